@@ -1,0 +1,39 @@
+import type { PushPayload } from '@turno/shared';
+
+/** A browser's push subscription as stored in Turno's schema. */
+export interface StoredSubscription {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userName: string;
+}
+
+/** Where the sender finds subscriptions and reports what happened to each. */
+export interface SubscriptionStore {
+  listActive(): Promise<StoredSubscription[]>;
+  /** Called on 404/410: the push service says the subscription is gone. */
+  remove(id: string): Promise<void>;
+  markDelivered(id: string, at: Date): Promise<void>;
+  markFailed(id: string, at: Date, reason: string): Promise<void>;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+  /** mailto: or https: contact the push service may use, per RFC 8292. */
+  subject: string;
+}
+
+export interface SendReport {
+  delivered: number;
+  removed: number;
+  failed: number;
+  /** Subscriptions a 429 told us to leave alone, with the time to try again. */
+  backedOff: Array<{ id: string; until: string }>;
+}
+
+export interface AlertPusher {
+  /** Sends one alert's payload to every active subscription; never throws for one bad device. */
+  send(payload: PushPayload, options: { topic: string }): Promise<SendReport>;
+}

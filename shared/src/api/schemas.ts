@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** Request and response shapes of `/api`, shared by the API (validation) and the PWA. */
+
+export const roleSchema = z.enum(['viewer', 'operator', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const devSessionRequest = z.object({ user: z.string().min(1).max(64) });
+export const sessionResponse = z.object({
+  token: z.string(),
+  role: roleSchema,
+  user: z.string(),
+  expiresAt: z.string(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const diagnoseRequest = z.object({ text: z.string().min(1).max(20_000) });
+export const diagnoseResponse = z.object({
+  category: z.string(),
+  card: z.string().nullable(),
+  title: z.string(),
+  text: z.string(),
+  severity: z.string(),
+});
+export type DiagnoseResponse = z.infer<typeof diagnoseResponse>;
+
+export const alertStateSchema = z.enum(['open', 'acknowledged', 'resolved']);
+export type AlertState = z.infer<typeof alertStateSchema>;
+
+export const alertsQuery = z.object({ state: alertStateSchema.optional() });
+
+const tally = z.object({ name: z.string(), count: z.number().int() });
+
+export const alertSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  card: z.string().nullable(),
+  severity: z.string(),
+  state: alertStateSchema,
+  count: z.number().int(),
+  functions: z.array(tally),
+  sources: z.array(tally),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  openedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  /** Redacted texts of a few of the rows that make up the alert. */
+  samples: z.array(z.string()),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const scheduleStateSchema = z.enum(['ENABLED', 'DISABLED']);
+export const scheduleSchema = z.object({
+  group: z.string(),
+  name: z.string(),
+  state: scheduleStateSchema,
+  function: z.string().nullable(),
+  targetArn: z.string(),
+  managed: z.boolean(),
+  description: z.string().nullable(),
+  lastModified: z.string().nullable(),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  role: roleSchema,
+  action: z.string(),
+  target: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  outcome: z.enum(['ok', 'failed']),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const scheduleActionResponse = z.object({
+  schedule: scheduleSchema,
+  audit: auditEntrySchema,
+  /** True when an earlier request with the same Idempotency-Key already did the work. */
+  replayed: z.boolean(),
+});
+
+export const syncErrorRowSchema = z.object({
+  id: z.string(),
+  category: z.string(),      // as UP shows it: "Error en las APIs externas"
+  status: z.string(),        // "Creado"
+  description: z.string(),   // redacted error text
+  function: z.string().nullable(),
+  source: z.string().nullable(),
+  createdAt: z.string(),
+  diagnosis: z.object({ category: z.string(), card: z.string().nullable() }),
+});
+export type SyncErrorRow = z.infer<typeof syncErrorRowSchema>;
+
+export const databaseStatusSchema = z.object({
+  id: z.string(),
+  role: z.enum(['primary', 'replica']),
+  status: z.string(),
+  cpuPercent: z.number().nullable(),
+  connections: z.number().nullable(),
+});
+
+export const statusResponse = z.object({
+  sandbox: z.boolean(),
+  openAlerts: z.array(alertSchema),
+  databases: z.array(databaseStatusSchema),
+  pausedSchedules: z.array(scheduleSchema),
+  watcher: z.object({
+    lastRunAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    intervalSeconds: z.number(),
+  }),
+});
+export type StatusResponse = z.infer<typeof statusResponse>;
+
+export const pushSubscriptionRequest = z.object({
+  endpoint: z.url().max(2048),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
+});
+export const pushUnsubscribeRequest = z.object({ endpoint: z.url().max(2048) });
+
+/** What a push carries: ids and a title, never error text or data (4 KB limit, privacy). */
+export const pushPayloadSchema = z.object({
+  v: z.literal(1),
+  alertId: z.string(),
+  card: z.string().nullable(),
+  title: z.string().max(120),
+  url: z.string(),
+});
+export type PushPayload = z.infer<typeof pushPayloadSchema>;

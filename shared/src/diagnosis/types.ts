@@ -1,0 +1,53 @@
+/** Card numbers: the runbook's own (1.1 … 5.2) and Turno's additions (T.1 …). */
+export type CardId =
+  | '1.1' | '1.2' | '2.1' | '2.2' | '3.1' | '3.2' | '4.1' | '5.1' | '5.2'
+  | 'T.1' | 'T.2' | 'T.3' | 'T.4' | 'T.5' | 'T.6';
+
+/** Causes the classifier recognises; `unclassified` keeps the text visible. */
+export type CategoryId =
+  | 'provider-timeout'       // axios "timeout of Nms exceeded" → 5.1
+  | 'provider-rate-limited'  // HTTP 429 → 5.1 (runbook error table: pause / lower frequency)
+  | 'provider-server-error'  // HTTP 5xx → 5.1
+  | 'provider-unauthorized'  // HTTP 401, MiX "Authorisation error", invalid_grant from MiX → 5.2/2.2
+  | 'provider-forbidden'     // HTTP 403 → 2.1 (user blocked)
+  | 'provider-unreachable'   // ECONNREFUSED/ENOTFOUND/ECONNRESET/socket hang up (not :5432) → 5.1
+  | 'database-disk-full'     // could not extend file … No space left on device → 4.1
+  | 'database-unreachable'   // ECONNREFUSED …:5432, Connection terminated unexpectedly → T.1
+  | 'database-deadlock'      // deadlock detected → T.2
+  | 'database-too-many-connections' // sorry, too many clients already → T.3
+  | 'database-pool-exhausted'       // timeout exceeded when trying to connect → T.4
+  | 'database-statement-timeout'    // canceling statement due to statement timeout → T.5
+  | 'database-auth-failed'   // password authentication failed → 5.2
+  | 'whatsapp-logged-out'    // UltraMsg status qr / standby → 1.1
+  | 'whatsapp-unpaid'        // Stopped due to non-payment → 1.2
+  | 'whatsapp-config'        // Wrong token / Instance not found → T.6
+  | 'gmail-token'            // invalid_grant / Token has been expired or revoked. → 3.2
+  | 'gmail-saturated'        // User-rate limit exceeded / Daily user sending quota / 5.4.5 → 3.1
+  | 'unclassified';
+
+export type Severity = 'critical' | 'high' | 'warning' | 'info';
+
+/** What the stored error says, once parsed: facts the card and the alert can show. */
+export interface DiagnosisFacts {
+  httpStatus?: number;
+  errorCode?: string;        // ECONNREFUSED, 53100, ERR_BAD_REQUEST …
+  timeoutMs?: number;
+  host?: string;
+  retryAfter?: string;       // ISO time from Gmail's "Retry after <time>"
+  provider?: 'mix' | 'guardian' | 'ultramsg' | 'google' | 'postgres';
+}
+
+export interface Diagnosis {
+  category: CategoryId;
+  card: CardId | null;
+  severity: Severity;
+  /** The error's own words, redacted, as short as the source allows (≤ 500 chars). */
+  text: string;
+  facts: DiagnosisFacts;
+}
+
+/** Where a Sync_error row came from, which sometimes decides the cause (invalid_grant). */
+export interface DiagnosisContext {
+  functionName?: string | null;
+  dataSourceId?: number | null;
+}
