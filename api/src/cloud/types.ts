@@ -1,0 +1,80 @@
+/**
+ * The cloud as Turno sees it. The sandbox implements it in-process from the runbook's
+ * inventory; the AWS adapters (issue 3) implement it with SDK v3. Shapes follow AWS's own
+ * (EventBridge Scheduler GetSchedule / UpdateSchedule, RDS DescribeDBInstances) so the
+ * safe-update logic above them is the same for both.
+ */
+export type ScheduleState = 'ENABLED' | 'DISABLED';
+
+/** A schedule as GetSchedule returns it (the fields UpdateSchedule accepts, plus metadata). */
+export interface ScheduleDocument {
+  Arn: string;
+  GroupName: string;
+  Name: string;
+  State: ScheduleState;
+  Description?: string;
+  ScheduleExpression: string;
+  ScheduleExpressionTimezone?: string;
+  StartDate?: Date;
+  EndDate?: Date;
+  FlexibleTimeWindow: { Mode: 'OFF' | 'FLEXIBLE'; MaximumWindowInMinutes?: number };
+  Target: {
+    Arn: string;
+    RoleArn: string;
+    Input?: string;
+    RetryPolicy?: { MaximumEventAgeInSeconds?: number; MaximumRetryAttempts?: number };
+    DeadLetterConfig?: { Arn?: string };
+  };
+  KmsKeyArn?: string;
+  ActionAfterCompletion?: 'NONE' | 'DELETE';
+  CreationDate?: Date;
+  LastModificationDate?: Date;
+}
+
+export interface ScheduleSummary {
+  GroupName: string;
+  Name: string;
+  State: ScheduleState;
+  TargetArn: string;
+  LastModificationDate?: Date;
+}
+
+/** The UpdateSchedule input: every writable field, no metadata. */
+export type ScheduleUpdate = Omit<ScheduleDocument, 'Arn' | 'CreationDate' | 'LastModificationDate'>
+  & { ClientToken?: string };
+
+export interface DatabaseInstance {
+  id: string;
+  role: 'primary' | 'replica';
+  status: string;
+  instanceClass: string;
+  allocatedStorageGiB: number;
+  cpuPercent: number | null;
+  connections: number | null;
+}
+
+export interface Ec2Instance {
+  id: string;
+  name: string;
+  type: string;
+  zone: string;
+  state: string;
+  statusChecks: string;
+}
+
+export interface Pm2Process {
+  id: number;
+  name: string;
+  status: string;
+  memoryMb: number;
+}
+
+export interface Cloud {
+  readonly kind: 'sandbox' | 'aws';
+  listSchedules(): Promise<ScheduleSummary[]>;
+  getSchedule(group: string, name: string): Promise<ScheduleDocument | null>;
+  updateSchedule(update: ScheduleUpdate): Promise<void>;
+  listDatabases(): Promise<DatabaseInstance[]>;
+  listInstances(): Promise<Ec2Instance[]>;
+  listPm2Processes(): Promise<Pm2Process[]>;
+}

@@ -1,0 +1,77 @@
+import type { Pool } from 'pg';
+import type { CategoryId, Role } from '@turno/shared';
+import type { Cloud } from './cloud/types.ts';
+import type { AlertPusher } from './push/types.ts';
+
+/** Who is calling, as the bearer token says (the Lambda authorizer checks the same token). */
+export interface Principal {
+  user: string;
+  role: Role;
+}
+
+export type LogContext = Record<string, unknown>;
+
+/** One JSON line per event: level, module, request id and context. Never pass secrets. */
+export interface Logger {
+  debug(event: string, context?: LogContext): void;
+  info(event: string, context?: LogContext): void;
+  warn(event: string, context?: LogContext): void;
+  error(event: string, context?: LogContext): void;
+  child(module: string, context?: LogContext): Logger;
+}
+
+export interface AlertRuleConfig {
+  threshold: number;
+  windowSeconds: number;
+  quietSeconds: number;
+}
+
+export interface AppConfig {
+  port: number;
+  /** True when running on AWS Lambda: dev sign-in can never be turned on there. */
+  onLambda: boolean;
+  devSignIn: boolean;
+  devUsers: Record<string, Role>;
+  sessionTtlSeconds: number;
+  syncError: {
+    table: string;            // "Sync_error"
+    idColumn: string;         // "id"
+    jsonColumn: string;       // "json_data"
+    createdColumn: string;    // "created_at"
+    functionColumn: string;   // "function_name" (the runbook does not show its real name)
+    sourceColumn: string;     // "data_source_id"
+    clientColumn: string;     // "client_id"
+    statementTimeoutMs: number;
+    batchSize: number;
+  };
+  dataSources: Record<number, string>;   // 1 → MIX, 2 → Guardian
+  watchIntervalSeconds: number;
+  alertRules: Partial<Record<CategoryId, AlertRuleConfig>>;
+  defaultAlertRule: AlertRuleConfig;
+  /** Schedules Turno may pause or resume, as "group/name". */
+  managedSchedules: string[];
+  vapidSubject: string;
+  pushTtlSeconds: number;
+  publicUrl: string;
+}
+
+/** Everything routes and jobs need, built once by `runtime.ts` and injected (tests build their own). */
+export interface AppDeps {
+  config: AppConfig;
+  /** Turno's own schema (cursor, alerts, audit, subscriptions, keys): read-write. */
+  statePool: Pool;
+  /** Where Sync_error is read: read-only, with a statement timeout. */
+  upPool: Pool;
+  cloud: Cloud;
+  pusher: AlertPusher;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal;
+    requestId: string;
+    log: Logger;
+  };
+}
