@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { CategoryId, Role } from '@turno/shared';
 import type { Cloud } from './cloud/types.ts';
-import type { AlertPusher } from './push/types.ts';
+import type { AlertPusher, VapidKeys } from './push/types.ts';
 
 /** Who is calling, as the bearer token says (the Lambda authorizer checks the same token). */
 export interface Principal {
@@ -53,6 +53,9 @@ export interface AppConfig {
   vapidSubject: string;
   pushTtlSeconds: number;
   publicUrl: string;
+  /** "embedded" when no DATABASE_URL was given and Turno runs PGlite itself. */
+  databaseMode: 'embedded' | 'server';
+  version: string;
 }
 
 /** Everything routes and jobs need, built once by `runtime.ts` and injected (tests build their own). */
@@ -66,6 +69,8 @@ export interface AppDeps {
   pusher: AlertPusher;
   log: Logger;
   now: () => Date;
+  /** Generated on first start and kept in `turno.settings`; never logged or returned. */
+  keys: { jwtSecret: Uint8Array; vapid: VapidKeys };
 }
 
 export interface AppEnv {

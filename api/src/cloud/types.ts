@@ -40,7 +40,8 @@ export interface ScheduleSummary {
 }
 
 /** The UpdateSchedule input: every writable field, no metadata. */
-export type ScheduleUpdate = Omit<ScheduleDocument, 'Arn' | 'CreationDate' | 'LastModificationDate'>
+export type ScheduleUpdate =
+  & Omit<ScheduleDocument, 'Arn' | 'CreationDate' | 'LastModificationDate'>
   & { ClientToken?: string };
 
 export interface DatabaseInstance {

@@ -7,6 +7,8 @@ export interface StoredSubscription {
   p256dh: string;
   auth: string;
   userName: string;
+  /** Set after a 429: the push service asked us to leave this subscription alone until then. */
+  backoffUntil?: string | null;
 }
 
 /** Where the sender finds subscriptions and reports what happened to each. */
@@ -15,7 +17,8 @@ export interface SubscriptionStore {
   /** Called on 404/410: the push service says the subscription is gone. */
   remove(id: string): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
-  markFailed(id: string, at: Date, reason: string): Promise<void>;
+  /** `retryAfter` is set when the push service answered 429; persist it as `backoffUntil`. */
+  markFailed(id: string, at: Date, reason: string, retryAfter?: Date): Promise<void>;
 }
 
 export interface VapidKeys {

@@ -8,7 +8,7 @@ export type CategoryId =
   | 'provider-timeout'       // axios "timeout of Nms exceeded" → 5.1
   | 'provider-rate-limited'  // HTTP 429 → 5.1 (runbook error table: pause / lower frequency)
   | 'provider-server-error'  // HTTP 5xx → 5.1
-  | 'provider-unauthorized'  // HTTP 401, MiX "Authorisation error", invalid_grant from MiX → 5.2/2.2
+  | 'provider-unauthorized'  // 401 → 5.2; MiX "Authorisation error", MiX invalid_grant → 2.2
   | 'provider-forbidden'     // HTTP 403 → 2.1 (user blocked)
   | 'provider-unreachable'   // ECONNREFUSED/ENOTFOUND/ECONNRESET/socket hang up (not :5432) → 5.1
   | 'database-disk-full'     // could not extend file … No space left on device → 4.1
@@ -33,8 +33,11 @@ export interface DiagnosisFacts {
   errorCode?: string;        // ECONNREFUSED, 53100, ERR_BAD_REQUEST …
   timeoutMs?: number;
   host?: string;
+  port?: number;
   retryAfter?: string;       // ISO time from Gmail's "Retry after <time>"
   provider?: 'mix' | 'guardian' | 'ultramsg' | 'google' | 'postgres';
+  accountStatus?: string;    // UltraMsg instance state: authenticated, qr, standby …
+  accountSubstatus?: string; // connected, normal …
 }
 
 export interface Diagnosis {

@@ -1,0 +1,53 @@
+import type { Pool } from 'pg';
+import { TurnoError, type Alert, type AlertState } from '@turno/shared';
+import { alertColumns, toAlerts, type AlertRow } from './alert-rows.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const listLimit = 200;
+
+/** Newest first; without a state, every alert. */
+export async function listAlerts(
+  pool: Pool, dataSources: Record<number, string>, states?: AlertState[],
+): Promise<Alert[]> {
+  const { rows } = states === undefined
+    ? await pool.query<AlertRow>(
+      `SELECT ${alertColumns} FROM turno.alerts ORDER BY opened_at DESC, id LIMIT $1`,
+      [listLimit],
+    )
+    : await pool.query<AlertRow>(
+      `SELECT ${alertColumns} FROM turno.alerts WHERE state = ANY($2::text[])
+        ORDER BY opened_at DESC, id LIMIT $1`,
+      [listLimit, states],
+    );
+  return toAlerts(pool, rows, dataSources);
+}
+
+export async function getAlert(
+  pool: Pool, dataSources: Record<number, string>, id: string,
+): Promise<Alert> {
+  if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
+  const { rows } = await pool.query<AlertRow>(
+    `SELECT ${alertColumns} FROM turno.alerts WHERE id = $1::uuid`, [id],
+  );
+  const [alert] = await toAlerts(pool, rows, dataSources);
+  if (!alert) throw new TurnoError('alert_not_found');
+  return alert;
+}
+
+/**
+ * Marks an alert as seen by someone on call. A second ack keeps the first one's who and when;
+ * a resolved alert cannot be acknowledged.
+ */
+export async function acknowledgeAlert(
+  pool: Pool, dataSources: Record<number, string>, id: string, user: string, at: Date,
+): Promise<Alert> {
+  if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
+  await pool.query(
+    `UPDATE turno.alerts SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3
+      WHERE id = $1::uuid AND state = 'open'`,
+    [id, at, user],
+  );
+  const alert = await getAlert(pool, dataSources, id);
+  if (alert.state === 'resolved') throw new TurnoError('alert_already_resolved');
+  return alert;
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { issueToken } from './auth/token.ts';
+import { bearer, createTestDeps, signIn, type TestDeps } from './testing/index.ts';
+
+describe('the API app', () => {
+  let deps: TestDeps;
+  beforeAll(async () => {
+    deps = await createTestDeps();
+  });
+  afterAll(async () => {
+    await deps.close();
+  });
+
+  const protectedRoutes: Array<[string, string]> = [
+    ['POST', '/api/diagnose'],
+    ['GET', '/api/sync-errors'],
+    ['POST', '/api/push/subscribe'],
+    ['POST', '/api/push/unsubscribe'],
+    ['GET', '/api/alerts'],
+    ['POST', '/api/alerts/1/ack'],
+    ['GET', '/api/schedules'],
+    ['POST', '/api/schedules/default/linde-mix-get-events/pause'],
+    ['POST', '/api/schedules/default/linde-mix-get-events/resume'],
+    ['GET', '/api/audit'],
+    ['GET', '/api/status'],
+  ];
+
+  it('answers health without a token, naming the cloud and database mode', async () => {
+    const app = createApp(deps);
+
+    const response = await app.request('/api/health');
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: true, cloud: 'sandbox', database: 'embedded', version: deps.config.version,
+    });
+  });
+
+  it('gives the VAPID public key without a token', async () => {
+    const app = createApp(deps);
+
+    const response = await app.request('/api/push/key');
+
+    expect(await response.json()).toEqual({ publicKey: deps.keys.vapid.publicKey });
+  });
+
+  it.each(protectedRoutes)('refuses %s %s with 401 unauthenticated without a token',
+    async (method, path) => {
+      const app = createApp(deps);
+
+      const response = await app.request(path, { method });
+
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    });
+
+  it.each(protectedRoutes)('refuses %s %s with 401 invalid_token for a forged token',
+    async (method, path) => {
+      const app = createApp(deps);
+      const forged = await issueToken({ user: 'admin', role: 'admin' }, new Uint8Array(32), {
+        ttlSeconds: 600,
+      });
+
+      const response = await app.request(path, { method, headers: bearer(forged.token) });
+
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_token' } });
+    });
+
+  it.each(protectedRoutes)('refuses %s %s with 401 invalid_token for an expired token',
+    async (method, path) => {
+      const app = createApp(deps);
+      const expired = await issueToken({ user: 'admin', role: 'admin' }, deps.keys.jwtSecret, {
+        ttlSeconds: 60, now: new Date(Date.now() - 2 * 3600_000),
+      });
+
+      const response = await app.request(path, { method, headers: bearer(expired.token) });
+
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_token' } });
+    });
+
+  it('answers an unknown /api route with 404 not_found as JSON', async () => {
+    const app = createApp(deps);
+    const token = await signIn(app, 'observador');
+
+    const response = await app.request('/api/nothing-here', { headers: bearer(token) });
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('answers a body that is not JSON with 400 invalid_json', async () => {
+    const app = createApp(deps);
+    const token = await signIn(app);
+
+    const response = await app.request('/api/diagnose', {
+      method: 'POST',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: '{"text": "timeout of 3000ms',
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_json' } });
+  });
+
+  it('tags every answer with a request id', async () => {
+    const app = createApp(deps);
+
+    const response = await app.request('/api/health', { headers: { 'x-request-id': 'abc-123' } });
+
+    expect(response.headers.get('x-request-id')).toBe('abc-123');
+  });
+});

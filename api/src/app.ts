@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { accessLog } from './access-log.ts';
+import { requireAuth } from './auth/middleware.ts';
+import { handleError, notFound } from './errors.ts';
+import { alertsRoutes } from './routes/alerts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { diagnoseRoutes } from './routes/diagnose.ts';
+import { healthRoutes } from './routes/health.ts';
+import { pushKeyRoutes, pushRoutes } from './routes/push.ts';
+import { schedulesRoutes } from './routes/schedules.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { statusRoutes } from './routes/status.ts';
+import { syncErrorsRoutes } from './routes/sync-errors.ts';
+import type { AppDeps, AppEnv } from './types.ts';
+
+const maxBodyBytes = 64 * 1024;
+
+/**
+ * The whole API under `/api`: public health, dev sign-in and VAPID key, then everything else
+ * behind a bearer token. The local server and the Lambda handler both serve this app.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes(deps))
+    .route('/session', sessionRoutes(deps))
+    .route('/push', pushKeyRoutes(deps));
+
+  api.use('*', requireAuth(deps.keys.jwtSecret, deps.now));
+  api
+    .route('/diagnose', diagnoseRoutes())
+    .route('/sync-errors', syncErrorsRoutes(deps))
+    .route('/push', pushRoutes(deps))
+    .route('/alerts', alertsRoutes(deps))
+    .route('/schedules', schedulesRoutes(deps))
+    .route('/audit', auditRoutes(deps))
+    .route('/status', statusRoutes(deps))
+    .all('*', notFound);
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', accessLog(deps.log));
+  app.use('/api/*', bodyLimit({ maxSize: maxBodyBytes }));
+  app.route('/api', api);
+  app.onError(handleError(deps.log));
+  app.notFound(notFound);
+  return app;
+}

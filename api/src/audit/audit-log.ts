@@ -1,0 +1,74 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AuditEntry, Role } from '@turno/shared';
+
+export interface AuditInput {
+  actor: string;
+  role: Role;
+  /** What was done: "schedule.pause", "schedule.resume" … */
+  action: string;
+  /** What it was done to: "default/linde-mix-get-events" … */
+  target: string;
+  before: unknown;
+  after: unknown;
+  outcome: 'ok' | 'failed';
+  detail?: string | null;
+}
+
+interface Row {
+  id: string;
+  at: Date;
+  actor: string;
+  role: Role;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+  outcome: 'ok' | 'failed';
+  detail: string | null;
+}
+
+const columns = 'id::text AS id, at, actor, role, action, target, before, after, outcome, detail';
+
+/** Every action on production leaves one row, whatever its outcome. */
+export async function writeAudit(
+  db: Pool | PoolClient, entry: AuditInput, at: Date,
+): Promise<AuditEntry> {
+  const { rows } = await db.query<Row>(
+    `INSERT INTO turno.audit_log (at, actor, role, action, target, before, after, outcome, detail)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${columns}`,
+    [
+      at, entry.actor, entry.role, entry.action, entry.target,
+      toJson(entry.before), toJson(entry.after), entry.outcome, entry.detail ?? null,
+    ],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('audit insert returned no row');
+  return toEntry(row);
+}
+
+/** Newest first. */
+export async function listAudit(db: Pool, limit: number): Promise<AuditEntry[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT ${columns} FROM turno.audit_log ORDER BY at DESC, id DESC LIMIT $1`, [limit],
+  );
+  return rows.map(toEntry);
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+function toEntry(row: Row): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actor,
+    role: row.role,
+    action: row.action,
+    target: row.target,
+    before: row.before,
+    after: row.after,
+    outcome: row.outcome,
+    detail: row.detail,
+  };
+}

@@ -1,0 +1,128 @@
+import { CloudError } from './errors.ts';
+import {
+  sandboxDatabases, sandboxInstances, sandboxPm2Processes,
+} from './sandbox-inventory.ts';
+import { defaultRetryPolicy, defaultSandboxSchedules } from './sandbox-schedules.ts';
+import type {
+  Cloud, DatabaseInstance, ScheduleDocument, ScheduleSummary, ScheduleUpdate,
+} from './types.ts';
+
+export interface SandboxCloudOptions {
+  now?: () => Date;
+  /** Drives the small drift of RDS CPU and connections; pass a constant for fixed numbers. */
+  random?: () => number;
+  /** Replaces the runbook's schedules. */
+  schedules?: ScheduleDocument[];
+}
+
+export interface SandboxCloud extends Cloud {
+  readonly kind: 'sandbox';
+}
+
+/** AWS accepts a StartDate up to five minutes in the past and rejects anything older. */
+const startDateGraceMs = 5 * 60_000;
+
+/**
+ * An in-process copy of the runbook's account that behaves like the real services: for demos
+ * and on-call training while no AWS configuration is present.
+ */
+export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCloud {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const schedules = new Map<string, ScheduleDocument>();
+  for (const schedule of options.schedules ?? defaultSandboxSchedules()) {
+    schedules.set(key(schedule.GroupName, schedule.Name), structuredClone(schedule));
+  }
+  const clientTokens = new Set<string>();
+
+  function drift(value: number | null, spread: number, digits: number): number | null {
+    if (value === null) return null;
+    const factor = 10 ** digits;
+    return Math.max(0, Math.round((value + (random() - 0.5) * spread) * factor) / factor);
+  }
+
+  return {
+    kind: 'sandbox',
+
+    async listSchedules(): Promise<ScheduleSummary[]> {
+      return [...schedules.values()].map((s) => ({
+        GroupName: s.GroupName,
+        Name: s.Name,
+        State: s.State,
+        TargetArn: s.Target.Arn,
+        ...(s.LastModificationDate ? { LastModificationDate: s.LastModificationDate } : {}),
+      }));
+    },
+
+    async getSchedule(group, name) {
+      const schedule = schedules.get(key(group, name));
+      return schedule ? structuredClone(schedule) : null;
+    },
+
+    async updateSchedule(update: ScheduleUpdate): Promise<void> {
+      const groupName = update.GroupName ?? 'default';
+      const current = schedules.get(key(groupName, update.Name));
+      if (!current) {
+        const message = `Schedule ${update.Name} does not exist.`;
+        throw new CloudError('ResourceNotFoundException', message);
+      }
+      if (update.ClientToken && clientTokens.has(update.ClientToken)) return;
+      validate(update, now());
+      const { ClientToken, ...fields } = structuredClone(update);
+      // UpdateSchedule replaces the schedule: whatever the request leaves out is lost.
+      const replaced: ScheduleDocument = {
+        ...fields,
+        GroupName: groupName,
+        State: fields.State ?? 'ENABLED',
+        Target: { ...fields.Target, RetryPolicy: fields.Target.RetryPolicy ?? defaultRetryPolicy },
+        Arn: current.Arn,
+        ...(current.CreationDate ? { CreationDate: current.CreationDate } : {}),
+        LastModificationDate: now(),
+      };
+      schedules.set(key(groupName, update.Name), replaced);
+      if (ClientToken) clientTokens.add(ClientToken);
+    },
+
+    async listDatabases(): Promise<DatabaseInstance[]> {
+      return sandboxDatabases.map((db) => ({
+        ...db,
+        cpuPercent: drift(db.cpuPercent, 2, 2),
+        connections: db.connections === null || db.connections === 0
+          ? db.connections
+          : drift(db.connections, 2, 0),
+      }));
+    },
+
+    async listInstances() {
+      return structuredClone(sandboxInstances);
+    },
+
+    async listPm2Processes() {
+      return structuredClone(sandboxPm2Processes);
+    },
+  };
+}
+
+function key(group: string, name: string): string {
+  return `${group}/${name}`;
+}
+
+function validate(update: ScheduleUpdate, at: Date): void {
+  const missing = (['ScheduleExpression', 'FlexibleTimeWindow', 'Target'] as const)
+    .filter((field) => update[field] === undefined);
+  if (missing.length > 0) {
+    throw new CloudError('ValidationException', `Missing required field: ${missing.join(', ')}`);
+  }
+  if (!update.Target.Arn || !update.Target.RoleArn) {
+    throw new CloudError('ValidationException', 'Target requires Arn and RoleArn.');
+  }
+  if (update.StartDate && update.StartDate.getTime() < at.getTime() - startDateGraceMs) {
+    throw new CloudError(
+      'ValidationException',
+      'The StartDate you specify cannot be earlier than 5 minutes ago.',
+    );
+  }
+  if (update.StartDate && update.EndDate && update.EndDate <= update.StartDate) {
+    throw new CloudError('ValidationException', 'The EndDate must be later than the StartDate.');
+  }
+}

@@ -1,0 +1,87 @@
+import type pg from 'pg';
+import type { StoredSubscription, SubscriptionStore } from '../push/types.ts';
+
+export interface NewSubscription {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userName: string;
+}
+
+/** The push sender's store plus what the subscribe and unsubscribe routes need. */
+export interface PgSubscriptionStore extends SubscriptionStore {
+  /** Adds or refreshes (same endpoint, new keys or user) a subscription; returns its id. */
+  save(subscription: NewSubscription): Promise<string>;
+  /** Returns whether a subscription with that endpoint existed. */
+  removeByEndpoint(endpoint: string): Promise<boolean>;
+}
+
+interface Row {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_name: string;
+  backoff_until: Date | null;
+}
+
+export function createSubscriptionStore(pool: pg.Pool): PgSubscriptionStore {
+  return {
+    async listActive(): Promise<StoredSubscription[]> {
+      const { rows } = await pool.query<Row>(
+        `SELECT id::text, endpoint, p256dh, auth, user_name, backoff_until
+           FROM turno.push_subscriptions ORDER BY id`,
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        endpoint: row.endpoint,
+        p256dh: row.p256dh,
+        auth: row.auth,
+        userName: row.user_name,
+        backoffUntil: row.backoff_until?.toISOString() ?? null,
+      }));
+    },
+
+    async remove(id) {
+      await pool.query('DELETE FROM turno.push_subscriptions WHERE id = $1', [id]);
+    },
+
+    async markDelivered(id, at) {
+      await pool.query(
+        `UPDATE turno.push_subscriptions
+            SET last_delivered_at = $2, backoff_until = NULL WHERE id = $1`,
+        [id, at],
+      );
+    },
+
+    async markFailed(id, at, reason, retryAfter) {
+      await pool.query(
+        `UPDATE turno.push_subscriptions
+            SET last_failure_at = $2, last_failure = $3, backoff_until = $4 WHERE id = $1`,
+        [id, at, reason.slice(0, 500), retryAfter ?? null],
+      );
+    },
+
+    async save(subscription) {
+      const { rows } = await pool.query<{ id: string }>(
+        `INSERT INTO turno.push_subscriptions (endpoint, p256dh, auth, user_name)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (endpoint) DO UPDATE
+            SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, user_name = EXCLUDED.user_name,
+                last_failure_at = NULL, last_failure = NULL, backoff_until = NULL
+         RETURNING id::text`,
+        [subscription.endpoint, subscription.p256dh, subscription.auth, subscription.userName],
+      );
+      const saved = rows[0];
+      if (!saved) throw new Error('INSERT … RETURNING gave no row');
+      return saved.id;
+    },
+
+    async removeByEndpoint(endpoint) {
+      const result = await pool.query(
+        'DELETE FROM turno.push_subscriptions WHERE endpoint = $1', [endpoint],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, type LogSink } from './log.ts';
+
+function recorder() {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink: LogSink = (line) => lines.push(JSON.parse(line) as Record<string, unknown>);
+  return { lines, sink };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON line with level, module, event and context', () => {
+    const { lines, sink } = recorder();
+    const log = createLogger({ sink, level: 'debug' }).child('http', { requestId: 'r-1' });
+
+    log.info('request.done', { status: 200 });
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 'info', module: 'http', event: 'request.done', requestId: 'r-1', status: 200,
+    });
+  });
+
+  it('drops events below the configured level', () => {
+    const { lines, sink } = recorder();
+    const log = createLogger({ sink, level: 'warn' });
+
+    log.debug('a');
+    log.info('b');
+    log.warn('c');
+
+    expect(lines.map((line) => line.event)).toEqual(['c']);
+  });
+
+  it('never writes secrets, whether named fields or tokens inside text', () => {
+    const { lines, sink } = recorder();
+    const log = createLogger({ sink });
+
+    log.warn('send.failed', {
+      token: 'abc123', url: 'https://api.ultramsg.com/instance1/messages/chat?token=s3cr3tvalue',
+    });
+
+    const line = JSON.stringify(lines[0]);
+    expect(line).not.toContain('abc123');
+    expect(line).not.toContain('s3cr3tvalue');
+  });
+
+  it('logs an error as its name and redacted message, never the object', () => {
+    const { lines, sink } = recorder();
+    const error = Object.assign(new Error('password=hunter22 rejected'), { config: { a: 1 } });
+
+    createLogger({ sink }).error('job.failed', { error });
+
+    expect(lines[0]).toMatchObject({ error: 'Error' });
+    expect(JSON.stringify(lines[0])).not.toContain('hunter22');
+    expect(lines[0]).not.toHaveProperty('config');
+  });
+});

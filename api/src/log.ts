@@ -1,0 +1,71 @@
+import { redact } from '@turno/shared';
+import type { LogContext, Logger } from './types.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+type EventLevel = Exclude<LogLevel, 'silent'>;
+
+/** Receives each finished JSON line; the default writes info and below to stdout. */
+export type LogSink = (line: string, level: EventLevel) => void;
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  sink?: LogSink;
+  module?: string;
+  context?: LogContext;
+  now?: () => Date;
+}
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|private|p256dh|^auth$/i;
+
+const stdSink: LogSink = (line, level) => {
+  const stream = level === 'warn' || level === 'error' ? process.stderr : process.stdout;
+  stream.write(`${line}\n`);
+};
+
+/** One JSON line per event: time, level, module, event and context (secrets dropped). */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const threshold = rank[options.level ?? 'info'];
+  const sink = options.sink ?? stdSink;
+  const now = options.now ?? (() => new Date());
+
+  const build = (module: string, base: LogContext): Logger => {
+    const write = (level: EventLevel, event: string, context?: LogContext) => {
+      if (rank[level] < threshold) return;
+      const fields = safeContext({ ...base, ...context });
+      const line = { time: now().toISOString(), level, module, event, ...fields };
+      sink(JSON.stringify(line), level);
+    };
+    return {
+      debug: (event, context) => write('debug', event, context),
+      info: (event, context) => write('info', event, context),
+      warn: (event, context) => write('warn', event, context),
+      error: (event, context) => write('error', event, context),
+      child: (child, context) => build(child, { ...base, ...context }),
+    };
+  };
+  return build(options.module ?? 'turno', options.context ?? {});
+}
+
+/** What an error may say in a log: its kind, code and redacted message, never the object. */
+export function errorFields(error: unknown): LogContext {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    error: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: redact(error.message).slice(0, 300),
+  };
+}
+
+function safeContext(context: LogContext): LogContext {
+  const out: LogContext = {};
+  for (const [key, value] of Object.entries(context)) {
+    if (SECRET_KEY.test(key)) out[key] = '[redacted]';
+    else if (value instanceof Error) Object.assign(out, errorFields(value));
+    else if (typeof value === 'string') out[key] = redact(value);
+    else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import type { Agent } from 'node:https';
+import webPush from 'web-push';
+import type { PushPayload } from '@turno/shared';
+import type { Logger } from '../types.ts';
+import { forEachLimited } from './concurrency.ts';
+import { encodePayload } from './payload.ts';
+import { retryAfterDate } from './retry-after.ts';
+import { pushTopic } from './topic.ts';
+import type {
+  AlertPusher, SendReport, StoredSubscription, SubscriptionStore, VapidKeys,
+} from './types.ts';
+
+export interface WebPushSenderOptions {
+  ttlSeconds: number;
+  log: Logger;
+  now?: () => Date;
+  /** Subscriptions pushed at once. */
+  concurrency?: number;
+  /** For tests: an agent that trusts a local push service's certificate. */
+  agent?: Agent;
+  timeoutMs?: number;
+}
+
+type Outcome =
+  | { kind: 'delivered' }
+  | { kind: 'removed'; status: number }
+  | { kind: 'backedOff'; until: Date }
+  | { kind: 'failed'; reason: string };
+
+/** Sends alerts with web-push (VAPID, aes128gcm) and keeps the subscription list healthy. */
+export function createWebPushSender(
+  store: SubscriptionStore,
+  vapid: VapidKeys,
+  options: WebPushSenderOptions,
+): AlertPusher {
+  const now = options.now ?? (() => new Date());
+  const log = options.log.child('push-sender');
+  const backoff = new Map<string, Date>();
+
+  const pushOne = async (
+    sub: StoredSubscription, body: string, topic: string,
+  ): Promise<Outcome> => {
+    const subscription = { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } };
+    try {
+      await webPush.sendNotification(subscription, body, {
+        TTL: options.ttlSeconds,
+        urgency: 'high',
+        topic,
+        vapidDetails: vapid,
+        contentEncoding: 'aes128gcm',
+        timeout: options.timeoutMs ?? 10_000,
+        ...(options.agent ? { agent: options.agent } : {}),
+      });
+      return { kind: 'delivered' };
+    } catch (error) {
+      return outcomeOf(error, now());
+    }
+  };
+
+  const backedOffUntil = (sub: StoredSubscription, at: Date): Date | undefined => {
+    const stored = sub.backoffUntil ? new Date(sub.backoffUntil) : undefined;
+    const local = backoff.get(sub.id);
+    const until = [stored, local].find((d) => d !== undefined && d.getTime() > at.getTime());
+    return until;
+  };
+
+  return {
+    async send(payload: PushPayload, { topic }: { topic: string }): Promise<SendReport> {
+      const body = encodePayload(payload);
+      const topicValue = pushTopic(topic);
+      const report: SendReport = { delivered: 0, removed: 0, failed: 0, backedOff: [] };
+      const subscriptions = await store.listActive();
+
+      await forEachLimited(subscriptions, options.concurrency ?? 4, async (sub) => {
+        const host = endpointHost(sub.endpoint);
+        const waitUntil = backedOffUntil(sub, now());
+        if (waitUntil) {
+          report.backedOff.push({ id: sub.id, until: waitUntil.toISOString() });
+          log.debug('push.skipped_backoff', { subscription: sub.id, host });
+          return;
+        }
+
+        const outcome = await pushOne(sub, body, topicValue);
+        const at = now();
+        switch (outcome.kind) {
+          case 'delivered':
+            backoff.delete(sub.id);
+            await store.markDelivered(sub.id, at);
+            report.delivered++;
+            break;
+          case 'removed':
+            backoff.delete(sub.id);
+            await store.remove(sub.id);
+            report.removed++;
+            log.info('push.subscription_gone', { subscription: sub.id, host, ...outcome });
+            break;
+          case 'backedOff': {
+            const until = outcome.until.toISOString();
+            backoff.set(sub.id, outcome.until);
+            await store.markFailed(sub.id, at, `rate limited until ${until}`, outcome.until);
+            report.backedOff.push({ id: sub.id, until });
+            log.warn('push.rate_limited', { subscription: sub.id, host, until });
+            break;
+          }
+          case 'failed':
+            await store.markFailed(sub.id, at, outcome.reason);
+            report.failed++;
+            log.warn('push.failed', { subscription: sub.id, host, reason: outcome.reason });
+            break;
+        }
+      });
+
+      log.info('push.sent', { topic: topicValue, ...report, backedOff: report.backedOff.length });
+      return report;
+    },
+  };
+}
+
+function outcomeOf(error: unknown, at: Date): Outcome {
+  if (error instanceof webPush.WebPushError) {
+    const status = error.statusCode;
+    if (status === 404 || status === 410) return { kind: 'removed', status };
+    if (status === 429) {
+      return { kind: 'backedOff', until: retryAfterDate(error.headers['retry-after'], at) };
+    }
+    return { kind: 'failed', reason: `push service answered ${status}` };
+  }
+  // Messages only: errors from https carry the request, and web-push's carry the endpoint.
+  const code = (error as { code?: unknown })?.code;
+  return { kind: 'failed', reason: typeof code === 'string' ? code : 'request failed' };
+}
+
+function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return 'invalid-endpoint';
+  }
+}

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { TurnoError, type ErrorCode } from '@turno/shared';
+import { issuesOf } from './errors.ts';
+
+/**
+ * Parses the JSON body against a schema: 400 `invalid_json` when it is not JSON, 400
+ * `validation_failed` (or the code given) when it does not fit.
+ */
+export async function readJson<T extends z.ZodType>(
+  c: Context, schema: T, code: ErrorCode = 'validation_failed',
+): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new TurnoError('invalid_json');
+  }
+  return check(schema, body, code);
+}
+
+/** Parses the query string against a schema; 400 `validation_failed` when it does not fit. */
+export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  return check(schema, c.req.query(), 'validation_failed');
+}
+
+function check<T extends z.ZodType>(schema: T, value: unknown, code: ErrorCode): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new TurnoError(code, undefined, { issues: issuesOf(parsed.error) });
+  return parsed.data;
+}

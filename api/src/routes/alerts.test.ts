@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { alertSchema } from '@turno/shared';
+import { createApp } from '../app.ts';
+import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
+import { copySampleRows } from '../watcher/fixtures.ts';
+import { runWatcherOnce } from '../watcher/run.ts';
+
+let deps: TestDeps | undefined;
+
+afterEach(async () => {
+  await deps?.close();
+  deps = undefined;
+});
+
+/** A database where the watcher has opened the disk-full alert. */
+async function withDiskFullAlert() {
+  deps = await createTestDeps();
+  const d = deps;
+  await runWatcherOnce(d);
+  await copySampleRows(d.statePool, 6, 20, new Date());
+  const { opened } = await runWatcherOnce(d);
+  const app = createApp(d);
+  const as = async (user: string) => bearer(await signIn(app, user));
+  return { deps: d, app, as, id: opened[0] ?? '' };
+}
+
+async function items(response: Response): Promise<unknown[]> {
+  return ((await response.json()) as { items: unknown[] }).items;
+}
+
+describe('GET /api/alerts', () => {
+  it('lists open alerts with counts per function and source and redacted samples', async () => {
+    const { app, as, id } = await withDiskFullAlert();
+
+    const response = await app.request('/api/alerts?state=open', {
+      headers: await as('observador'),
+    });
+
+    expect(response.status).toBe(200);
+    const alerts = (await items(response)).map((item) => alertSchema.parse(item));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ id, card: '4.1', count: 15, severity: 'critical' });
+    expect(alerts[0]?.functions).toContainEqual({ name: 'linde-guardian-positions', count: 3 });
+    expect(alerts[0]?.samples.every((text) => text.includes('No space left on device')))
+      .toBe(true);
+  });
+
+  it('lists nothing for a state no alert is in', async () => {
+    const { app, as } = await withDiskFullAlert();
+
+    const response = await app.request('/api/alerts?state=resolved', {
+      headers: await as('observador'),
+    });
+
+    expect(await items(response)).toEqual([]);
+  });
+
+  it('answers 400 validation_failed for an unknown state', async () => {
+    const { app, as } = await withDiskFullAlert();
+
+    const response = await app.request('/api/alerts?state=closed', {
+      headers: await as('observador'),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+});
+
+describe('GET /api/alerts/:id', () => {
+  it('answers one alert by id', async () => {
+    const { app, as, id } = await withDiskFullAlert();
+
+    const response = await app.request(`/api/alerts/${id}`, { headers: await as('observador') });
+
+    expect(alertSchema.parse(await response.json()).id).toBe(id);
+  });
+
+  it.each(['00000000-0000-4000-8000-000000000000', 'not-an-id'])(
+    'answers 404 alert_not_found for %s', async (unknown) => {
+      const { app, as } = await withDiskFullAlert();
+
+      const response = await app.request(`/api/alerts/${unknown}`, {
+        headers: await as('observador'),
+      });
+
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'alert_not_found' } });
+    },
+  );
+});
+
+describe('POST /api/alerts/:id/ack', () => {
+  it('records who acknowledged and when, and keeps the first ack on a second one', async () => {
+    const { app, as, id } = await withDiskFullAlert();
+
+    const first = await app.request(`/api/alerts/${id}/ack`, {
+      method: 'POST', headers: await as('operador'),
+    });
+    const second = await app.request(`/api/alerts/${id}/ack`, {
+      method: 'POST', headers: await as('admin'),
+    });
+
+    const acked = alertSchema.parse(await first.json());
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'operador' });
+    expect(acked.acknowledgedAt).not.toBeNull();
+    expect(second.status).toBe(200);
+    expect(alertSchema.parse(await second.json())).toMatchObject({
+      acknowledgedBy: 'operador', acknowledgedAt: acked.acknowledgedAt,
+    });
+  });
+
+  it('answers 403 forbidden to a viewer', async () => {
+    const { app, as, id } = await withDiskFullAlert();
+
+    const response = await app.request(`/api/alerts/${id}/ack`, {
+      method: 'POST', headers: await as('observador'),
+    });
+
+    expect(response.status).toBe(403);
+  });
+
+  it('answers 409 alert_already_resolved for a resolved alert', async () => {
+    const { deps: d, app, as, id } = await withDiskFullAlert();
+    await d.statePool.query(
+      `UPDATE turno.alerts SET state = 'resolved', resolved_at = now(), resolved_by = 'watcher'`,
+    );
+
+    const response = await app.request(`/api/alerts/${id}/ack`, {
+      method: 'POST', headers: await as('operador'),
+    });
+
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'alert_already_resolved' } });
+  });
+});

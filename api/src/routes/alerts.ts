@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { alertsQuery } from '@turno/shared';
+import { acknowledgeAlert, getAlert, listAlerts } from '../alerts/alert-store.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { readQuery } from '../request.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+
+/** `/api/alerts`: list (optionally by state), one alert, acknowledge. */
+export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { statePool, config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/', async (c) => {
+    const { state } = readQuery(c, alertsQuery);
+    const alerts = await listAlerts(statePool, config.dataSources, state && [state]);
+    return c.json({ items: alerts });
+  });
+
+  app.get('/:id', async (c) => {
+    return c.json(await getAlert(statePool, config.dataSources, c.req.param('id')));
+  });
+
+  app.post('/:id/ack', requireRole('operator'), async (c) => {
+    const { user } = c.get('principal');
+    const alert = await acknowledgeAlert(
+      statePool, config.dataSources, c.req.param('id'), user, deps.now(),
+    );
+    c.get('log').info('alert.acknowledged', { alertId: alert.id, by: alert.acknowledgedBy });
+    return c.json(alert);
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import {
+  pushSubscriptionRequest, pushUnsubscribeRequest, TurnoError,
+} from '@turno/shared';
+import { createSubscriptionStore } from '../db/subscriptions.ts';
+import { readJson } from '../request.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+
+/** GET /api/push/key, public: the VAPID public key browsers subscribe with. */
+export function pushKeyRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/key', (c) => c.json({ publicKey: deps.keys.vapid.publicKey }));
+}
+
+/** POST /api/push/subscribe and /unsubscribe: this phone's push subscription. */
+export function pushRoutes(deps: AppDeps): Hono<AppEnv> {
+  const store = createSubscriptionStore(deps.statePool);
+
+  return new Hono<AppEnv>()
+    .post('/subscribe', async (c) => {
+      const body = await readJson(c, pushSubscriptionRequest, 'subscription_invalid');
+      // Push services are always https; anything else would make Turno post to arbitrary hosts.
+      if (new URL(body.endpoint).protocol !== 'https:') {
+        throw new TurnoError('subscription_invalid', 'The push endpoint must be an https URL.');
+      }
+      const { user } = c.var.principal;
+      const id = await store.save({
+        endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth, userName: user,
+      });
+      c.var.log.info('push.subscribed', { subscription: id, host: new URL(body.endpoint).host });
+      return c.json({ id }, 201);
+    })
+    .post('/unsubscribe', async (c) => {
+      const { endpoint } = await readJson(c, pushUnsubscribeRequest, 'subscription_invalid');
+      const removed = await store.removeByEndpoint(endpoint);
+      c.var.log.info('push.unsubscribed', { removed, host: new URL(endpoint).host });
+      return c.json({ removed });
+    });
+}

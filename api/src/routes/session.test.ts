@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { verifyToken } from '../auth/token.ts';
+import { createTestDeps, testConfig, type TestDeps } from '../testing/index.ts';
+
+function signInAs(app: ReturnType<typeof createApp>, body: unknown) {
+  return app.request('/api/session/dev', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+describe('POST /api/session/dev', () => {
+  let deps: TestDeps;
+  beforeAll(async () => {
+    deps = await createTestDeps();
+  });
+  afterAll(async () => {
+    await deps.close();
+  });
+
+  it.each([
+    ['operador', 'operator'], ['observador', 'viewer'], ['admin', 'admin'],
+  ])('signs %s in with the %s role', async (user, role) => {
+    const app = createApp(deps);
+
+    const response = await signInAs(app, { user });
+    const body = await response.json() as { token: string; role: string; expiresAt: string };
+
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ user, role });
+    expect(await verifyToken(body.token, deps.keys.jwtSecret)).toEqual({ user, role });
+    expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses a user who is not configured with 403 unknown_user', async () => {
+    const app = createApp(deps);
+
+    const response = await signInAs(app, { user: 'intruso' });
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'unknown_user' } });
+  });
+
+  it('does not treat inherited object keys as users', async () => {
+    const app = createApp(deps);
+
+    const response = await signInAs(app, { user: 'constructor' });
+
+    expect(response.status).toBe(403);
+  });
+
+  it('answers 403 dev_sign_in_disabled when dev sign-in is off', async () => {
+    const app = createApp({ ...deps, config: testConfig({ devSignIn: false }) });
+
+    const response = await signInAs(app, { user: 'admin' });
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'dev_sign_in_disabled' } });
+  });
+
+  it('answers 400 validation_failed when the user is missing', async () => {
+    const app = createApp(deps);
+
+    const response = await signInAs(app, { name: 'admin' });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+});

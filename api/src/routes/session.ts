@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { devSessionRequest, TurnoError, type SessionResponse } from '@turno/shared';
+import { issueToken } from '../auth/token.ts';
+import { readJson } from '../request.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+
+/** POST /api/session/dev {"user"}: a token for a configured user, only where dev sign-in is on. */
+export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/dev', async (c) => {
+    const { config } = deps;
+    if (!config.devSignIn || config.onLambda) throw new TurnoError('dev_sign_in_disabled');
+    const { user } = await readJson(c, devSessionRequest);
+
+    const role = Object.hasOwn(config.devUsers, user) ? config.devUsers[user] : undefined;
+    if (!role) throw new TurnoError('unknown_user');
+    const issued = await issueToken({ user, role }, deps.keys.jwtSecret, {
+      ttlSeconds: config.sessionTtlSeconds, now: deps.now(),
+    });
+
+    c.var.log.info('session.issued', { user, role, kind: 'dev' });
+    const body: SessionResponse = {
+      token: issued.token, role, user, expiresAt: issued.expiresAt.toISOString(),
+    };
+    return c.json(body);
+  });
+}

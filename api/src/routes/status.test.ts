@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { statusResponse } from '@turno/shared';
+import { createApp } from '../app.ts';
+import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
+import { copySampleRows } from '../watcher/fixtures.ts';
+import { runWatcherOnce } from '../watcher/run.ts';
+
+let deps: TestDeps | undefined;
+
+afterEach(async () => {
+  await deps?.close();
+  deps = undefined;
+});
+
+describe('GET /api/status', () => {
+  it('shows the sandbox, live alerts, databases, paused schedules and the last watcher run',
+    async () => {
+      deps = await createTestDeps();
+      await runWatcherOnce(deps);
+      await copySampleRows(deps.statePool, 6, 20, new Date());
+      const { opened } = await runWatcherOnce(deps);
+      await deps.statePool.query(`UPDATE turno.alerts SET state = 'acknowledged'`);
+      const app = createApp(deps);
+
+      const response = await app.request('/api/status', {
+        headers: bearer(await signIn(app, 'observador')),
+      });
+
+      expect(response.status).toBe(200);
+      const status = statusResponse.parse(await response.json());
+      expect(status.sandbox).toBe(true);
+      expect(status.openAlerts.map((alert) => alert.id)).toEqual(opened);
+      expect(status.databases.map((db) => db.id))
+        .toEqual(['flotas-develop', 'flotas-develop-replica']);
+      expect(status.databases[0]?.cpuPercent).toBeGreaterThan(0);
+      expect(status.pausedSchedules.map((s) => s.name).sort())
+        .toEqual(['lide-mix-get-assets', 'up_update_active_positions']);
+      expect(status.watcher.lastRunAt).not.toBeNull();
+      expect(status.watcher.lastError).toBeNull();
+      expect(status.watcher.intervalSeconds).toBe(deps.config.watchIntervalSeconds);
+    });
+
+  it('shows no watcher run before the first one', async () => {
+    deps = await createTestDeps();
+    const app = createApp(deps);
+
+    const response = await app.request('/api/status', {
+      headers: bearer(await signIn(app, 'observador')),
+    });
+
+    const status = statusResponse.parse(await response.json());
+    expect(status.watcher.lastRunAt).toBeNull();
+    expect(status.openAlerts).toEqual([]);
+  });
+});

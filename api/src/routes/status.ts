@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { StatusResponse } from '@turno/shared';
+import { listScheduleViews } from '../actions/schedule-view.ts';
+import { listAlerts } from '../alerts/alert-store.ts';
+import { errorFields } from '../log.ts';
+import type { AppDeps, AppEnv, Logger } from '../types.ts';
+import { readWatcherStatus } from '../watcher/index.ts';
+
+/** `/api/status`: what Estado shows in one call. */
+export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const log = c.get('log') ?? deps.log;
+    // A cloud that does not answer leaves its part empty rather than hiding the alerts.
+    const [openAlerts, databases, schedules, watcher] = await Promise.all([
+      listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
+      orEmpty(log, 'databases', () => deps.cloud.listDatabases()),
+      orEmpty(log, 'schedules', () => listScheduleViews(deps.cloud, deps.config.managedSchedules)),
+      readWatcherStatus(deps.statePool),
+    ]);
+    const body: StatusResponse = {
+      sandbox: deps.cloud.kind === 'sandbox',
+      openAlerts,
+      databases: databases.map((db) => ({
+        id: db.id, role: db.role, status: db.status,
+        cpuPercent: db.cpuPercent, connections: db.connections,
+      })),
+      pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED'),
+      watcher: {
+        lastRunAt: watcher.lastRunAt?.toISOString() ?? null,
+        lastError: watcher.lastError,
+        intervalSeconds: deps.config.watchIntervalSeconds,
+      },
+    };
+    return c.json(body);
+  });
+}
+
+async function orEmpty<T>(log: Logger, part: string, read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    log.warn('status.part_failed', { part, ...errorFields(error) });
+    return [];
+  }
+}

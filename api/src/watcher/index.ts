@@ -1,0 +1,3 @@
+export { startWatcher, type RunningWatcher } from './loop.ts';
+export { runWatcherOnce, type WatcherReport } from './run.ts';
+export { readWatcherStatus, type WatcherStatus } from './watcher-state.ts';

@@ -1,0 +1,112 @@
+import { redact } from '@turno/shared';
+import { errorFields } from '../log.ts';
+import type { AppDeps } from '../types.ts';
+import { applyToAlerts } from './apply-alerts.ts';
+import { pushNewAlerts } from './push-alerts.ts';
+import { resolveQuietAlerts } from './resolve-quiet.ts';
+import { largestWindowSeconds } from './rules.ts';
+import { storeSeenErrors } from './seen-errors.ts';
+import { findStartCursor, readNewRows, type SyncErrorRow } from './sync-error-reader.ts';
+import { lockCursor, readWatcherStatus, recordFailure, recordRun } from './watcher-state.ts';
+
+export interface WatcherReport {
+  /** False when another watcher held the lock and this run did nothing. */
+  ran: boolean;
+  rowsRead: number;
+  rowsStored: number;
+  opened: string[];
+  updated: string[];
+  resolved: string[];
+  pushed: string[];
+  cursor: string | null;
+}
+
+/** "turno" in ASCII: the advisory lock only one watcher at a time may hold. */
+const watcherLockKey = 0x7475726e6f;
+/** A backlog is read a few batches per run, so one run stays short. */
+const maxBatchesPerRun = 10;
+
+/**
+ * One pass: read new Sync_error rows by id cursor, classify and store them, open, extend or
+ * resolve alerts, move the cursor, then push alerts that are new. Safe to run twice at once.
+ */
+export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
+  const now = deps.now();
+  try {
+    const report = await collect(deps, now);
+    if (report.ran) report.pushed = await pushNewAlerts(deps);
+    return report;
+  } catch (error) {
+    const message = redact(error instanceof Error ? error.message : String(error)).slice(0, 300);
+    await recordFailure(deps.statePool, message, now).catch((failure: unknown) => {
+      deps.log.error('watcher.record_failure_failed', errorFields(failure));
+    });
+    throw error;
+  }
+}
+
+async function collect(deps: AppDeps, now: Date): Promise<WatcherReport> {
+  // UP is read before the state transaction opens: an embedded database serves one
+  // transaction at a time, so reading it from inside one would wait on itself.
+  const { cursor: known } = await readWatcherStatus(deps.statePool);
+  const since = new Date(now.getTime() - largestWindowSeconds(deps.config) * 1000);
+  const start = known ?? await findStartCursor(deps, since);
+  const rows = await readBacklog(deps, start);
+
+  const client = await deps.statePool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: lock } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked', [watcherLockKey],
+    );
+    if (!lock[0]?.locked) {
+      await client.query('ROLLBACK');
+      return emptyReport(false, known);
+    }
+    const current = await lockCursor(client);
+    // Another watcher may have moved the cursor since it was read: keep only what is after.
+    const from = current ?? start;
+    const fresh = rows.filter((row) => BigInt(row.id) > BigInt(from));
+    const cursor = fresh.at(-1)?.id ?? from;
+
+    const seen = await storeSeenErrors(client, fresh);
+    const changes = await applyToAlerts(client, deps.config, seen, now);
+    const resolved = await resolveQuietAlerts(client, deps.config, now);
+    await recordRun(client, cursor, now);
+    await client.query('COMMIT');
+
+    if (changes.opened.length > 0) deps.log.info('watcher.opened', { alerts: changes.opened });
+    return {
+      ...emptyReport(true, cursor),
+      rowsRead: fresh.length,
+      rowsStored: seen.length,
+      ...changes,
+      resolved,
+    };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readBacklog(deps: AppDeps, start: string): Promise<SyncErrorRow[]> {
+  const { batchSize } = deps.config.syncError;
+  const rows: SyncErrorRow[] = [];
+  let after = start;
+  for (let batch = 0; batch < maxBatchesPerRun; batch += 1) {
+    const page = await readNewRows(deps, after, batchSize);
+    rows.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < batchSize) break;
+    after = last.id;
+  }
+  return rows;
+}
+
+function emptyReport(ran: boolean, cursor: string | null): WatcherReport {
+  return {
+    ran, rowsRead: 0, rowsStored: 0, opened: [], updated: [], resolved: [], pushed: [], cursor,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Pool, PoolClient } from 'pg';
+
+export interface WatcherStatus {
+  /** The last Sync_error id read; null before the first run. */
+  cursor: string | null;
+  lastRunAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
+interface Row {
+  cursor: string | null;
+  last_run_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+}
+
+export async function readWatcherStatus(db: Pool | PoolClient): Promise<WatcherStatus> {
+  const { rows } = await db.query<Row>(
+    `SELECT last_sync_error_id::text AS cursor, last_run_at, last_error, last_error_at
+      FROM turno.watcher_state WHERE id = 1`,
+  );
+  const row = rows[0];
+  return {
+    cursor: row?.cursor ?? null,
+    lastRunAt: row?.last_run_at ?? null,
+    lastError: row?.last_error ?? null,
+    lastErrorAt: row?.last_error_at ?? null,
+  };
+}
+
+/** Inside the run's transaction, after the lock: the cursor no other watcher can move now. */
+export async function lockCursor(client: PoolClient): Promise<string | null> {
+  const { rows } = await client.query<{ cursor: string | null }>(
+    `SELECT last_sync_error_id::text AS cursor FROM turno.watcher_state WHERE id = 1 FOR UPDATE`,
+  );
+  return rows[0]?.cursor ?? null;
+}
+
+export async function recordRun(client: PoolClient, cursor: string, at: Date): Promise<void> {
+  await client.query(
+    `UPDATE turno.watcher_state
+      SET last_sync_error_id = $1::bigint, last_run_at = $2, last_error = NULL WHERE id = 1`,
+    [cursor, at],
+  );
+}
+
+export async function recordFailure(pool: Pool, message: string, at: Date): Promise<void> {
+  await pool.query(
+    'UPDATE turno.watcher_state SET last_error = $1, last_error_at = $2 WHERE id = 1',
+    [message, at],
+  );
+}

@@ -1,0 +1,37 @@
+import type { CardId, CategoryId, Severity } from './types.ts';
+
+/** The card that usually fixes a cause, and how urgent the cause is. */
+export interface CategoryDefaults {
+  card: CardId | null;
+  severity: Severity;
+}
+
+/**
+ * Every cause with its usual card and severity. `diagnose` may pick another card from context
+ * (invalid_grant in a MiX or Guardian function is 2.2, not 5.2).
+ */
+export const categoryDefaults: Record<CategoryId, CategoryDefaults> = {
+  'provider-timeout': { card: '5.1', severity: 'warning' },
+  'provider-rate-limited': { card: '5.1', severity: 'warning' },
+  'provider-server-error': { card: '5.1', severity: 'warning' },
+  'provider-unauthorized': { card: '5.2', severity: 'high' },
+  'provider-forbidden': { card: '2.1', severity: 'high' },
+  'provider-unreachable': { card: '5.1', severity: 'warning' },
+  // No disk means no new data anywhere: every function fails until storage grows.
+  'database-disk-full': { card: '4.1', severity: 'critical' },
+  'database-unreachable': { card: 'T.1', severity: 'critical' },
+  'database-deadlock': { card: 'T.2', severity: 'warning' },
+  'database-too-many-connections': { card: 'T.3', severity: 'high' },
+  'database-pool-exhausted': { card: 'T.4', severity: 'high' },
+  'database-statement-timeout': { card: 'T.5', severity: 'warning' },
+  'database-auth-failed': { card: '5.2', severity: 'high' },
+  'whatsapp-logged-out': { card: '1.1', severity: 'high' },
+  'whatsapp-unpaid': { card: '1.2', severity: 'high' },
+  'whatsapp-config': { card: 'T.6', severity: 'high' },
+  'gmail-token': { card: '3.2', severity: 'high' },
+  'gmail-saturated': { card: '3.1', severity: 'warning' },
+  unclassified: { card: null, severity: 'warning' },
+};
+
+/** Every category id, in the order above (for menus, rule tables and exhaustive tests). */
+export const categoryIds = Object.keys(categoryDefaults) as CategoryId[];

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, createApiClient } from './client.ts';
+
+function respond(status: number, body: unknown): typeof fetch {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi.fn(async () => new Response(text, { status })) as unknown as typeof fetch;
+}
+
+describe('createApiClient', () => {
+  it('turns an error body into an ApiError carrying its code', async () => {
+    const body = { error: { code: 'schedule_not_managed', message: 'Not managed.' } };
+    const request = createApiClient({
+      getToken: () => 't', onUnauthorized: vi.fn(), fetch: respond(403, body),
+    });
+
+    const failure = await request('/api/schedules/default/x/pause').catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ code: 'schedule_not_managed', status: 403 });
+  });
+
+  it('calls it unexpected when the error body is not the API shape', async () => {
+    const request = createApiClient({
+      getToken: () => null, onUnauthorized: vi.fn(), fetch: respond(502, '<html>Bad gateway'),
+    });
+
+    await expect(request('/api/status'))
+      .rejects.toMatchObject({ code: 'unexpected', status: 502 });
+  });
+
+  it('sends the bearer token and JSON body, and returns the parsed answer', async () => {
+    const fetcher = respond(200, { ok: true });
+    const request = createApiClient({
+      getToken: () => 'abc', onUnauthorized: vi.fn(), fetch: fetcher,
+    });
+
+    const answer = await request('/api/diagnose', { method: 'POST', body: { text: 'x' } });
+
+    expect(answer).toEqual({ ok: true });
+    const [url, init] = vi.mocked(fetcher).mock.calls[0]!;
+    expect(url).toBe('/api/diagnose');
+    expect(init?.headers).toMatchObject({
+      Authorization: 'Bearer abc', 'Content-Type': 'application/json',
+    });
+    expect(init?.body).toBe('{"text":"x"}');
+  });
+
+  it('reports a 401 so the app can go back to sign-in', async () => {
+    const onUnauthorized = vi.fn();
+    const body = { error: { code: 'invalid_token', message: 'Expired.' } };
+    const request = createApiClient({
+      getToken: () => 'old', onUnauthorized, fetch: respond(401, body),
+    });
+
+    await expect(request('/api/status')).rejects.toMatchObject({ code: 'invalid_token' });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('names a failed fetch a network error', async () => {
+    const fetcher = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    const request = createApiClient({
+      getToken: () => null, onUnauthorized: vi.fn(), fetch: fetcher,
+    });
+
+    await expect(request('/api/status')).rejects.toMatchObject({ code: 'network', status: 0 });
+  });
+});

@@ -1,0 +1,55 @@
+import type {
+  Alert, AuditEntry, DiagnoseResponse, Schedule, SessionResponse, StatusResponse, SyncErrorRow,
+} from '@turno/shared';
+import type { ApiRequest } from './client.ts';
+
+export interface ScheduleActionResult {
+  schedule: Schedule;
+  replayed: boolean;
+}
+
+export type ScheduleAction = 'pause' | 'resume';
+
+export interface SyncErrorPage {
+  items: SyncErrorRow[];
+  /** The `before` cursor of the next page, null on the last one. */
+  nextBefore: string | null;
+}
+
+interface List<T> {
+  items: T[];
+}
+
+/** Every `/api` endpoint the PWA calls, typed with the shared schemas. */
+export function createTurnoApi(request: ApiRequest) {
+  const path = encodeURIComponent;
+  return {
+    health: () => request<unknown>('/api/health'),
+    signIn: (user: string) =>
+      request<SessionResponse>('/api/session/dev', { method: 'POST', body: { user } }),
+    status: () => request<StatusResponse>('/api/status'),
+    alerts: async (state?: Alert['state']) =>
+      (await request<List<Alert>>('/api/alerts', { query: { state } })).items,
+    alert: (id: string) => request<Alert>(`/api/alerts/${path(id)}`),
+    acknowledge: (id: string) =>
+      request<unknown>(`/api/alerts/${path(id)}/ack`, { method: 'POST', body: {} }),
+    schedules: async () => (await request<List<Schedule>>('/api/schedules')).items,
+    changeSchedule: (schedule: Schedule, action: ScheduleAction, idempotencyKey: string) =>
+      request<ScheduleActionResult>(
+        `/api/schedules/${path(schedule.group)}/${path(schedule.name)}/${action}`,
+        { method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey } },
+      ),
+    audit: async () => (await request<List<AuditEntry>>('/api/audit')).items,
+    syncErrors: (before?: string, limit = 25) =>
+      request<SyncErrorPage>('/api/sync-errors', { query: { before, limit } }),
+    diagnose: (text: string) =>
+      request<DiagnoseResponse>('/api/diagnose', { method: 'POST', body: { text } }),
+    pushKey: async () => (await request<{ publicKey: string }>('/api/push/key')).publicKey,
+    subscribe: (subscription: PushSubscriptionJSON) =>
+      request<unknown>('/api/push/subscribe', { method: 'POST', body: subscription }),
+    unsubscribe: (endpoint: string) =>
+      request<unknown>('/api/push/unsubscribe', { method: 'POST', body: { endpoint } }),
+  };
+}
+
+export type TurnoApi = ReturnType<typeof createTurnoApi>;

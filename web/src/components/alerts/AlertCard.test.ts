@@ -1,0 +1,41 @@
+import type { Alert } from '@turno/shared';
+import { describe, expect, it } from 'vitest';
+import { mountApp } from '../../test-utils.ts';
+import AlertCard from './AlertCard.vue';
+
+function diskFull(): Alert {
+  return {
+    id: 'a-1', category: 'database-disk-full', card: '4.1', severity: 'critical', state: 'open',
+    count: 15,
+    functions: [
+      { name: 'linde-mix-get-events', count: 6 },
+      { name: 'linde-guardian-positions', count: 4 },
+    ],
+    sources: [{ name: 'MIX', count: 11 }, { name: 'Guardian', count: 4 }],
+    firstSeen: new Date(Date.now() - 6 * 60_000).toISOString(),
+    lastSeen: new Date().toISOString(),
+    openedAt: new Date().toISOString(),
+    acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
+  };
+}
+
+describe('AlertCard', () => {
+  it('shows the card number, cause, count and every function', () => {
+    const { wrapper } = mountApp(AlertCard, { props: { alert: diskFull() } });
+
+    const item = wrapper.get('[data-testid="alert-item"]');
+    expect(item.attributes('data-alert-id')).toBe('a-1');
+    expect(item.text()).toContain('4.1');
+    expect(item.text()).toContain('Almacenamiento de RDS lleno');
+    expect(item.text()).toContain('15 errores');
+    const functions = wrapper.get('[data-testid="alert-item-functions"]').text();
+    expect(functions).toContain('linde-mix-get-events');
+    expect(functions).toContain('linde-guardian-positions');
+  });
+
+  it('links to the alert page', () => {
+    const { wrapper } = mountApp(AlertCard, { props: { alert: diskFull() } });
+
+    expect(wrapper.get('a').attributes('href')).toBe('/alertas/a-1');
+  });
+});

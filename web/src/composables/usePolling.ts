@@ -1,0 +1,38 @@
+import { onMounted, onUnmounted } from 'vue';
+
+/** Runs `tick` now, every `ms` while the page is visible, and when the window regains focus. */
+export function usePolling(tick: () => Promise<void>, ms: number): void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  function stop(): void {
+    clearInterval(timer);
+    timer = undefined;
+  }
+
+  function start(): void {
+    stop();
+    timer = setInterval(() => void tick(), ms);
+  }
+
+  function onVisibility(): void {
+    if (document.visibilityState !== 'visible') return stop();
+    void tick();
+    start();
+  }
+
+  function onFocus(): void {
+    void tick();
+  }
+
+  onMounted(() => {
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('focus', onFocus);
+    onVisibility();
+  });
+
+  onUnmounted(() => {
+    stop();
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('focus', onFocus);
+  });
+}

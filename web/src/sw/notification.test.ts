@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { pushPayloadSchema } from '@turno/shared';
+import { isPushPayload, notificationFromPush, urlForClick } from './notification.ts';
+
+const phone = { maxActions: 2, language: 'es-MX' };
+const payload = {
+  v: 1, alertId: 'a-42', card: '4.1', title: '4.1 Almacenamiento de RDS lleno',
+  url: '/alertas/a-42',
+};
+
+describe('notificationFromPush', () => {
+  it('shows the alert with its tag, url and both actions for a valid payload', () => {
+    const note = notificationFromPush(JSON.stringify(payload), phone);
+
+    expect(note.title).toBe('4.1 Almacenamiento de RDS lleno');
+    expect(note.tag).toBe('a-42');
+    expect(note.data.url).toBe('/alertas/a-42');
+    expect(note.actions.map((a) => a.action)).toEqual(['guide', 'ack']);
+    expect(note.actions[0]?.title).toBe('Ver guía');
+    expect(urlForClick(note.data, 'guide')).toBe('/guias/4.1');
+    expect(urlForClick(note.data, 'ack')).toBe('/alertas/a-42?ack=1');
+    expect(urlForClick(note.data, '')).toBe('/alertas/a-42');
+  });
+
+  it.each([
+    ['garbage', '{not json'],
+    ['an unknown shape', JSON.stringify({ hello: 'world' })],
+    ['an empty push', ''],
+    ['no data at all', null],
+  ])('shows the generic notification for %s', (_name, text) => {
+    const note = notificationFromPush(text, phone);
+
+    expect(note.title).toBe('Turno: nueva alerta');
+    expect(note.actions).toEqual([]);
+    expect(urlForClick(note.data, 'ack')).toBe('/');
+  });
+
+  it('offers no actions where the browser has none', () => {
+    const note = notificationFromPush(JSON.stringify(payload), { ...phone, maxActions: 0 });
+
+    expect(note.actions).toEqual([]);
+  });
+
+  it('never sends the phone to another site', () => {
+    const note = notificationFromPush(
+      JSON.stringify({ ...payload, url: '//evil.example/x' }), phone);
+
+    expect(note.data.url).toBe('/alertas/a-42');
+  });
+
+  it('speaks English on an English phone', () => {
+    const note = notificationFromPush('', { ...phone, language: 'en-US' });
+
+    expect(note.title).toBe('Turno: new alert');
+  });
+});
+
+describe('isPushPayload', () => {
+  it.each([
+    payload,
+    { ...payload, card: null },
+    { ...payload, v: 2 },
+    { ...payload, title: 'x'.repeat(121) },
+    { ...payload, alertId: 42 },
+    { ...payload, url: undefined },
+    [],
+    'text',
+    null,
+  ])('agrees with the shared schema on %j', (value) => {
+    expect(isPushPayload(value)).toBe(pushPayloadSchema.safeParse(value).success);
+  });
+});
