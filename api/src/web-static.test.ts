@@ -16,7 +16,7 @@ describe('serving the built PWA', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Turno</title>');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("push", () => {});');
-    writeFileSync(join(dir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'index-3f9a1c.js'), 'export const app = 1;');
     return dir;
   }
 
