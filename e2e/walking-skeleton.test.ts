@@ -1,11 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startPushService, type PushService } from '../api/src/push/testing/push-service.ts';
 import { launchBrowser, type PhoneBrowser } from './support/browser.ts';
 import { insertDiskFullBurst } from './support/disk-full-burst.ts';
-import { activeRegistration, deliverPush, getNotifications } from './support/service-worker.ts';
+import {
+  activeRegistration, deliverPush, getNotifications, serviceWorkerLog,
+} from './support/service-worker.ts';
 import { signInApi, type TurnoApi } from './support/turno-api.ts';
 import { startTurno, type RunningTurno } from './support/turno-server.ts';
 
@@ -56,6 +58,10 @@ describe('the walking skeleton', () => {
   it('turns a disk-full burst into one alert, one push, card 4.1, a pause and an audit row, '
     + 'and keeps the cards readable offline', async () => {
     const page = await phone.newPage();
+    onTestFailed(() => {
+      process.stderr.write(`--- Turno server output (last 4 KB) ---\n${turno.output()}\n`
+        + `--- Service workers ---\n${serviceWorkerLog(page)}\n`);
+    });
     await signIn(page);
     // The phone's subscription lives on a local push service (Chromium's own needs FCM).
     const device = pushService.subscribe();
@@ -65,6 +71,7 @@ describe('the walking skeleton', () => {
 
     await insertDiskFullBurst(turno.db);
 
+    await expect.poll(async () => (await api.openAlerts()).length, poll).toBe(1);
     const items = page.getByTestId('alert-item');
     await expect.poll(() => items.count(), poll).toBe(1);
     await twoWatcherRuns();

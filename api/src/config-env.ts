@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { roleSchema, type Role } from '@turno/shared';
+import { categoryIds, roleSchema, type Role } from '@turno/shared';
 
-/** The environment Turno reads, with defaults and the rule each value must follow. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The schedules the runbook names, all in EventBridge Scheduler's `default` group. */
@@ -55,13 +54,14 @@ const ruleSchema = z.object({
 });
 const alertRules = z.string().transform((text, ctx) => {
   try {
-    return z.record(z.string(), ruleSchema).parse(JSON.parse(text));
+    return z.partialRecord(z.enum(categoryIds), ruleSchema).parse(JSON.parse(text));
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<category>":{threshold,…}}' });
+    ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<category id>":{threshold,windowSeconds,quietSeconds}}' });
     return z.NEVER;
   }
 });
 
+/** The environment Turno reads, with defaults and the rule each value must follow. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   DATABASE_URL: url.optional(),

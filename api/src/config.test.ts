@@ -61,6 +61,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SYNC_ERROR_TABLE: 'x; drop table y' })).toThrow(/SYNC_ERROR_TABLE/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ VAPID_SUBJECT: 'me' })).toThrow(/VAPID_SUBJECT/);
+    expect(() => loadConfig({ ALERT_RULES: '{"disk":{"threshold":1}}' })).toThrow(/ALERT_RULES/);
   });
 
   it('parses users, sources, managed schedules and per-cause alert rules', () => {

@@ -64,7 +64,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     },
     dataSources: e.DATA_SOURCES,
     watchIntervalSeconds: e.WATCH_INTERVAL_S,
-    alertRules: e.ALERT_RULES as AppConfig['alertRules'],
+    alertRules: e.ALERT_RULES,
     defaultAlertRule,
     managedSchedules: e.MANAGED_SCHEDULES,
     vapidSubject: e.VAPID_SUBJECT,

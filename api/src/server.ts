@@ -32,11 +32,18 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('server.stopping', { signal });
     await watcher.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle keep-alive sockets (a phone left open) would otherwise hold close() for minutes.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    await closed;
     await runtime.close();
     log.info('server.stopped', {});
-    process.exit(0);
+    process.exit(signal === 'listen_failed' ? 1 : 0);
   };
+  server.on('error', (error) => {
+    log.error('server.listen_failed', { ...errorFields(error), port: config.app.port });
+    void shutdown('listen_failed');
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

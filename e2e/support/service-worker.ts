@@ -9,6 +9,8 @@ interface Registration {
 
 interface Version {
   registrationId: string;
+  versionId: string;
+  runningStatus: string;
   status: 'new' | 'installing' | 'installed' | 'activating' | 'activated' | 'redundant';
 }
 
@@ -16,6 +18,14 @@ interface Watch {
   session: CDPSession;
   registrations: Map<string, Registration>;
   activated: Set<string>;
+  /** What CDP reported, in order, for the message of a failing test. */
+  events: string[];
+}
+
+interface WorkerError {
+  errorMessage: string;
+  sourceURL: string;
+  lineNumber: number;
 }
 
 const watches = new WeakMap<Page, Watch>();
@@ -26,17 +36,33 @@ const watches = new WeakMap<Page, Watch>();
  */
 export async function watchServiceWorkers(page: Page): Promise<void> {
   const session = await page.context().newCDPSession(page);
-  const watch: Watch = { session, registrations: new Map(), activated: new Set() };
+  const watch: Watch = {
+    session, registrations: new Map(), activated: new Set(), events: [],
+  };
+  const note = (line: string) => watch.events.push(`${new Date().toISOString()} ${line}`);
   session.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-    for (const r of registrations as Registration[]) watch.registrations.set(r.registrationId, r);
+    for (const r of registrations as Registration[]) {
+      watch.registrations.set(r.registrationId, r);
+      note(`registration ${r.registrationId} ${r.scopeURL}${r.isDeleted ? ' deleted' : ''}`);
+    }
   });
   session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions as Version[]) {
       if (v.status === 'activated') watch.activated.add(v.registrationId);
+      note(`version ${v.versionId} of ${v.registrationId}: ${v.status}, ${v.runningStatus}`);
     }
+  });
+  session.on('ServiceWorker.workerErrorReported', ({ errorMessage }) => {
+    const { errorMessage: text, sourceURL, lineNumber } = errorMessage as WorkerError;
+    note(`error ${text} at ${sourceURL}:${lineNumber}`);
   });
   await session.send('ServiceWorker.enable');
   watches.set(page, watch);
+}
+
+/** What CDP said about the page's service workers so far, one line per event. */
+export function serviceWorkerLog(page: Page): string {
+  return watches.get(page)?.events.join('\n') ?? '(service workers not watched)';
 }
 
 /** Waits for an active service worker registered for `origin` and returns its id. */
@@ -60,6 +86,7 @@ export async function deliverPush(page: Page, origin: string, payload: unknown):
   await session.send('ServiceWorker.deliverPushMessage', {
     origin: new URL(origin).origin, registrationId, data,
   });
+  watches.get(page)!.events.push(`${new Date().toISOString()} push to ${registrationId}`);
 }
 
 export interface ShownNotification {

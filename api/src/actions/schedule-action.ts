@@ -4,7 +4,9 @@ import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { ScheduleDocument, ScheduleState } from '../cloud/types.ts';
 import type { AppDeps, Principal } from '../types.ts';
-import { setScheduleState } from './schedule-state.ts';
+import {
+  readSchedule, setScheduleState, type ScheduleStateChange,
+} from './schedule-state.ts';
 import { isManaged, toScheduleView } from './schedule-view.ts';
 
 export type ScheduleVerb = 'pause' | 'resume';
@@ -51,31 +53,30 @@ async function act(
     }, deps.now());
 
   let before: ScheduleDocument | null = null;
+  let change: ScheduleStateChange;
   try {
-    before = await deps.cloud.getSchedule(group, name);
-    if (!before) throw new TurnoError('schedule_not_found');
+    before = await readSchedule(deps.cloud, group, name);
     if (!isManaged(deps.config.managedSchedules, group, name)) {
       throw new TurnoError('schedule_not_managed');
     }
-    const change = await setScheduleState(deps.cloud, group, name, wanted[verb], {
+    change = await setScheduleState(deps.cloud, group, name, wanted[verb], {
       now: deps.now(),
+      before,
       ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),
     });
-    const entry = await audit(
-      'ok', snapshot(change.before), snapshot(change.after),
-      change.changed ? undefined : 'already in that state',
-    );
-    log.info('schedule.changed', { state: change.after.State, changed: change.changed });
-    return {
-      schedule: toScheduleView(change.after, deps.config.managedSchedules),
-      audit: entry,
-    };
   } catch (error) {
     const code = error instanceof TurnoError ? error.code : 'internal';
     await audit('failed', before && snapshot(before), null, code);
     log.warn('schedule.action_failed', { code });
     throw error;
   }
+
+  const entry = await audit(
+    'ok', snapshot(change.before), snapshot(change.after),
+    change.changed ? undefined : 'already in that state',
+  );
+  log.info('schedule.changed', { state: change.after.State, changed: change.changed });
+  return { schedule: toScheduleView(change.after, deps.config.managedSchedules), audit: entry };
 }
 
 /** What the audit keeps of a schedule: enough to see what changed, nothing of its input. */

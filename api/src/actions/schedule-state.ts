@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TurnoError } from '@turno/shared';
-import { isCloudError } from '../cloud/errors.ts';
+import { callCloud } from '../cloud/errors.ts';
 import type { Cloud, ScheduleDocument, ScheduleState } from '../cloud/types.ts';
 import { startsInFuture, toScheduleUpdate } from './schedule-update.ts';
 
@@ -13,6 +13,8 @@ export interface ScheduleStateChange {
 
 export interface ScheduleStateOptions {
   now?: Date;
+  /** The schedule as just read with `readSchedule`, to save a second read. */
+  before?: ScheduleDocument;
   /** Lets the cloud recognise a retried write as the same one. */
   clientToken?: string;
 }
@@ -29,7 +31,7 @@ export async function setScheduleState(
   options: ScheduleStateOptions = {},
 ): Promise<ScheduleStateChange> {
   const now = options.now ?? new Date();
-  const before = await readSchedule(cloud, group, name);
+  const before = options.before ?? await readSchedule(cloud, group, name);
   if (before.State === state) return { before, after: before, changed: false };
 
   const update = { ...toScheduleUpdate(before, now), State: state };
@@ -46,24 +48,13 @@ export async function setScheduleState(
   return { before, after, changed: true };
 }
 
-async function readSchedule(cloud: Cloud, group: string, name: string): Promise<ScheduleDocument> {
+/** GetSchedule, with a missing schedule as `schedule_not_found`. */
+export async function readSchedule(
+  cloud: Cloud, group: string, name: string,
+): Promise<ScheduleDocument> {
   const schedule = await callCloud(() => cloud.getSchedule(group, name));
   if (!schedule) throw new TurnoError('schedule_not_found', undefined, { group, name });
   return schedule;
-}
-
-async function callCloud<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isCloudError(error, 'ResourceNotFoundException')) {
-      throw new TurnoError('schedule_not_found');
-    }
-    if (isCloudError(error)) {
-      throw new TurnoError('cloud_unavailable', undefined, { awsError: error.name });
-    }
-    throw error;
-  }
 }
 
 /** Every field except the ones the write is meant to change, in a stable form. */

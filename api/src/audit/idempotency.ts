@@ -27,6 +27,8 @@ interface StoredError {
 }
 
 const keyPattern = /^[A-Za-z0-9._:-]{1,200}$/;
+/** A double tap is seconds apart; a day covers any retry a phone may still send. */
+const keyLifetime = '1 day';
 /** Said by a waiting request when the first one failed and gave the key back. */
 const freed = Symbol('freed');
 
@@ -47,6 +49,9 @@ export async function runIdempotent<T>(
     throw new TurnoError('validation_failed', message);
   }
 
+  await pool.query(
+    `DELETE FROM turno.idempotency_keys WHERE created_at < now() - $1::interval`, [keyLifetime],
+  );
   // A key freed by a failed first attempt may be claimed again by the retry.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const claimed = await pool.query(

@@ -1,3 +1,5 @@
+import { TurnoError } from '@turno/shared';
+
 /** AWS-style exception names, as SDK v3 sets them on `error.name`, so callers treat both alike. */
 export type CloudErrorName =
   | 'ValidationException'
@@ -23,4 +25,22 @@ export function isCloudError(error: unknown, name?: CloudErrorName): error is Cl
     'ThrottlingException', 'InternalServerException',
   ];
   return name === undefined ? known.includes(error.name) : error.name === name;
+}
+
+/**
+ * Runs a cloud call and turns the cloud's answers into catalogued errors: a missing schedule is
+ * `schedule_not_found`, anything else the cloud says is `cloud_unavailable`.
+ */
+export async function callCloud<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isCloudError(error, 'ResourceNotFoundException')) {
+      throw new TurnoError('schedule_not_found');
+    }
+    if (isCloudError(error)) {
+      throw new TurnoError('cloud_unavailable', undefined, { awsError: error.name });
+    }
+    throw error;
+  }
 }

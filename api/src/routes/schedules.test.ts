@@ -95,14 +95,17 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
     const { items } = (await audit.json()) as { items: unknown[] };
     const entries = items.map((item) => auditEntrySchema.parse(item));
     expect(entries.map((e) => e.action)).toEqual(['schedule.resume', 'schedule.pause']);
-    expect(entries[0]).toMatchObject({ before: { state: 'DISABLED' }, after: { state: 'ENABLED' } });
+    expect(entries[0]).toMatchObject({
+      before: { state: 'DISABLED' }, after: { state: 'ENABLED' },
+    });
     expect(await auditRows(d)).toBe(2);
   });
 
-  it('pauses a schedule named with underscores and reports its hyphenated function', async () => {
+  it('resumes a schedule named with underscores and reports its hyphenated function', async () => {
     const { app, as } = await setUp();
+    const underscored = '/api/schedules/default/up_update_active_positions';
 
-    const response = await app.request('/api/schedules/default/up_update_active_positions/resume', {
+    const response = await app.request(`${underscored}/resume`, {
       method: 'POST', headers: await as('operador'),
     });
 

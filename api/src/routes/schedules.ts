@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware.ts';
 import { runScheduleAction } from '../actions/schedule-action.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
+import { callCloud } from '../cloud/errors.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
 /** `/api/schedules`: list every schedule; pause or resume a managed one. */
@@ -9,7 +10,9 @@ export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
-    const schedules = await listScheduleViews(deps.cloud, deps.config.managedSchedules);
+    const schedules = await callCloud(
+      () => listScheduleViews(deps.cloud, deps.config.managedSchedules),
+    );
     return c.json({ items: schedules });
   });
 

@@ -209,14 +209,16 @@ describe('runWatcherOnce', () => {
     const { deps: d } = await setUp();
     await runWatcherOnce(d);
     const token = 'q8w7e6r5t4y3u2i1';
+    const url = `https://api.ultramsg.com/instance1/messages/chat?token=${token}`;
     await insertSyncError(d.statePool, {
-      text: `Request failed with status code 401 https://api.ultramsg.com/instance1/messages/chat?token=${token}`,
-      at: new Date(),
+      text: `Request failed with status code 401 ${url}`, at: new Date(),
     });
 
     await runWatcherOnce(d);
 
-    const { rows } = await d.statePool.query<{ text: string }>('SELECT text FROM turno.seen_errors');
+    const { rows } = await d.statePool.query<{ text: string }>(
+      'SELECT text FROM turno.seen_errors',
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.text).not.toContain(token);
   });

@@ -76,6 +76,7 @@ CREATE TABLE turno.idempotency_keys (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (actor, key)
 );
+CREATE INDEX idempotency_keys_created_at ON turno.idempotency_keys (created_at);
 
 -- Down Migration
 DROP TABLE turno.idempotency_keys;
