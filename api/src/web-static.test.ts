@@ -41,6 +41,15 @@ describe('serving the built PWA', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('opens a card route with a dot in it when the browser asks for a page', async () => {
+    const app = webRoutes(dist());
+
+    const response = await app.request('/guias/4.1', { headers: { accept: 'text/html' } });
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Turno</title>');
+  });
+
   it('answers 404 for a missing file and leaves /api paths alone', async () => {
     const app = webRoutes(dist());
 

@@ -8,7 +8,8 @@ const immutable = 'public, max-age=31536000, immutable';
 /**
  * Serves the built PWA: hashed files under /assets/ cached for a year, everything else
  * (index.html, sw.js, the manifest, icons) revalidated so an update reaches phones at once.
- * Paths without a file extension fall back to index.html for the client-side router.
+ * Page loads fall back to index.html for the client-side router; a page load is a path
+ * without an extension or a request for HTML (card routes such as /guias/4.1 have a dot).
  */
 export function webRoutes(distDir: string): Hono {
   const app = new Hono();
@@ -22,7 +23,8 @@ export function webRoutes(distDir: string): Hono {
   const index = serveStatic({ root: distDir, path: 'index.html' });
   app.get('*', async (c, next) => {
     const last = c.req.path.split('/').at(-1) ?? '';
-    if (c.req.path.startsWith('/api/') || last.includes('.')) return next();
+    const page = !last.includes('.') || (c.req.header('accept') ?? '').includes('text/html');
+    if (c.req.path.startsWith('/api/') || !page) return next();
     return index(c, next);
   });
   return app;
