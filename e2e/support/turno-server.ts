@@ -17,7 +17,7 @@ export interface RunningTurno {
   /** A pool on this instance's own database (Sync_error and Turno's schema). */
   db: pg.Pool;
   /** The server's output so far, for error messages. */
-  output(): string;
+  output(limit?: number): string;
   stop(): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ export async function startTurno(
   });
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const output = () => log.join('').slice(-4000);
+  const output = (limit = 4000) => log.join('').slice(-limit);
 
   const stop = async (): Promise<void> => {
     await stopProcess(child);
