@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { alertSchema } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
-import { copySampleRows, ignoreClosingClients } from '../watcher/fixtures.ts';
+import { copySampleRows } from '../watcher/fixtures.ts';
 import { runWatcherOnce } from '../watcher/run.ts';
 
 let deps: TestDeps | undefined;
@@ -16,7 +16,6 @@ afterEach(async () => {
 async function withDiskFullAlert() {
   deps = await createTestDeps();
   const d = deps;
-  ignoreClosingClients([d.statePool, d.upPool]);
   await runWatcherOnce(d);
   await copySampleRows(d.statePool, 6, 20, new Date());
   const { opened } = await runWatcherOnce(d);

@@ -5,7 +5,6 @@ import { createSandboxCloud } from '../cloud/sandbox.ts';
 import type { Cloud, ScheduleUpdate } from '../cloud/types.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 import type { AppConfig } from '../types.ts';
-import { ignoreClosingClients } from '../watcher/fixtures.ts';
 
 let deps: TestDeps | undefined;
 
@@ -31,7 +30,6 @@ function countingCloud() {
 async function setUp(config: Partial<AppConfig> = {}) {
   const { cloud, writes } = countingCloud();
   deps = await createTestDeps({ cloud, config });
-  ignoreClosingClients([deps.statePool, deps.upPool]);
   const app = createApp(deps);
   const as = async (user: string) => bearer(await signIn(app, user));
   return { deps, app, cloud, writes, as };

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { statusResponse } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
-import { copySampleRows, ignoreClosingClients } from '../watcher/fixtures.ts';
+import { copySampleRows } from '../watcher/fixtures.ts';
 import { runWatcherOnce } from '../watcher/run.ts';
 
 let deps: TestDeps | undefined;
@@ -16,7 +16,6 @@ describe('GET /api/status', () => {
   it('shows the sandbox, live alerts, databases, paused schedules and the last watcher run',
     async () => {
       deps = await createTestDeps();
-      ignoreClosingClients([deps.statePool, deps.upPool]);
       await runWatcherOnce(deps);
       await copySampleRows(deps.statePool, 6, 20, new Date());
       const { opened } = await runWatcherOnce(deps);
@@ -43,7 +42,6 @@ describe('GET /api/status', () => {
 
   it('shows no watcher run before the first one', async () => {
     deps = await createTestDeps();
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     const app = createApp(deps);
 
     const response = await app.request('/api/status', {

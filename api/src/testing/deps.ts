@@ -49,6 +49,11 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
   });
   const statePool = createStatePool(url, { max: 4 });
   const upPool = createUpPool(url, config);
+  // The database is dropped WITH (FORCE) right after pool.end(): a client still closing then
+  // reports its terminated connection here instead of as an uncaught error.
+  for (const pool of [statePool, upPool]) {
+    pool.on('error', (error) => log.debug('test_pool.idle_error', { message: error.message }));
+  }
   const close = async () => {
     await Promise.allSettled([statePool.end(), upPool.end()]);
     await database?.drop();

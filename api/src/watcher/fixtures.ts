@@ -43,11 +43,3 @@ export async function insertSyncError(
   );
   return rows[0]?.id ?? '';
 }
-
-/**
- * Test support: the test database is dropped WITH (FORCE) as soon as `pool.end()` returns,
- * which can reach a client still closing; runtime.ts listens for this, test pools do not.
- */
-export function ignoreClosingClients(pools: Array<Pick<Pool, 'on'>>): void {
-  for (const pool of pools) pool.on('error', () => undefined);
-}

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordingLogger, type LogLine } from '../push/testing/recording-logger.ts';
 import { createTestDeps, type TestDeps } from '../testing/index.ts';
-import { ignoreClosingClients } from './fixtures.ts';
 import { startWatcher } from './loop.ts';
 import { readWatcherStatus } from './watcher-state.ts';
 
@@ -18,7 +17,6 @@ describe('startWatcher', () => {
   it('runs at once, then again each interval, until stopped', async () => {
     const log = recordingLogger();
     deps = await createTestDeps({ log, config: { watchIntervalSeconds: 1 } });
-    ignoreClosingClients([deps.statePool, deps.upPool]);
 
     const watcher = startWatcher(deps);
     await vi.waitFor(() => expect(events(log.lines, 'watcher.run').length).toBeGreaterThan(1), {
@@ -32,7 +30,6 @@ describe('startWatcher', () => {
   it('logs a failed run instead of throwing, and tries again', async () => {
     const log = recordingLogger();
     deps = await createTestDeps({ log, config: { watchIntervalSeconds: 1 } });
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     deps.config = { ...deps.config, syncError: { ...deps.config.syncError, table: 'missing' } };
 
     const watcher = startWatcher(deps);

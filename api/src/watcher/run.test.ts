@@ -3,7 +3,7 @@ import { alertSchema } from '@turno/shared';
 import { listAlerts } from '../alerts/alert-store.ts';
 import { createTestDeps, type RecordingPusher, type TestDeps } from '../testing/index.ts';
 import type { AppConfig } from '../types.ts';
-import { copySampleRows, ignoreClosingClients, insertSyncError } from './fixtures.ts';
+import { copySampleRows, insertSyncError } from './fixtures.ts';
 import { runWatcherOnce } from './run.ts';
 import { readWatcherStatus } from './watcher-state.ts';
 
@@ -17,7 +17,6 @@ afterEach(async () => {
 
 async function setUp(options: { now?: () => Date; config?: Partial<AppConfig> } = {}) {
   deps = await createTestDeps(options);
-  ignoreClosingClients([deps.statePool, deps.upPool]);
   return { deps, pusher: deps.pusher as RecordingPusher };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../testing/index.ts';
-import { ignoreClosingClients, insertSyncError, utcTimestamp } from './fixtures.ts';
+import { insertSyncError, utcTimestamp } from './fixtures.ts';
 import { findStartCursor, newRowsQuery, readNewRows } from './sync-error-reader.ts';
 
 let deps: TestDeps | undefined;
@@ -35,7 +35,6 @@ function nodes(plan: PlanNode): PlanNode[] {
 describe('the Sync_error poll', () => {
   it('reads new rows as a range of the primary-key index, never a table scan', async () => {
     deps = await createTestDeps();
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     await growTable(deps, 50_000, new Date('2024-04-01T00:00:00Z'));
     const { rows: max } = await deps.upPool.query<{ id: string }>(
       'SELECT max(id)::text AS id FROM "Sync_error"',
@@ -53,7 +52,6 @@ describe('the Sync_error poll', () => {
 
   it('returns only rows after the cursor, in id order, up to the batch size', async () => {
     deps = await createTestDeps();
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       ids.push(await insertSyncError(deps.statePool, { text: `error ${i}`, at: new Date() }));
@@ -67,7 +65,6 @@ describe('the Sync_error poll', () => {
 
   it('starts a first run after the newest row older than the window', async () => {
     deps = await createTestDeps();
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     const now = new Date();
     await growTable(deps, 2_000, new Date(now.getTime() - 2 * 3_600_000));
     const { rows } = await deps.upPool.query<{ id: string }>(
@@ -82,7 +79,6 @@ describe('the Sync_error poll', () => {
 
   it('starts before the oldest row when every row is inside the window', async () => {
     deps = await createTestDeps();
-    ignoreClosingClients([deps.statePool, deps.upPool]);
     await deps.statePool.query('DELETE FROM "Sync_error"');
     await insertSyncError(deps.statePool, { text: 'first', at: new Date() });
     await insertSyncError(deps.statePool, { text: 'second', at: new Date() });
