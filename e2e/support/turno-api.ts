@@ -14,10 +14,6 @@ export interface PushSubscriptionJson {
   keys: { p256dh: string; auth: string };
 }
 
-interface Items<T> {
-  items: T[];
-}
-
 export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi> {
   const session = await call<{ token: string }>(baseUrl, '/api/session/dev', {
     method: 'POST',
@@ -29,9 +25,9 @@ export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi
     headers: { Authorization: authorization },
   });
   return {
-    openAlerts: async () => (await get<Items<Alert>>('/api/alerts?state=open')).items,
+    openAlerts: () => get<Alert[]>('/api/alerts?state=open'),
     status: () => get<StatusResponse>('/api/status'),
-    schedules: async () => (await get<Items<Schedule>>('/api/schedules')).items,
+    schedules: () => get<Schedule[]>('/api/schedules'),
     async subscribePush(subscription) {
       await call(baseUrl, '/api/push/subscribe', {
         method: 'POST',

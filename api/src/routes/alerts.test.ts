@@ -25,7 +25,7 @@ async function withDiskFullAlert() {
 }
 
 async function items(response: Response): Promise<unknown[]> {
-  return ((await response.json()) as { items: unknown[] }).items;
+  return (await response.json()) as unknown[];
 }
 
 describe('GET /api/alerts', () => {

@@ -13,7 +13,7 @@ export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => {
     const { state } = readQuery(c, alertsQuery);
     const alerts = await listAlerts(statePool, config.dataSources, state && [state]);
-    return c.json({ items: alerts });
+    return c.json(alerts);
   });
 
   app.get('/:id', async (c) => {

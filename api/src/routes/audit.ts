@@ -10,6 +10,6 @@ const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).def
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const { limit } = readQuery(c, auditQuery);
-    return c.json({ items: await listAudit(deps.statePool, limit) });
+    return c.json(await listAudit(deps.statePool, limit));
   });
 }

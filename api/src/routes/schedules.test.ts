@@ -51,7 +51,7 @@ describe('GET /api/schedules', () => {
     const response = await app.request('/api/schedules', { headers: await as('observador') });
 
     expect(response.status).toBe(200);
-    const { items } = (await response.json()) as { items: unknown[] };
+    const items = (await response.json()) as unknown[];
     const schedules = items.map((item) => scheduleSchema.parse(item));
     expect(schedules).toHaveLength(7);
     expect(schedules.find((s) => s.name === 'up_update_active_positions')).toMatchObject({
@@ -92,7 +92,7 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
     expect((await cloud.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
 
     const audit = await app.request('/api/audit', { headers });
-    const { items } = (await audit.json()) as { items: unknown[] };
+    const items = (await audit.json()) as unknown[];
     const entries = items.map((item) => auditEntrySchema.parse(item));
     expect(entries.map((e) => e.action)).toEqual(['schedule.resume', 'schedule.pause']);
     expect(entries[0]).toMatchObject({

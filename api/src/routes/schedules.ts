@@ -13,7 +13,7 @@ export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
     const schedules = await callCloud(
       () => listScheduleViews(deps.cloud, deps.config.managedSchedules),
     );
-    return c.json({ items: schedules });
+    return c.json(schedules);
   });
 
   for (const verb of ['pause', 'resume'] as const) {

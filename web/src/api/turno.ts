@@ -16,10 +16,6 @@ export interface SyncErrorPage {
   nextBefore: string | null;
 }
 
-interface List<T> {
-  items: T[];
-}
-
 /** Every `/api` endpoint the PWA calls, typed with the shared schemas. */
 export function createTurnoApi(request: ApiRequest) {
   const path = encodeURIComponent;
@@ -28,18 +24,17 @@ export function createTurnoApi(request: ApiRequest) {
     signIn: (user: string) =>
       request<SessionResponse>('/api/session/dev', { method: 'POST', body: { user } }),
     status: () => request<StatusResponse>('/api/status'),
-    alerts: async (state?: Alert['state']) =>
-      (await request<List<Alert>>('/api/alerts', { query: { state } })).items,
+    alerts: (state?: Alert['state']) => request<Alert[]>('/api/alerts', { query: { state } }),
     alert: (id: string) => request<Alert>(`/api/alerts/${path(id)}`),
     acknowledge: (id: string) =>
       request<unknown>(`/api/alerts/${path(id)}/ack`, { method: 'POST', body: {} }),
-    schedules: async () => (await request<List<Schedule>>('/api/schedules')).items,
+    schedules: () => request<Schedule[]>('/api/schedules'),
     changeSchedule: (schedule: Schedule, action: ScheduleAction, idempotencyKey: string) =>
       request<ScheduleActionResult>(
         `/api/schedules/${path(schedule.group)}/${path(schedule.name)}/${action}`,
         { method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey } },
       ),
-    audit: async () => (await request<List<AuditEntry>>('/api/audit')).items,
+    audit: () => request<AuditEntry[]>('/api/audit'),
     syncErrors: (before?: string, limit = 25) =>
       request<SyncErrorPage>('/api/sync-errors', { query: { before, limit } }),
     diagnose: (text: string) =>
