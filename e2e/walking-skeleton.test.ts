@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { startPushService, type PushService } from '../api/src/push/testing/push-service.ts';
 import { launchBrowser, type PhoneBrowser } from './support/browser.ts';
 import { insertDiskFullBurst } from './support/disk-full-burst.ts';
+import { getNotifications } from './support/notifications.ts';
 import {
-  activeRegistration, deliverPush, getNotifications, serviceWorkerLog,
+  activeRegistration, deliverPush, serviceWorkerLog,
 } from './support/service-worker.ts';
 import { signInApi, type TurnoApi } from './support/turno-api.ts';
 import { startTurno, type RunningTurno } from './support/turno-server.ts';
@@ -99,7 +100,7 @@ describe('the walking skeleton', () => {
     expect(push.headers).toMatchObject({ urgency: 'high', topic: expect.any(String) });
     expect(JSON.stringify(push.payload)).not.toMatch(/No space|could not extend|base\/16398/);
 
-    await deliverPush(page, turno.url, push.payload);
+    expect(await deliverPush(page, turno.url, push.payload)).toBe('Success');
     await expect.poll(() => getNotifications(page), poll).toEqual([
       expect.objectContaining({ tag: alert.id, title: (push.payload as { title: string }).title }),
     ]);

@@ -19,7 +19,11 @@ export interface PhoneBrowser {
 
 /** Debian's Chromium as a 390×844 phone in es-MX, with notifications allowed for `origin`. */
 export async function launchBrowser(origin: string): Promise<PhoneBrowser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args });
+  // CHROMIUM_ARGS adds flags for a debugging session, e.g. "--enable-logging=stderr --v=1".
+  const extra = process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [];
+  const browser = await chromium.launch({
+    executablePath: chromiumPath, headless: true, args: [...args, ...extra],
+  });
   try {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

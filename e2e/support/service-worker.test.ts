@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type PhoneBrowser } from './browser.ts';
-import { deliverPush, getNotifications } from './service-worker.ts';
+import { getNotifications } from './notifications.ts';
+import { deliverPush } from './service-worker.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/push-page', import.meta.url));
@@ -25,7 +26,7 @@ describe('the push harness', () => {
     await page.locator('#state', { hasText: 'ready' }).waitFor();
 
     const payload = { v: 1, alertId: '17', card: '4.1', title: 'Disco lleno', url: '/alertas/17' };
-    await deliverPush(page, site.origin, payload);
+    expect(await deliverPush(page, site.origin, payload)).toBe('Success');
 
     await expect.poll(() => getNotifications(page), { timeout: 10_000 }).toEqual([
       { title: 'Disco lleno', tag: '17', body: 'tarjeta 4.1', data: { url: '/alertas/17' } },

@@ -176,6 +176,24 @@ describe('createWebPushSender', () => {
     expect(failed.sort()).toEqual([broken.id, 'unreachable'].sort());
   });
 
+  it('carries on with the others when the store fails for one subscription', async () => {
+    const first = stored();
+    const second = stored();
+    const { sender, store, log } = setUp([first, second]);
+    const markDelivered = store.markDelivered;
+    store.markDelivered = async (id, at) => {
+      if (id === first.id) throw new Error('connection reset');
+      await markDelivered(id, at);
+    };
+
+    const report = await sender.send(payload, { topic: 'alert-42' });
+
+    expect(report.delivered).toBe(2);
+    expect(receivedBy(second.id)).toHaveLength(1);
+    expect(store.events).toMatchObject([{ kind: 'delivered', id: second.id }]);
+    expect(log.lines.map((l) => l.event)).toContain('push.store_failed');
+  });
+
   it('logs the endpoint host, never its path or keys', async () => {
     const gone = stored();
     const broken = stored();

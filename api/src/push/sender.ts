@@ -64,6 +64,48 @@ export function createWebPushSender(
     return until;
   };
 
+  /** Pushes to one subscription and records what happened; only the store can throw. */
+  const sendTo = async (
+    sub: StoredSubscription, body: string, topic: string, report: SendReport,
+  ): Promise<void> => {
+    const host = endpointHost(sub.endpoint);
+    const waitUntil = backedOffUntil(sub, now());
+    if (waitUntil) {
+      report.backedOff.push({ id: sub.id, until: waitUntil.toISOString() });
+      log.debug('push.skipped_backoff', { subscription: sub.id, host });
+      return;
+    }
+
+    const outcome = await pushOne(sub, body, topic);
+    const at = now();
+    switch (outcome.kind) {
+      case 'delivered':
+        report.delivered++;
+        backoff.delete(sub.id);
+        await store.markDelivered(sub.id, at);
+        break;
+      case 'removed':
+        report.removed++;
+        backoff.delete(sub.id);
+        log.info('push.subscription_gone', { subscription: sub.id, host, ...outcome });
+        await store.remove(sub.id);
+        break;
+      case 'backedOff': {
+        const until = outcome.until.toISOString();
+        report.backedOff.push({ id: sub.id, until });
+        backoff.set(sub.id, outcome.until);
+        log.warn('push.rate_limited', { subscription: sub.id, host, until });
+        await store.markFailed(sub.id, at, `rate limited until ${until}`, outcome.until);
+        break;
+      }
+      case 'failed':
+        report.failed++;
+        log.warn('push.failed', { subscription: sub.id, host, reason: outcome.reason });
+        await store.markFailed(sub.id, at, outcome.reason);
+        break;
+    }
+  };
+
   return {
     async send(payload: PushPayload, { topic }: { topic: string }): Promise<SendReport> {
       const body = encodePayload(payload);
@@ -72,41 +114,13 @@ export function createWebPushSender(
       const subscriptions = await store.listActive();
 
       await forEachLimited(subscriptions, options.concurrency ?? 4, async (sub) => {
-        const host = endpointHost(sub.endpoint);
-        const waitUntil = backedOffUntil(sub, now());
-        if (waitUntil) {
-          report.backedOff.push({ id: sub.id, until: waitUntil.toISOString() });
-          log.debug('push.skipped_backoff', { subscription: sub.id, host });
-          return;
-        }
-
-        const outcome = await pushOne(sub, body, topicValue);
-        const at = now();
-        switch (outcome.kind) {
-          case 'delivered':
-            backoff.delete(sub.id);
-            await store.markDelivered(sub.id, at);
-            report.delivered++;
-            break;
-          case 'removed':
-            backoff.delete(sub.id);
-            await store.remove(sub.id);
-            report.removed++;
-            log.info('push.subscription_gone', { subscription: sub.id, host, ...outcome });
-            break;
-          case 'backedOff': {
-            const until = outcome.until.toISOString();
-            backoff.set(sub.id, outcome.until);
-            await store.markFailed(sub.id, at, `rate limited until ${until}`, outcome.until);
-            report.backedOff.push({ id: sub.id, until });
-            log.warn('push.rate_limited', { subscription: sub.id, host, until });
-            break;
-          }
-          case 'failed':
-            await store.markFailed(sub.id, at, outcome.reason);
-            report.failed++;
-            log.warn('push.failed', { subscription: sub.id, host, reason: outcome.reason });
-            break;
+        try {
+          await sendTo(sub, body, topicValue, report);
+        } catch (error) {
+          // The store failed, not the device: log it and carry on with the others.
+          log.error('push.store_failed', {
+            subscription: sub.id, host: endpointHost(sub.endpoint), error: errorName(error),
+          });
         }
       });
 
@@ -128,6 +142,10 @@ function outcomeOf(error: unknown, at: Date): Outcome {
   // Messages only: errors from https carry the request, and web-push's carry the endpoint.
   const code = (error as { code?: unknown })?.code;
   return { kind: 'failed', reason: typeof code === 'string' ? code : 'request failed' };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
 }
 
 function endpointHost(endpoint: string): string {
