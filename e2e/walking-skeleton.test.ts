@@ -12,7 +12,10 @@ import {
 import { signInApi, type TurnoApi } from './support/turno-api.ts';
 import { startTurno, type RunningTurno } from './support/turno-server.ts';
 
-const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+// The README shows docs/screenshots; a plain run writes beside the tests, not over them.
+const screenshots = fileURLToPath(new URL(
+  process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots/' : './artifacts/', import.meta.url,
+));
 const schedule = 'linde-mix-get-events';
 const poll = { timeout: 30_000, interval: 250 };
 

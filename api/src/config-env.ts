@@ -56,7 +56,8 @@ const alertRules = z.string().transform((text, ctx) => {
   try {
     return z.partialRecord(z.enum(categoryIds), ruleSchema).parse(JSON.parse(text));
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<category id>":{threshold,windowSeconds,quietSeconds}}' });
+    const shape = '{"<category id>":{threshold,windowSeconds,quietSeconds}}';
+    ctx.addIssue({ code: 'custom', message: `must be JSON: ${shape}` });
     return z.NEVER;
   }
 });

@@ -58,7 +58,7 @@ export interface AppConfig {
   version: string;
 }
 
-/** Everything routes and jobs need, built once by `runtime.ts` and injected (tests build their own). */
+/** Everything routes and jobs need: built once by `runtime.ts`, injected; tests build their own. */
 export interface AppDeps {
   config: AppConfig;
   /** Turno's own schema (cursor, alerts, audit, subscriptions, keys): read-write. */
