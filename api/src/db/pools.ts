@@ -43,8 +43,3 @@ export function createUpPool(url: string, config: AppConfig, max = 2): pg.Pool {
     },
   });
 }
-
-/** Quotes a configured identifier (`Sync_error`, `public.Sync_error`) for SQL. */
-export function quoteIdentifier(name: string): string {
-  return name.split('.').map((part) => `"${part.replaceAll('"', '""')}"`).join('.');
-}

@@ -1,24 +1,8 @@
 import type pg from 'pg';
 import type { AppConfig } from '../types.ts';
-import { quoteIdentifier as q } from './pools.ts';
-
-/** One Sync_error row with the configured column names resolved. */
-export interface SyncErrorRecord {
-  id: string;
-  jsonData: unknown;
-  createdAt: Date;
-  functionName: string | null;
-  dataSourceId: number | null;
-}
-
-// Aliases differ from column names: ORDER BY would otherwise sort the ::text alias.
-interface Row {
-  row_id: string;
-  json_data: unknown;
-  created_at: Date;
-  function_name: string | null;
-  data_source_id: number | string | null;
-}
+import {
+  selectSyncErrors, syncErrorColumn, toSyncErrorRecord, type SyncErrorDbRow, type SyncErrorRecord,
+} from './sync-error-table.ts';
 
 export interface PageRequest {
   /** Only rows with a smaller id: the last id of the previous page. */
@@ -30,21 +14,13 @@ export interface PageRequest {
 export async function readSyncErrorPage(
   pool: pg.Pool, table: AppConfig['syncError'], page: PageRequest,
 ): Promise<SyncErrorRecord[]> {
-  const id = q(table.idColumn);
-  const select = `SELECT ${id}::text AS row_id, ${q(table.jsonColumn)} AS json_data,
-      ${q(table.createdColumn)} AS created_at, ${q(table.functionColumn)}::text AS function_name,
-      ${q(table.sourceColumn)} AS data_source_id
-    FROM ${q(table.table)}`;
+  const id = syncErrorColumn(table.idColumn);
+  const select = selectSyncErrors(table);
   const { rows } = page.before === undefined
-    ? await pool.query<Row>(`${select} ORDER BY ${id} DESC LIMIT $1`, [page.limit])
-    : await pool.query<Row>(
-      `${select} WHERE ${id} < $1 ORDER BY ${id} DESC LIMIT $2`, [page.before, page.limit],
+    ? await pool.query<SyncErrorDbRow>(`${select} ORDER BY ${id} DESC LIMIT $1`, [page.limit])
+    : await pool.query<SyncErrorDbRow>(
+      `${select} WHERE ${id} < $1::bigint ORDER BY ${id} DESC LIMIT $2`,
+      [page.before, page.limit],
     );
-  return rows.map((row) => ({
-    id: row.row_id,
-    jsonData: row.json_data,
-    createdAt: row.created_at,
-    functionName: row.function_name,
-    dataSourceId: row.data_source_id === null ? null : Number(row.data_source_id),
-  }));
+  return rows.map(toSyncErrorRecord);
 }

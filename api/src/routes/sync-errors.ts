@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { diagnose, redact, type SyncErrorRow } from '@turno/shared';
-import { readSyncErrorPage, type SyncErrorRecord } from '../db/sync-errors.ts';
+import type { SyncErrorRecord } from '../db/sync-error-table.ts';
+import { readSyncErrorPage } from '../db/sync-errors.ts';
 import { readQuery } from '../request.ts';
 import type { AppConfig, AppDeps, AppEnv } from '../types.ts';
 

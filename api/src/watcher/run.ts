@@ -6,7 +6,8 @@ import { pushNewAlerts } from './push-alerts.ts';
 import { resolveQuietAlerts } from './resolve-quiet.ts';
 import { largestWindowSeconds } from './rules.ts';
 import { storeSeenErrors } from './seen-errors.ts';
-import { findStartCursor, readNewRows, type SyncErrorRow } from './sync-error-reader.ts';
+import type { SyncErrorRecord } from '../db/sync-error-table.ts';
+import { findStartCursor, readNewRows } from './sync-error-reader.ts';
 import { lockCursor, readWatcherStatus, recordFailure, recordRun } from './watcher-state.ts';
 
 export interface WatcherReport {
@@ -91,9 +92,9 @@ async function collect(deps: AppDeps, now: Date): Promise<WatcherReport> {
   }
 }
 
-async function readBacklog(deps: AppDeps, start: string): Promise<SyncErrorRow[]> {
+async function readBacklog(deps: AppDeps, start: string): Promise<SyncErrorRecord[]> {
   const { batchSize } = deps.config.syncError;
-  const rows: SyncErrorRow[] = [];
+  const rows: SyncErrorRecord[] = [];
   let after = start;
   for (let batch = 0; batch < maxBatchesPerRun; batch += 1) {
     const page = await readNewRows(deps, after, batchSize);

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import {
   diagnose, redact, type CardId, type CategoryId, type DiagnosedRow,
 } from '@turno/shared';
-import type { SyncErrorRow } from './sync-error-reader.ts';
+import type { SyncErrorRecord } from '../db/sync-error-table.ts';
 
 /** A newly stored row: classified and redacted, never the raw json_data. */
 export interface SeenError extends DiagnosedRow {
@@ -24,7 +24,7 @@ interface StoredRow {
  * and not returned, so it can never count twice.
  */
 export async function storeSeenErrors(
-  client: PoolClient, rows: SyncErrorRow[],
+  client: PoolClient, rows: SyncErrorRecord[],
 ): Promise<SeenError[]> {
   if (rows.length === 0) return [];
   const diagnoses = rows.map((row) => diagnose(row.jsonData, {
