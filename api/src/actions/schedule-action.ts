@@ -55,11 +55,11 @@ async function act(
   let before: ScheduleDocument | null = null;
   let change: ScheduleStateChange;
   try {
-    before = await readSchedule(deps.cloud, group, name);
+    before = await readSchedule(deps.cloud.scheduler, group, name);
     if (!isManaged(deps.config.managedSchedules, group, name)) {
       throw new TurnoError('schedule_not_managed');
     }
-    change = await setScheduleState(deps.cloud, group, name, wanted[verb], {
+    change = await setScheduleState(deps.cloud.scheduler, group, name, wanted[verb], {
       now: deps.now(),
       before,
       ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),

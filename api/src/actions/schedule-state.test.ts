@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxCloud } from '../cloud/sandbox.ts';
 import { defaultSandboxSchedules } from '../cloud/sandbox-schedules.ts';
-import type { Cloud, ScheduleDocument, ScheduleUpdate } from '../cloud/types.ts';
+import type { ScheduleDocument, ScheduleUpdate, SchedulerPort } from '../cloud/types.ts';
 import { setScheduleState } from './schedule-state.ts';
 
 const now = new Date('2025-06-02T18:00:00Z');
@@ -30,10 +30,10 @@ describe('setScheduleState', () => {
     const cloud = createSandboxCloud({ now: () => now, schedules: [richSchedule()] });
 
     const change = await setScheduleState(
-      cloud, 'default', 'linde-mix-get-events', 'DISABLED', { now },
+      cloud.scheduler, 'default', 'linde-mix-get-events', 'DISABLED', { now },
     );
 
-    const after = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const after = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     const { State, LastModificationDate, ...kept } = richSchedule();
     expect(State).toBe('ENABLED');
     expect(after).toEqual({ ...kept, State: 'DISABLED', LastModificationDate: now });
@@ -46,9 +46,9 @@ describe('setScheduleState', () => {
     const paused = { ...richSchedule(), State: 'DISABLED' as const };
     const cloud = createSandboxCloud({ now: () => now, schedules: [paused] });
 
-    await setScheduleState(cloud, 'default', 'linde-mix-get-events', 'ENABLED', { now });
+    await setScheduleState(cloud.scheduler, 'default', 'linde-mix-get-events', 'ENABLED', { now });
 
-    const after = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const after = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     expect(after?.State).toBe('ENABLED');
     expect(after?.Target.Input).toBe('{"dataSource":1,"batch":50}');
     expect(after?.Target.DeadLetterConfig?.Arn).toContain('up-sync-dlq');
@@ -59,7 +59,7 @@ describe('setScheduleState', () => {
     const cloud = createSandboxCloud({ now: () => now, schedules: [started] });
 
     const change = await setScheduleState(
-      cloud, 'default', 'linde-mix-get-events', 'DISABLED', { now },
+      cloud.scheduler, 'default', 'linde-mix-get-events', 'DISABLED', { now },
     );
 
     expect(change.after.State).toBe('DISABLED');
@@ -70,8 +70,8 @@ describe('setScheduleState', () => {
   it('writes nothing when the schedule is already in the wanted state', async () => {
     const cloud = createSandboxCloud({ now: () => now });
     const writes: ScheduleUpdate[] = [];
-    const watched: Cloud = {
-      ...cloud,
+    const watched: SchedulerPort = {
+      ...cloud.scheduler,
       updateSchedule: async (update) => { writes.push(update); },
     };
 
@@ -85,10 +85,10 @@ describe('setScheduleState', () => {
 
   it('fails with schedule_changed_meanwhile when another field moved meanwhile', async () => {
     const cloud = createSandboxCloud({ now: () => now });
-    const meddling: Cloud = {
-      ...cloud,
+    const meddling: SchedulerPort = {
+      ...cloud.scheduler,
       updateSchedule: async (update) => {
-        await cloud.updateSchedule({ ...update, ScheduleExpression: 'rate(30 minutes)' });
+        await cloud.scheduler.updateSchedule({ ...update, ScheduleExpression: 'rate(30 minutes)' });
       },
     };
 
@@ -100,11 +100,11 @@ describe('setScheduleState', () => {
   it('sends a client token with the write', async () => {
     const cloud = createSandboxCloud({ now: () => now });
     const writes: ScheduleUpdate[] = [];
-    const watched: Cloud = {
-      ...cloud,
+    const watched: SchedulerPort = {
+      ...cloud.scheduler,
       updateSchedule: async (update) => {
         writes.push(update);
-        await cloud.updateSchedule(update);
+        await cloud.scheduler.updateSchedule(update);
       },
     };
 
@@ -119,7 +119,7 @@ describe('setScheduleState', () => {
     const cloud = createSandboxCloud({ now: () => now });
 
     await expect(
-      setScheduleState(cloud, 'default', 'no-such-schedule', 'DISABLED', { now }),
+      setScheduleState(cloud.scheduler, 'default', 'no-such-schedule', 'DISABLED', { now }),
     ).rejects.toMatchObject({ code: 'schedule_not_found' });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TurnoError } from '@turno/shared';
 import { callCloud } from '../cloud/errors.ts';
-import type { Cloud, ScheduleDocument, ScheduleState } from '../cloud/types.ts';
+import type { ScheduleDocument, ScheduleState, SchedulerPort } from '../cloud/types.ts';
 import { startsInFuture, toScheduleUpdate } from './schedule-update.ts';
 
 export interface ScheduleStateChange {
@@ -24,23 +24,23 @@ export interface ScheduleStateOptions {
  * back whole with only State changed, then read it again and check nothing else moved.
  */
 export async function setScheduleState(
-  cloud: Cloud,
+  scheduler: SchedulerPort,
   group: string,
   name: string,
   state: ScheduleState,
   options: ScheduleStateOptions = {},
 ): Promise<ScheduleStateChange> {
   const now = options.now ?? new Date();
-  const before = options.before ?? await readSchedule(cloud, group, name);
+  const before = options.before ?? await readSchedule(scheduler, group, name);
   if (before.State === state) return { before, after: before, changed: false };
 
   const update = { ...toScheduleUpdate(before, now), State: state };
-  await callCloud(() => cloud.updateSchedule({
+  await callCloud(() => scheduler.updateSchedule({
     ...update,
     ClientToken: options.clientToken ?? randomUUID(),
   }));
 
-  const after = await readSchedule(cloud, group, name);
+  const after = await readSchedule(scheduler, group, name);
   const keepStart = startsInFuture(before, now);
   if (after.State !== state || comparable(before, keepStart) !== comparable(after, keepStart)) {
     throw new TurnoError('schedule_changed_meanwhile', undefined, { group, name });
@@ -50,9 +50,9 @@ export async function setScheduleState(
 
 /** GetSchedule, with a missing schedule as `schedule_not_found`. */
 export async function readSchedule(
-  cloud: Cloud, group: string, name: string,
+  scheduler: SchedulerPort, group: string, name: string,
 ): Promise<ScheduleDocument> {
-  const schedule = await callCloud(() => cloud.getSchedule(group, name));
+  const schedule = await callCloud(() => scheduler.getSchedule(group, name));
   if (!schedule) throw new TurnoError('schedule_not_found', undefined, { group, name });
   return schedule;
 }

@@ -1,6 +1,6 @@
 import type { Schedule } from '@turno/shared';
 import { functionFromTargetArn } from '../cloud/lambda-arn.ts';
-import type { Cloud, ScheduleDocument } from '../cloud/types.ts';
+import type { ScheduleDocument, SchedulerPort } from '../cloud/types.ts';
 
 const readsAtOnce = 5;
 
@@ -27,14 +27,14 @@ export function isManaged(managed: readonly string[], group: string, name: strin
  * GetSchedule, a few at a time to stay under the Scheduler API's rate limit.
  */
 export async function listScheduleViews(
-  cloud: Cloud, managed: readonly string[],
+  scheduler: SchedulerPort, managed: readonly string[],
 ): Promise<Schedule[]> {
-  const summaries = await cloud.listSchedules();
+  const summaries = await scheduler.listSchedules();
   const views: Schedule[] = [];
   for (let start = 0; start < summaries.length; start += readsAtOnce) {
     const batch = summaries.slice(start, start + readsAtOnce);
     const documents = await Promise.all(
-      batch.map((summary) => cloud.getSchedule(summary.GroupName, summary.Name)),
+      batch.map((summary) => scheduler.getSchedule(summary.GroupName, summary.Name)),
     );
     for (const document of documents) {
       if (document) views.push(toScheduleView(document, managed));

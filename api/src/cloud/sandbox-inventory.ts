@@ -1,4 +1,7 @@
-import type { DatabaseInstance, Ec2Instance, Pm2Process, ScheduleState } from './types.ts';
+import type { Pm2Process } from './cron-host.ts';
+import type { ScheduleState } from './types.ts';
+import type { Ec2Instance } from './ec2.ts';
+import type { DatabaseInstance } from './rds.ts';
 
 /**
  * The runbook's account (docs/runbook/inventory.json), copied here because the product must not

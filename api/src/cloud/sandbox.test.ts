@@ -8,7 +8,7 @@ describe('createSandboxCloud', () => {
   it('holds the runbook schedules once each, in group default', async () => {
     const cloud = createSandboxCloud();
 
-    const schedules = await cloud.listSchedules();
+    const schedules = await cloud.scheduler.listSchedules();
 
     expect(schedules.map((s) => s.Name).sort()).toEqual([
       'lide-mix-get-assets', 'linde-guardian-positions', 'linde-mix-get-active-events',
@@ -21,7 +21,7 @@ describe('createSandboxCloud', () => {
   it('maps a schedule named with underscores to its hyphenated function by target', async () => {
     const cloud = createSandboxCloud();
 
-    const schedule = await cloud.getSchedule('default', 'up_update_active_positions');
+    const schedule = await cloud.scheduler.getSchedule('default', 'up_update_active_positions');
 
     expect(schedule?.State).toBe('DISABLED');
     expect(functionFromTargetArn(schedule?.Target.Arn ?? '')).toBe('up-update-active-positions');
@@ -31,10 +31,10 @@ describe('createSandboxCloud', () => {
 
   it('loses the fields an update leaves out, as AWS does', async () => {
     const cloud = createSandboxCloud({ now: () => now });
-    const schedule = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     if (!schedule) throw new Error('missing schedule');
 
-    await cloud.updateSchedule({
+    await cloud.scheduler.updateSchedule({
       Name: schedule.Name,
       GroupName: schedule.GroupName,
       ScheduleExpression: schedule.ScheduleExpression,
@@ -43,7 +43,7 @@ describe('createSandboxCloud', () => {
       State: 'DISABLED',
     });
 
-    const after = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const after = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     expect(after?.Description).toBeUndefined();
     expect(after?.ScheduleExpressionTimezone).toBeUndefined();
     expect(after?.Target.Input).toBeUndefined();
@@ -52,51 +52,51 @@ describe('createSandboxCloud', () => {
 
   it('turns a schedule back on when an update leaves State out', async () => {
     const cloud = createSandboxCloud({ now: () => now });
-    const schedule = await cloud.getSchedule('default', 'lide-mix-get-assets');
+    const schedule = await cloud.scheduler.getSchedule('default', 'lide-mix-get-assets');
     if (!schedule) throw new Error('missing schedule');
     const { State, Arn, CreationDate, LastModificationDate, ...rest } = schedule;
     expect(State).toBe('DISABLED');
 
-    await cloud.updateSchedule({ ...rest, State: undefined as never });
+    await cloud.scheduler.updateSchedule({ ...rest, State: undefined as never });
 
-    expect((await cloud.getSchedule('default', 'lide-mix-get-assets'))?.State).toBe('ENABLED');
+    expect((await cloud.scheduler.getSchedule('default', 'lide-mix-get-assets'))?.State).toBe('ENABLED');
     expect([Arn, CreationDate, LastModificationDate].every(Boolean)).toBe(true);
   });
 
   it('rejects a start date in the past with a ValidationException', async () => {
     const cloud = createSandboxCloud({ now: () => now });
-    const schedule = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     if (!schedule) throw new Error('missing schedule');
 
-    await expect(cloud.updateSchedule({
+    await expect(cloud.scheduler.updateSchedule({
       ...schedule,
       StartDate: new Date('2025-06-01T00:00:00Z'),
     })).rejects.toMatchObject({ name: 'ValidationException' });
-    const after = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const after = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     expect(after?.LastModificationDate).toEqual(schedule.LastModificationDate);
   });
 
   it('answers ResourceNotFoundException for an unknown schedule', async () => {
     const cloud = createSandboxCloud();
-    const schedule = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     if (!schedule) throw new Error('missing schedule');
 
-    await expect(cloud.updateSchedule({ ...schedule, Name: 'nope' }))
+    await expect(cloud.scheduler.updateSchedule({ ...schedule, Name: 'nope' }))
       .rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
   it('does not let callers change its state by editing what it returned', async () => {
     const cloud = createSandboxCloud();
-    const schedule = await cloud.getSchedule('default', 'linde-mix-get-events');
+    const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     if (schedule) schedule.State = 'DISABLED';
 
-    expect((await cloud.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
+    expect((await cloud.scheduler.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
   });
 
   it('reports both RDS instances with CPU and connections near the runbook values', async () => {
     const cloud = createSandboxCloud({ random: () => 1 });
 
-    const [primary, replica] = await cloud.listDatabases();
+    const [primary, replica] = await cloud.rds.listDatabases();
 
     expect(primary).toMatchObject({ id: 'flotas-develop', role: 'primary', status: 'available' });
     expect(primary?.cpuPercent).toBeCloseTo(9.38, 2);
@@ -107,9 +107,9 @@ describe('createSandboxCloud', () => {
   it('lists the two EC2 instances and the three pm2 processes', async () => {
     const cloud = createSandboxCloud();
 
-    expect((await cloud.listInstances()).map((i) => i.name))
+    expect((await cloud.ec2.listInstances()).map((i) => i.name))
       .toEqual(['flotas-application-develop', 'flotas-cron-arc']);
-    expect((await cloud.listPm2Processes()).map((p) => p.name))
+    expect((await cloud.cronHost.listPm2Processes()).map((p) => p.name))
       .toEqual(['Linde-Ocurrences', 'Linde-Locations', 'Linde-External']);
   });
 });

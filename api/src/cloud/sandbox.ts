@@ -3,8 +3,9 @@ import {
   sandboxDatabases, sandboxInstances, sandboxPm2Processes,
 } from './sandbox-inventory.ts';
 import { defaultRetryPolicy, defaultSandboxSchedules } from './sandbox-schedules.ts';
+import type { DatabaseInstance } from './rds.ts';
 import type {
-  Cloud, DatabaseInstance, ScheduleDocument, ScheduleSummary, ScheduleUpdate,
+  Cloud, ScheduleDocument, ScheduleSummary, ScheduleUpdate, SchedulerPort,
 } from './types.ts';
 
 export interface SandboxCloudOptions {
@@ -41,9 +42,7 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
     return Math.max(0, Math.round((value + (random() - 0.5) * spread) * factor) / factor);
   }
 
-  return {
-    kind: 'sandbox',
-
+  const scheduler: SchedulerPort = {
     async listSchedules(): Promise<ScheduleSummary[]> {
       return [...schedules.values()].map((s) => ({
         GroupName: s.GroupName,
@@ -82,24 +81,24 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
       schedules.set(key(groupName, update.Name), replaced);
       if (ClientToken) clientTokens.add(ClientToken);
     },
+  };
 
-    async listDatabases(): Promise<DatabaseInstance[]> {
-      return sandboxDatabases.map((db) => ({
-        ...db,
-        cpuPercent: drift(db.cpuPercent, 2, 2),
-        connections: db.connections === null || db.connections === 0
-          ? db.connections
-          : drift(db.connections, 2, 0),
-      }));
+  return {
+    kind: 'sandbox',
+    scheduler,
+    rds: {
+      async listDatabases(): Promise<DatabaseInstance[]> {
+        return sandboxDatabases.map((db) => ({
+          ...db,
+          cpuPercent: drift(db.cpuPercent, 2, 2),
+          connections: db.connections === null || db.connections === 0
+            ? db.connections
+            : drift(db.connections, 2, 0),
+        }));
+      },
     },
-
-    async listInstances() {
-      return structuredClone(sandboxInstances);
-    },
-
-    async listPm2Processes() {
-      return structuredClone(sandboxPm2Processes);
-    },
+    ec2: { listInstances: async () => structuredClone(sandboxInstances) },
+    cronHost: { listPm2Processes: async () => structuredClone(sandboxPm2Processes) },
   };
 }
 

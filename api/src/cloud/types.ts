@@ -1,3 +1,7 @@
+import type { CronHostPort } from './cron-host.ts';
+import type { Ec2Port } from './ec2.ts';
+import type { RdsPort } from './rds.ts';
+
 /**
  * The cloud as Turno sees it. The sandbox implements it in-process from the runbook's
  * inventory; the AWS adapters (issue 3) implement it with SDK v3. Shapes follow AWS's own
@@ -44,38 +48,18 @@ export type ScheduleUpdate =
   & Omit<ScheduleDocument, 'Arn' | 'CreationDate' | 'LastModificationDate'>
   & { ClientToken?: string };
 
-export interface DatabaseInstance {
-  id: string;
-  role: 'primary' | 'replica';
-  status: string;
-  instanceClass: string;
-  allocatedStorageGiB: number;
-  cpuPercent: number | null;
-  connections: number | null;
-}
-
-export interface Ec2Instance {
-  id: string;
-  name: string;
-  type: string;
-  zone: string;
-  state: string;
-  statusChecks: string;
-}
-
-export interface Pm2Process {
-  id: number;
-  name: string;
-  status: string;
-  memoryMb: number;
-}
-
-export interface Cloud {
-  readonly kind: 'sandbox' | 'aws';
+/** EventBridge Scheduler, in the shapes of GetSchedule, ListSchedules and UpdateSchedule. */
+export interface SchedulerPort {
   listSchedules(): Promise<ScheduleSummary[]>;
   getSchedule(group: string, name: string): Promise<ScheduleDocument | null>;
   updateSchedule(update: ScheduleUpdate): Promise<void>;
-  listDatabases(): Promise<DatabaseInstance[]>;
-  listInstances(): Promise<Ec2Instance[]>;
-  listPm2Processes(): Promise<Pm2Process[]>;
+}
+
+/** The cloud: one port per service, each implemented by the sandbox and by the AWS adapters. */
+export interface Cloud {
+  readonly kind: 'sandbox' | 'aws';
+  readonly scheduler: SchedulerPort;
+  readonly rds: RdsPort;
+  readonly ec2: Ec2Port;
+  readonly cronHost: CronHostPort;
 }

@@ -19,9 +19,12 @@ function countingCloud() {
   const writes: ScheduleUpdate[] = [];
   const counting: Cloud = {
     ...cloud,
-    async updateSchedule(update) {
-      writes.push(update);
-      await cloud.updateSchedule(update);
+    scheduler: {
+      ...cloud.scheduler,
+      async updateSchedule(update) {
+        writes.push(update);
+        await cloud.scheduler.updateSchedule(update);
+      },
     },
   };
   return { cloud: counting, writes };
@@ -89,7 +92,7 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
       before: { state: 'ENABLED' }, after: { state: 'DISABLED' },
     });
     expect(resumed.status).toBe(200);
-    expect((await cloud.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
+    expect((await cloud.scheduler.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
 
     const audit = await app.request('/api/audit', { headers });
     const items = (await audit.json()) as unknown[];

@@ -11,7 +11,7 @@ export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const schedules = await callCloud(
-      () => listScheduleViews(deps.cloud, deps.config.managedSchedules),
+      () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules),
     );
     return c.json(schedules);
   });

@@ -13,8 +13,8 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
     const [openAlerts, databases, schedules, watcher] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
-      orEmpty(log, 'databases', () => deps.cloud.listDatabases()),
-      orEmpty(log, 'schedules', () => listScheduleViews(deps.cloud, deps.config.managedSchedules)),
+      orEmpty(log, 'databases', () => deps.cloud.rds.listDatabases()),
+      orEmpty(log, 'schedules', () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules)),
       readWatcherStatus(deps.statePool),
     ]);
     const body: StatusResponse = {
