@@ -6,8 +6,13 @@ import { requireAuth } from './auth/middleware.ts';
 import { handleError, notFound } from './errors.ts';
 import { alertsRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { clientConfigRoutes } from './routes/client-config.ts';
+import { cronHostRoutes } from './routes/cron-host.ts';
+import { databasesRoutes } from './routes/databases.ts';
 import { diagnoseRoutes } from './routes/diagnose.ts';
 import { healthRoutes } from './routes/health.ts';
+import { instancesRoutes } from './routes/instances.ts';
+import { logsRoutes } from './routes/logs.ts';
 import { pushKeyRoutes, pushRoutes } from './routes/push.ts';
 import { schedulesRoutes } from './routes/schedules.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -18,12 +23,14 @@ import type { AppDeps, AppEnv } from './types.ts';
 const maxBodyBytes = 64 * 1024;
 
 /**
- * The whole API under `/api`: public health, dev sign-in and VAPID key, then everything else
- * behind a bearer token. The local server and the Lambda handler both serve this app.
+ * The whole API under `/api`: public health, client config, dev sign-in and VAPID key, then
+ * everything else behind a bearer token. The local server and the Lambda handler both serve
+ * this app.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(deps))
+    .route('/client-config', clientConfigRoutes(deps))
     .route('/session', sessionRoutes(deps))
     .route('/push', pushKeyRoutes(deps));
 
@@ -35,6 +42,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/alerts', alertsRoutes(deps))
     .route('/schedules', schedulesRoutes(deps))
     .route('/audit', auditRoutes(deps))
+    .route('/databases', databasesRoutes(deps))
+    .route('/instances', instancesRoutes(deps))
+    .route('/cron-host', cronHostRoutes(deps))
+    .route('/logs', logsRoutes(deps))
     .route('/status', statusRoutes(deps))
     .all('*', notFound);
 

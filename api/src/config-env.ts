@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { categoryIds, roleSchema, type Role } from '@turno/shared';
+import { cognitoEnvShape } from './config-cognito.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -62,6 +63,33 @@ const alertRules = z.string().transform((text, ctx) => {
   }
 });
 
+const arn = z.string().regex(/^arn:aws[\w-]*:/, { message: 'must be an ARN (arn:aws:…)' });
+const instanceId = z.string().regex(/^i-[0-9a-f]{8,17}$/, { message: 'must be an EC2 instance id' });
+const host = z.string().regex(/^[A-Za-z0-9.-]+$/, { message: 'must be a host name' });
+const list = (fallback: string) => z.string().default(fallback).transform((text) =>
+  text.split(',').map((part) => part.trim()).filter(Boolean));
+
+/** The company's account (read only when the AWS cloud is in use) and the Lambda's secrets. */
+const awsEnv = {
+  TURNO_CLOUD: z.enum(['aws', 'sandbox']).optional(),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be a region' })
+    .optional(),
+  RDS_INSTANCE_IDS: list('flotas-develop,flotas-develop-replica'),
+  EC2_APP_INSTANCE_ID: instanceId.optional(),
+  CRON_INSTANCE_ID: instanceId.optional(),
+  BACKEND_LOG_GROUP: z.string()
+    .default('aws/ec2/flotas-develop-cluster/task-definition/backend-task'),
+  DATABASE_HOST: host.optional(),
+  DATABASE_PORT: z.coerce.number().int().min(1).max(65_535).default(5432),
+  DATABASE_NAME: z.string().regex(/^[\w-]+$/, { message: 'must be a database name' }).optional(),
+  UP_DATABASE_HOST: host.optional(),
+  DATABASE_SECRET_ARN: arn.optional(),
+  UP_DATABASE_SECRET_ARN: arn.optional(),
+  VAPID_SECRET_ARN: arn.optional(),
+  ULTRAMSG_SECRET_ARN: arn.optional(),
+  GMAIL_SECRET_ARN: arn.optional(),
+};
+
 /** The environment Turno reads, with defaults and the rule each value must follow. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -94,7 +122,13 @@ export const envSchema = z.object({
     message: 'must be a mailto: address or an https:// URL (RFC 8292)',
   }).default('mailto:oncall@example.com'),
   PUSH_TTL_S: positiveInt(3600),
+  // Browsers' push services; a subscription elsewhere would make Turno post to any host.
+  PUSH_SERVICE_HOSTS: z.string().default(
+    'fcm.googleapis.com,updates.push.services.mozilla.com,notify.windows.com,push.apple.com',
+  ).transform((text) => text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   TURNO_VERSION: z.string().default('0.1.0'),
+  ...awsEnv,
+  ...cognitoEnvShape,
 });

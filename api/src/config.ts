@@ -1,8 +1,13 @@
+import {
+  databaseUrls, resolveAws, secretArns, type AwsConfig, type SecretArns,
+} from './config-aws.ts';
+import { readCognitoEnv } from './config-cognito.ts';
 import { envSchema } from './config-env.ts';
 import type { LogLevel } from './log.ts';
 import type { AppConfig, AlertRuleConfig } from './types.ts';
 
 export { runbookSchedules } from './config-env.ts';
+export type { AwsConfig, SecretArns } from './config-aws.ts';
 
 /** What `runtime.ts` needs besides `AppConfig`: where the databases are and how to log. */
 export interface RuntimeConfig {
@@ -12,6 +17,9 @@ export interface RuntimeConfig {
   upDatabaseUrl: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
+  /** Set when Turno runs against the company's account; the sandbox cloud otherwise. */
+  aws: AwsConfig | undefined;
+  secrets: SecretArns;
 }
 
 export class ConfigError extends Error {
@@ -39,9 +47,17 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
   if (onLambda && e.DEV_SIGN_IN === true) {
     throw new ConfigError(`${invalid}DEV_SIGN_IN: cannot be turned on when running on AWS Lambda`);
   }
-  if (onLambda && !e.DATABASE_URL) {
-    throw new ConfigError(`${invalid}DATABASE_URL: required on AWS Lambda (no embedded database)`);
+  const urls = databaseUrls(e);
+  if (onLambda && !urls.state) {
+    throw new ConfigError(`${invalid}DATABASE_URL (or DATABASE_HOST and DATABASE_NAME): required `
+      + 'on AWS Lambda (no embedded database)');
   }
+  const { aws, missing } = resolveAws(e);
+  if (missing.length > 0) {
+    throw new ConfigError(`${invalid}${missing.join(', ')}: required when TURNO_CLOUD=aws`);
+  }
+  const cognito = readCognitoEnv(e);
+  if (Array.isArray(cognito)) throw new ConfigError(`${invalid}${cognito.join('\n  ')}`);
   const defaultAlertRule: AlertRuleConfig = {
     threshold: e.ALERT_THRESHOLD, windowSeconds: e.ALERT_WINDOW_S, quietSeconds: e.ALERT_QUIET_S,
   };
@@ -69,15 +85,19 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     managedSchedules: e.MANAGED_SCHEDULES,
     vapidSubject: e.VAPID_SUBJECT,
     pushTtlSeconds: e.PUSH_TTL_S,
+    pushServiceHosts: e.PUSH_SERVICE_HOSTS,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    databaseMode: e.DATABASE_URL ? 'server' : 'embedded',
+    databaseMode: urls.state ? 'server' : 'embedded',
     version: e.TURNO_VERSION,
+    auth: { cognito },
   };
   return {
     app,
-    databaseUrl: e.DATABASE_URL,
-    upDatabaseUrl: e.UP_DATABASE_URL ?? e.DATABASE_URL,
+    databaseUrl: urls.state,
+    upDatabaseUrl: urls.up,
     dataDir: e.TURNO_DATA_DIR,
     logLevel: e.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
+    aws,
+    secrets: secretArns(e),
   };
 }

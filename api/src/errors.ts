@@ -8,6 +8,7 @@ import type { AppEnv, Logger } from './types.ts';
 
 const byStatus: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found',
+  413: 'body_too_large',
 };
 
 /** Writes `{"error":{"code","message"}}` with the catalog's status. */
@@ -30,7 +31,7 @@ export function handleError(fallbackLog: Logger): ErrorHandler<AppEnv> {
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = byStatus[error.status] ?? 'bad_request';
-      return errorResponse(c, code, error.status === 413 ? 'The body is too large.' : undefined);
+      return errorResponse(c, code);
     }
     const log = c.get('log') ?? fallbackLog;
     log.error('request.failed', { ...errorFields(error), path: c.req.path });

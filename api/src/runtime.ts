@@ -1,3 +1,4 @@
+import { loadSandboxSchedules, persistingScheduler } from './cloud/sandbox-persistence.ts';
 import { createSandboxCloud } from './cloud/sandbox.ts';
 import type { RuntimeConfig } from './config.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
@@ -46,7 +47,9 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
     const jwtSecret = await loadJwtSecret(statePool);
     const vapid = await loadVapidKeys(statePool, config.app.vapidSubject);
     // The AWS adapters come with issue 3; until then every start runs on the sandbox.
-    const cloud = createSandboxCloud();
+    const saved = await loadSandboxSchedules(statePool);
+    const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
+    const cloud = { ...sandbox, scheduler: persistingScheduler(sandbox.scheduler, statePool) };
     const pusher = createWebPushSender(createSubscriptionStore(statePool), vapid, {
       ttlSeconds: config.app.pushTtlSeconds, log,
     });

@@ -52,10 +52,24 @@ export interface AppConfig {
   managedSchedules: string[];
   vapidSubject: string;
   pushTtlSeconds: number;
+  /** Hosts (and their subdomains) a push subscription's endpoint may point at. */
+  pushServiceHosts: string[];
   publicUrl: string;
   /** "embedded" when no DATABASE_URL was given and Turno runs PGlite itself. */
   databaseMode: 'embedded' | 'server';
   version: string;
+  /** Cognito where configured: the PWA signs in there and the authorizer checks its tokens. */
+  auth: { cognito: CognitoConfig | null };
+}
+
+/** A Cognito user pool and the PWA's app client (public: no secret). */
+export interface CognitoConfig {
+  userPoolId: string;   // "us-east-1_AbC123"
+  clientId: string;
+  /** https://cognito-idp.<region>.amazonaws.com/<userPoolId>: the tokens' `iss`. */
+  issuer: string;
+  /** The managed login domain as an origin, e.g. https://turno.auth.us-east-1.amazoncognito.com */
+  domain: string;
 }
 
 /** Everything routes and jobs need: built once by `runtime.ts`, injected; tests build their own. */

@@ -55,7 +55,8 @@ export async function startTurno(
       WATCH_INTERVAL_S: '1',
       TURNO_DATA_DIR: dataDir,
       PUBLIC_URL: url,
-      ...(trustCa ? { NODE_EXTRA_CA_CERTS: caFile } : {}),
+      // The local push service stands in for a browser's: trust its certificate and its host.
+      ...(trustCa ? { NODE_EXTRA_CA_CERTS: caFile, PUSH_SERVICE_HOSTS: '127.0.0.1' } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

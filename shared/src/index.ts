@@ -11,3 +11,7 @@ export * from './alerts/rules.ts';
 export * from './alerts/group.ts';
 export * from './alerts/lifecycle.ts';
 export * from './api/schemas.ts';
+export * from './api/client-config.ts';
+export * from './api/cron-host.ts';
+export * from './api/app-logs.ts';
+export * from './api/infra.ts';

@@ -45,12 +45,25 @@ export const routes: RouteRecordRaw[] = [
     name: 'diagnose',
     component: () => import('./pages/DiagnosePage.vue'),
   },
+  {
+    path: '/infraestructura',
+    name: 'infra',
+    component: () => import('./pages/InfraPage.vue'),
+  },
+  { path: '/cron', name: 'cron-host', component: () => import('./pages/CronHostPage.vue') },
+  { path: '/logs', name: 'logs', component: () => import('./pages/LogsPage.vue') },
   { path: '/auditoria', name: 'audit', component: () => import('./pages/AuditPage.vue') },
   { path: '/ajustes', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   {
     path: '/entrar',
     name: 'sign-in',
     component: () => import('./pages/SignInPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/entrar/callback',
+    name: 'sign-in-callback',
+    component: () => import('./pages/SignInCallbackPage.vue'),
     meta: { public: true },
   },
   {

@@ -5,7 +5,7 @@ import { runIdempotent } from '../audit/idempotency.ts';
 import type { ScheduleDocument, ScheduleState } from '../cloud/types.ts';
 import type { AppDeps, Principal } from '../types.ts';
 import {
-  readSchedule, setScheduleState, type ScheduleStateChange,
+  exclusively, readSchedule, setScheduleState, type ScheduleStateChange,
 } from './schedule-state.ts';
 import { isManaged, toScheduleView } from './schedule-view.ts';
 
@@ -54,15 +54,18 @@ async function act(
 
   let before: ScheduleDocument | null = null;
   let change: ScheduleStateChange;
+  const { scheduler } = deps.cloud;
   try {
-    before = await readSchedule(deps.cloud.scheduler, group, name);
-    if (!isManaged(deps.config.managedSchedules, group, name)) {
-      throw new TurnoError('schedule_not_managed');
-    }
-    change = await setScheduleState(deps.cloud.scheduler, group, name, wanted[verb], {
-      now: deps.now(),
-      before,
-      ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),
+    change = await exclusively(scheduler, group, name, async () => {
+      before = await readSchedule(scheduler, group, name);
+      if (!isManaged(deps.config.managedSchedules, group, name)) {
+        throw new TurnoError('schedule_not_managed');
+      }
+      return setScheduleState(scheduler, group, name, wanted[verb], {
+        now: deps.now(),
+        before,
+        ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),
+      });
     });
   } catch (error) {
     const code = error instanceof TurnoError ? error.code : 'internal';
@@ -72,11 +75,15 @@ async function act(
   }
 
   const entry = await audit(
-    'ok', snapshot(change.before), snapshot(change.after),
-    change.changed ? undefined : 'already in that state',
+    'ok', snapshot(change.before), snapshot(change.after), outcomeDetail(change),
   );
-  log.info('schedule.changed', { state: change.after.State, changed: change.changed });
-  return { schedule: toScheduleView(change.after, deps.config.managedSchedules), audit: entry };
+  log.info('schedule.changed', {
+    state: change.after.State,
+    changed: change.changed,
+    droppedStartDate: change.droppedStartDate?.toISOString() ?? null,
+  });
+  const schedule = toScheduleView(change.after, deps.config.managedSchedules, deps.now());
+  return { schedule, audit: entry };
 }
 
 /** What the audit keeps of a schedule: enough to see what changed, nothing of its input. */
@@ -86,7 +93,16 @@ function snapshot(schedule: ScheduleDocument) {
     expression: schedule.ScheduleExpression,
     targetArn: schedule.Target.Arn,
     lastModified: schedule.LastModificationDate?.toISOString() ?? null,
+    startDate: schedule.StartDate?.toISOString() ?? null,
+    endDate: schedule.EndDate?.toISOString() ?? null,
   };
+}
+
+/** AWS rejects a past StartDate, so the write left it out: the audit says so in words. */
+function outcomeDetail(change: ScheduleStateChange): string | undefined {
+  if (!change.changed) return 'already in that state';
+  if (!change.droppedStartDate) return undefined;
+  return `start date ${change.droppedStartDate.toISOString()} dropped: it had passed`;
 }
 
 /** Scheduler accepts 1–64 characters; a retry of one tap sends the same token. */

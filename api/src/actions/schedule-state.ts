@@ -9,11 +9,16 @@ export interface ScheduleStateChange {
   after: ScheduleDocument;
   /** False when the schedule was already in the wanted state and nothing was written. */
   changed: boolean;
+  /** A StartDate that had passed, left out of the write (AWS rejects it) and so now gone. */
+  droppedStartDate: Date | null;
 }
 
 export interface ScheduleStateOptions {
   now?: Date;
-  /** The schedule as just read with `readSchedule`, to save a second read. */
+  /**
+   * The schedule as just read with `readSchedule`, to save a second read. The caller then
+   * holds `exclusively` for this schedule around both; without it the read happens inside it.
+   */
   before?: ScheduleDocument;
   /** Lets the cloud recognise a retried write as the same one. */
   clientToken?: string;
@@ -30,9 +35,30 @@ export async function setScheduleState(
   state: ScheduleState,
   options: ScheduleStateOptions = {},
 ): Promise<ScheduleStateChange> {
+  const { before } = options;
+  if (before) return writeState(scheduler, before, state, options);
+  return exclusively(scheduler, group, name, async () =>
+    writeState(scheduler, await readSchedule(scheduler, group, name), state, options));
+}
+
+/** Runs `work` with no other change to that schedule in between, where the cloud offers it. */
+export function exclusively<T>(
+  scheduler: SchedulerPort, group: string, name: string, work: () => Promise<T>,
+): Promise<T> {
+  return scheduler.exclusive ? scheduler.exclusive(group, name, work) : work();
+}
+
+async function writeState(
+  scheduler: SchedulerPort,
+  before: ScheduleDocument,
+  state: ScheduleState,
+  options: ScheduleStateOptions,
+): Promise<ScheduleStateChange> {
+  const { GroupName: group, Name: name } = before;
   const now = options.now ?? new Date();
-  const before = options.before ?? await readSchedule(scheduler, group, name);
-  if (before.State === state) return { before, after: before, changed: false };
+  if (before.State === state) {
+    return { before, after: before, changed: false, droppedStartDate: null };
+  }
 
   const update = { ...toScheduleUpdate(before, now), State: state };
   await callCloud(() => scheduler.updateSchedule({
@@ -45,7 +71,8 @@ export async function setScheduleState(
   if (after.State !== state || comparable(before, keepStart) !== comparable(after, keepStart)) {
     throw new TurnoError('schedule_changed_meanwhile', undefined, { group, name });
   }
-  return { before, after, changed: true };
+  const droppedStartDate = !keepStart && before.StartDate ? before.StartDate : null;
+  return { before, after, changed: true, droppedStartDate };
 }
 
 /** GetSchedule, with a missing schedule as `schedule_not_found`. */

@@ -1,11 +1,13 @@
 import type { Schedule } from '@turno/shared';
 import { functionFromTargetArn } from '../cloud/lambda-arn.ts';
-import type { ScheduleDocument, SchedulerPort } from '../cloud/types.ts';
+import type { ScheduleDocument, ScheduleSummary, SchedulerPort } from '../cloud/types.ts';
 
 const readsAtOnce = 5;
 
 /** A schedule as the API shows it; its function comes from the target ARN, not its name. */
-export function toScheduleView(schedule: ScheduleDocument, managed: readonly string[]): Schedule {
+export function toScheduleView(
+  schedule: ScheduleDocument, managed: readonly string[], now: Date,
+): Schedule {
   return {
     group: schedule.GroupName,
     name: schedule.Name,
@@ -15,7 +17,14 @@ export function toScheduleView(schedule: ScheduleDocument, managed: readonly str
     managed: isManaged(managed, schedule.GroupName, schedule.Name),
     description: schedule.Description ?? null,
     lastModified: schedule.LastModificationDate?.toISOString() ?? null,
+    endDate: schedule.EndDate?.toISOString() ?? null,
+    firesNever: firesNever(schedule, now),
   };
+}
+
+/** Past its EndDate a schedule stays ENABLED in AWS but never invokes its target again. */
+export function firesNever(schedule: ScheduleDocument, now: Date): boolean {
+  return schedule.EndDate !== undefined && schedule.EndDate.getTime() <= now.getTime();
 }
 
 export function isManaged(managed: readonly string[], group: string, name: string): boolean {
@@ -23,22 +32,41 @@ export function isManaged(managed: readonly string[], group: string, name: strin
 }
 
 /**
- * Every schedule in full: ListSchedules carries no description, so each one is read with
- * GetSchedule, a few at a time to stay under the Scheduler API's rate limit.
+ * Every schedule: the managed ones in full (ListSchedules carries no description nor end date,
+ * so each is read with GetSchedule, a few at a time for the API's rate limit); the others from
+ * the list alone, since Turno's role may read only the schedules it manages.
  */
 export async function listScheduleViews(
-  scheduler: SchedulerPort, managed: readonly string[],
+  scheduler: SchedulerPort, managed: readonly string[], now: Date = new Date(),
 ): Promise<Schedule[]> {
   const summaries = await scheduler.listSchedules();
-  const views: Schedule[] = [];
-  for (let start = 0; start < summaries.length; start += readsAtOnce) {
-    const batch = summaries.slice(start, start + readsAtOnce);
+  const views = summaries
+    .filter((summary) => !isManaged(managed, summary.GroupName, summary.Name))
+    .map((summary) => summaryView(summary));
+  const full = summaries.filter((summary) => isManaged(managed, summary.GroupName, summary.Name));
+  for (let start = 0; start < full.length; start += readsAtOnce) {
+    const batch = full.slice(start, start + readsAtOnce);
     const documents = await Promise.all(
       batch.map((summary) => scheduler.getSchedule(summary.GroupName, summary.Name)),
     );
     for (const document of documents) {
-      if (document) views.push(toScheduleView(document, managed));
+      if (document) views.push(toScheduleView(document, managed, now));
     }
   }
   return views.sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+}
+
+function summaryView(summary: ScheduleSummary): Schedule {
+  return {
+    group: summary.GroupName,
+    name: summary.Name,
+    state: summary.State,
+    function: functionFromTargetArn(summary.TargetArn),
+    targetArn: summary.TargetArn,
+    managed: false,
+    description: null,
+    lastModified: summary.LastModificationDate?.toISOString() ?? null,
+    endDate: null,
+    firesNever: false,
+  };
 }

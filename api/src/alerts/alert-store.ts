@@ -40,14 +40,14 @@ export async function getAlert(
  */
 export async function acknowledgeAlert(
   pool: Pool, dataSources: Record<number, string>, id: string, user: string, at: Date,
-): Promise<Alert> {
+): Promise<{ alert: Alert; changed: boolean }> {
   if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
-  await pool.query(
+  const { rowCount } = await pool.query(
     `UPDATE turno.alerts SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3
       WHERE id = $1::uuid AND state = 'open'`,
     [id, at, user],
   );
   const alert = await getAlert(pool, dataSources, id);
   if (alert.state === 'resolved') throw new TurnoError('alert_already_resolved');
-  return alert;
+  return { alert, changed: (rowCount ?? 0) > 0 };
 }

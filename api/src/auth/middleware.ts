@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { TurnoError, type Role } from '@turno/shared';
-import type { AppEnv } from '../types.ts';
+import { roleSchema, TurnoError, type Role } from '@turno/shared';
+import type { AppEnv, Principal } from '../types.ts';
 import { verifyToken } from './token.ts';
 
 const rank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
@@ -11,11 +11,34 @@ export function hasRole(role: Role, min: Role): boolean {
 }
 
 /**
+ * The principal the Lambda authorizer put in the API Gateway event (`hono/aws-lambda` passes
+ * the event as `c.env.event`); null when the request came through API Gateway without one,
+ * undefined when it did not come through API Gateway at all.
+ */
+function authorizerPrincipal(env: unknown): Principal | null | undefined {
+  const event = (env as { event?: { requestContext?: unknown } } | undefined)?.event;
+  if (!event?.requestContext) return undefined;
+  const context = (event.requestContext as { authorizer?: { lambda?: unknown } }).authorizer?.lambda;
+  const { user, role } = (context ?? {}) as { user?: unknown; role?: unknown };
+  const parsed = roleSchema.safeParse(role);
+  return typeof user === 'string' && user && parsed.success ? { user, role: parsed.data } : null;
+}
+
+/**
  * Needs `Authorization: Bearer <token>` and sets `principal`; 401 `unauthenticated` or
- * `invalid_token` otherwise.
+ * `invalid_token` otherwise. On Lambda the authorizer has already checked the token, and only
+ * the user and role it passed on count.
  */
 export function requireAuth(secret: Uint8Array, now: () => Date = () => new Date()) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    const fromAuthorizer = authorizerPrincipal(c.env);
+    if (fromAuthorizer === null) throw new TurnoError('unauthenticated');
+    if (fromAuthorizer) {
+      c.set('principal', fromAuthorizer);
+      c.set('log', c.var.log.child('http', { user: fromAuthorizer.user }));
+      await next();
+      return;
+    }
     const header = c.req.header('authorization');
     if (!header) throw new TurnoError('unauthenticated');
     const match = /^Bearer\s+(\S+)$/i.exec(header);

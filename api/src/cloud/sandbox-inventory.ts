@@ -1,7 +1,5 @@
-import type { Pm2Process } from './cron-host.ts';
+import type { Pm2ProcessSeed } from './cron-host.ts';
 import type { ScheduleState } from './types.ts';
-import type { Ec2Instance } from './ec2.ts';
-import type { DatabaseInstance } from './rds.ts';
 
 /**
  * The runbook's account (docs/runbook/inventory.json), copied here because the product must not
@@ -83,47 +81,7 @@ export const sandboxScheduleCreated = created;
 export const sandboxRoleArn = 'arn:aws:iam::111122223333:role/service-role/'
   + 'Amazon_EventBridge_Scheduler_LAMBDA_up-sync';
 
-export const sandboxDatabases: DatabaseInstance[] = [
-  {
-    id: 'flotas-develop',
-    role: 'primary',
-    status: 'available',
-    instanceClass: 'db.t4g.large',
-    allocatedStorageGiB: 100,
-    cpuPercent: 8.38,
-    connections: 7,
-  },
-  {
-    id: 'flotas-develop-replica',
-    role: 'replica',
-    status: 'available',
-    instanceClass: 'db.t4g.micro',
-    allocatedStorageGiB: 100,
-    cpuPercent: 6.48,
-    connections: 0,
-  },
-];
-
-export const sandboxInstances: Ec2Instance[] = [
-  {
-    id: 'i-0a1b2c3d4e5f60001',
-    name: 'flotas-application-develop',
-    type: 'c5.xlarge',
-    zone: 'us-east-1a',
-    state: 'running',
-    statusChecks: '2/2',
-  },
-  {
-    id: 'i-0a1b2c3d4e5f60002',
-    name: 'flotas-cron-arc',
-    type: 't3a.small',
-    zone: 'us-east-1b',
-    state: 'running',
-    statusChecks: '2/2',
-  },
-];
-
-export const sandboxPm2Processes: Pm2Process[] = [
+export const sandboxPm2Processes: Pm2ProcessSeed[] = [
   { id: 0, name: 'Linde-Ocurrences', status: 'online', memoryMb: 65.9 },
   { id: 1, name: 'Linde-Locations', status: 'online', memoryMb: 65.4 },
   { id: 2, name: 'Linde-External', status: 'online', memoryMb: 67.1 },

@@ -93,23 +93,17 @@ describe('createSandboxCloud', () => {
     expect((await cloud.scheduler.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
   });
 
-  it('reports both RDS instances with CPU and connections near the runbook values', async () => {
-    const cloud = createSandboxCloud({ random: () => 1 });
-
-    const [primary, replica] = await cloud.rds.listDatabases();
-
-    expect(primary).toMatchObject({ id: 'flotas-develop', role: 'primary', status: 'available' });
-    expect(primary?.cpuPercent).toBeCloseTo(9.38, 2);
-    expect(primary?.connections).toBe(8);
-    expect(replica).toMatchObject({ id: 'flotas-develop-replica', role: 'replica' });
-  });
-
   it('lists the two EC2 instances and the three pm2 processes', async () => {
-    const cloud = createSandboxCloud();
+    let clock = Date.parse('2024-03-27T15:00:00Z');
+    const cloud = createSandboxCloud({ now: () => new Date(clock) });
 
     expect((await cloud.ec2.listInstances()).map((i) => i.name))
       .toEqual(['flotas-application-develop', 'flotas-cron-arc']);
-    expect((await cloud.cronHost.listPm2Processes()).map((p) => p.name))
+    const { commandId } = await cloud.cronHost.startCommand('pm2-list');
+    clock += 60_000;
+    const command = await cloud.cronHost.getCommand(commandId);
+    const processes = command?.output?.kind === 'pm2-list' ? command.output.processes : [];
+    expect(processes.map((p) => p.name))
       .toEqual(['Linde-Ocurrences', 'Linde-Locations', 'Linde-External']);
   });
 });

@@ -1,17 +1,20 @@
 import { CloudError } from './errors.ts';
-import {
-  sandboxDatabases, sandboxInstances, sandboxPm2Processes,
-} from './sandbox-inventory.ts';
+import { createSandboxCronHost } from './sandbox-cron-host.ts';
+import { createSandboxEc2 } from './sandbox-ec2.ts';
+import { createSandboxLogs } from './sandbox-logs.ts';
+import { createSandboxRds } from './sandbox-rds.ts';
+import type { SandboxDatabaseSeed } from './sandbox-rds-inventory.ts';
 import { defaultRetryPolicy, defaultSandboxSchedules } from './sandbox-schedules.ts';
-import type { DatabaseInstance } from './rds.ts';
 import type {
   Cloud, ScheduleDocument, ScheduleSummary, ScheduleUpdate, SchedulerPort,
 } from './types.ts';
 
 export interface SandboxCloudOptions {
   now?: () => Date;
-  /** Drives the small drift of RDS CPU and connections; pass a constant for fixed numbers. */
+  /** Drives the small drift of RDS metrics; pass a constant 0.5 for fixed numbers. */
   random?: () => number;
+  /** Replaces the runbook's two RDS instances. */
+  databases?: SandboxDatabaseSeed[];
   /** Replaces the runbook's schedules. */
   schedules?: ScheduleDocument[];
 }
@@ -35,12 +38,6 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
     schedules.set(key(schedule.GroupName, schedule.Name), structuredClone(schedule));
   }
   const clientTokens = new Set<string>();
-
-  function drift(value: number | null, spread: number, digits: number): number | null {
-    if (value === null) return null;
-    const factor = 10 ** digits;
-    return Math.max(0, Math.round((value + (random() - 0.5) * spread) * factor) / factor);
-  }
 
   const scheduler: SchedulerPort = {
     async listSchedules(): Promise<ScheduleSummary[]> {
@@ -86,19 +83,12 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
   return {
     kind: 'sandbox',
     scheduler,
-    rds: {
-      async listDatabases(): Promise<DatabaseInstance[]> {
-        return sandboxDatabases.map((db) => ({
-          ...db,
-          cpuPercent: drift(db.cpuPercent, 2, 2),
-          connections: db.connections === null || db.connections === 0
-            ? db.connections
-            : drift(db.connections, 2, 0),
-        }));
-      },
-    },
-    ec2: { listInstances: async () => structuredClone(sandboxInstances) },
-    cronHost: { listPm2Processes: async () => structuredClone(sandboxPm2Processes) },
+    rds: createSandboxRds({
+      now, random, ...(options.databases ? { databases: options.databases } : {}),
+    }),
+    ec2: createSandboxEc2(),
+    cronHost: createSandboxCronHost({ now }),
+    logs: createSandboxLogs({ now }),
   };
 }
 

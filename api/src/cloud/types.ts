@@ -1,5 +1,6 @@
 import type { CronHostPort } from './cron-host.ts';
 import type { Ec2Port } from './ec2.ts';
+import type { LogsPort } from './logs.ts';
 import type { RdsPort } from './rds.ts';
 
 /**
@@ -53,6 +54,11 @@ export interface SchedulerPort {
   listSchedules(): Promise<ScheduleSummary[]>;
   getSchedule(group: string, name: string): Promise<ScheduleDocument | null>;
   updateSchedule(update: ScheduleUpdate): Promise<void>;
+  /**
+   * Runs `work` with no other `exclusive` work on the same schedule in between (in this
+   * process), so two changes never interleave their read, write and re-read. Not reentrant.
+   */
+  exclusive?<T>(group: string, name: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** The cloud: one port per service, each implemented by the sandbox and by the AWS adapters. */
@@ -62,4 +68,5 @@ export interface Cloud {
   readonly rds: RdsPort;
   readonly ec2: Ec2Port;
   readonly cronHost: CronHostPort;
+  readonly logs: LogsPort;
 }

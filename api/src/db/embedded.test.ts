@@ -76,7 +76,7 @@ describe('the embedded database (PGlite behind pglite-socket)', () => {
       method: 'POST',
       headers: { ...bearer(token), 'content-type': 'application/json' },
       body: JSON.stringify({
-        endpoint: 'https://push.example.net/send/restart', keys: { p256dh: 'BNc', auth: 'x' },
+        endpoint: 'https://fcm.googleapis.com/fcm/send/restart', keys: { p256dh: 'BNc', auth: 'x' },
       }),
     });
     const publicKey = first.deps.keys.vapid.publicKey;

@@ -110,6 +110,20 @@ describe('POST /api/alerts/:id/ack', () => {
     });
   });
 
+  it('writes one audit row for the acknowledgement, with the state before and after', async () => {
+    const { app, as, id } = await withDiskFullAlert();
+    const headers = await as('operador');
+
+    await app.request(`/api/alerts/${id}/ack`, { method: 'POST', headers });
+    await app.request(`/api/alerts/${id}/ack`, { method: 'POST', headers });
+    const audit = (await (await app.request('/api/audit', { headers })).json()) as unknown[];
+
+    expect(audit).toEqual([expect.objectContaining({
+      actor: 'operador', action: 'alert.ack', target: `alert/${id}`, outcome: 'ok',
+      before: { state: 'open', card: '4.1' }, after: { state: 'acknowledged', card: '4.1' },
+    })]);
+  });
+
   it('answers 403 forbidden to a viewer', async () => {
     const { app, as, id } = await withDiskFullAlert();
 

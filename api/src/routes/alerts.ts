@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { alertsQuery } from '@turno/shared';
 import { acknowledgeAlert, getAlert, listAlerts } from '../alerts/alert-store.ts';
+import { writeAudit } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { readQuery } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -21,10 +22,17 @@ export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/:id/ack', requireRole('operator'), async (c) => {
-    const { user } = c.get('principal');
-    const alert = await acknowledgeAlert(
+    const { user, role } = c.get('principal');
+    const { alert, changed } = await acknowledgeAlert(
       statePool, config.dataSources, c.req.param('id'), user, deps.now(),
     );
+    if (changed) {
+      await writeAudit(statePool, {
+        actor: user, role, action: 'alert.ack', target: `alert/${alert.id}`,
+        before: { state: 'open', card: alert.card }, after: { state: alert.state, card: alert.card },
+        outcome: 'ok',
+      }, deps.now());
+    }
     c.get('log').info('alert.acknowledged', { alertId: alert.id, by: alert.acknowledgedBy });
     return c.json(alert);
   });

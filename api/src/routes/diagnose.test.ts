@@ -59,10 +59,18 @@ describe('POST /api/diagnose', () => {
     expect(body.text).toContain('impresora');
   });
 
-  it('answers 400 validation_failed for an empty text', async () => {
-    const response = await post('');
+  it.each([['an empty text', ''], ['a text of spaces only', '   \n ']])(
+    'answers 400 validation_failed for %s', async (_, text) => {
+      const response = await post(text);
 
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+    });
+
+  it('answers 413 body_too_large for a body over the limit', async () => {
+    const response = await post('x'.repeat(70_000));
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'body_too_large' } });
   });
 });

@@ -34,6 +34,22 @@ describe('POST /api/push/subscribe and /unsubscribe', () => {
     return rows;
   }
 
+  it('accepts the push services of Chrome, Firefox, Edge and Safari', async () => {
+    const endpoints = [
+      'https://fcm.googleapis.com/fcm/send/a1',
+      'https://updates.push.services.mozilla.com/wpush/v2/a2',
+      'https://wns2-bl2p.notify.windows.com/w/?token=a3',
+      'https://web.push.apple.com/a4',
+    ];
+
+    const statuses = [];
+    for (const endpoint of endpoints) {
+      statuses.push((await post('subscribe', { ...subscription('x'), endpoint })).status);
+    }
+
+    expect(statuses).toEqual([201, 201, 201, 201]);
+  });
+
   it('stores a subscription for the signed-in user', async () => {
     const body = subscription('phone-a');
 
@@ -49,6 +65,13 @@ describe('POST /api/push/subscribe and /unsubscribe', () => {
     ['no keys', { endpoint: 'https://fcm.googleapis.com/fcm/send/x' }],
     ['an endpoint that is not a URL', { ...subscription('x'), endpoint: 'not a url' }],
     ['a plain http endpoint', { ...subscription('x'), endpoint: 'http://10.0.0.1/push' }],
+    ['the instance metadata address', {
+      ...subscription('x'), endpoint: 'https://169.254.169.254/latest/meta-data',
+    }],
+    ['a loopback endpoint', { ...subscription('x'), endpoint: 'https://127.0.0.1:9443/probe' }],
+    ['a look-alike host', {
+      ...subscription('x'), endpoint: 'https://fcm.googleapis.com.evil.example/send/x',
+    }],
     ['an empty auth key', { ...subscription('x'), keys: { p256dh: 'BNc', auth: '' } }],
   ])('answers 400 subscription_invalid for %s and keeps what was stored', async (_, body) => {
     const kept = subscription('phone-kept');

@@ -18,10 +18,7 @@ export function pushRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .post('/subscribe', async (c) => {
       const body = await readJson(c, pushSubscriptionRequest, 'subscription_invalid');
-      // Push services are always https; anything else would make Turno post to arbitrary hosts.
-      if (new URL(body.endpoint).protocol !== 'https:') {
-        throw new TurnoError('subscription_invalid', 'The push endpoint must be an https URL.');
-      }
+      assertPushService(new URL(body.endpoint), deps.config.pushServiceHosts);
       const { user } = c.var.principal;
       const id = await store.save({
         endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth, userName: user,
@@ -35,4 +32,19 @@ export function pushRoutes(deps: AppDeps): Hono<AppEnv> {
       c.var.log.info('push.unsubscribed', { removed, host: new URL(endpoint).host });
       return c.json({ removed });
     });
+}
+
+/**
+ * Push services are https hosts run by browser makers; any other endpoint would let a signed-in
+ * user make Turno post to internal addresses (169.254.169.254, localhost, the VPC).
+ */
+export function assertPushService(endpoint: URL, allowedHosts: readonly string[]): void {
+  if (endpoint.protocol !== 'https:') {
+    throw new TurnoError('subscription_invalid', 'The push endpoint must be an https URL.');
+  }
+  const host = endpoint.hostname.toLowerCase();
+  const allowed = allowedHosts.some((name) => host === name || host.endsWith(`.${name}`));
+  if (!allowed) {
+    throw new TurnoError('subscription_invalid', 'The push endpoint is not a known push service.');
+  }
 }

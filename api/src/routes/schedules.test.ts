@@ -157,6 +157,31 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'schedule_not_found' } });
   });
 
+  it.each([
+    ['a NUL byte', '/api/schedules/default/%00/pause'],
+    ['a NUL byte in the group', '/api/schedules/default%00/linde-mix-get-events/pause'],
+    ['a name longer than EventBridge allows', `/api/schedules/default/${'a'.repeat(65)}/pause`],
+    ['a space', '/api/schedules/default/linde%20mix/pause'],
+  ])('answers 404 without an audit row for a name with %s', async (_, url) => {
+    const { deps: d, app, as } = await setUp();
+
+    const response = await app.request(url, { method: 'POST', headers: await as('operador') });
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'schedule_not_found' } });
+    expect(await auditRows(d)).toBe(0);
+  });
+
+  it('answers 400 for an Idempotency-Key that is too long', async () => {
+    const { app, writes, as } = await setUp();
+    const headers = { ...(await as('operador')), 'Idempotency-Key': 'k'.repeat(129) };
+
+    const response = await app.request(`${path}/pause`, { method: 'POST', headers });
+
+    expect(response.status).toBe(400);
+    expect(writes).toHaveLength(0);
+  });
+
   it('acts once and audits once when one Idempotency-Key is sent twice', async () => {
     const { deps: d, app, writes, as } = await setUp();
     const headers = { ...(await as('operador')), 'Idempotency-Key': 'tap-7f3a' };

@@ -2,8 +2,21 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware.ts';
 import { runScheduleAction } from '../actions/schedule-action.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
+import { TurnoError } from '@turno/shared';
 import { callCloud } from '../cloud/errors.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+
+/** EventBridge Scheduler's pattern for schedule and group names. */
+const scheduleName = /^[0-9a-zA-Z._-]{1,64}$/;
+const keyPattern = /^[\x21-\x7e]{1,128}$/;
+
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!keyPattern.test(header)) {
+    throw new TurnoError('validation_failed', 'Idempotency-Key must be 1–128 visible characters.');
+  }
+  return header;
+}
 
 /** `/api/schedules`: list every schedule; pause or resume a managed one. */
 export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -11,19 +24,25 @@ export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const schedules = await callCloud(
-      () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules),
+      () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules, deps.now()),
     );
     return c.json(schedules);
   });
 
   for (const verb of ['pause', 'resume'] as const) {
     app.post(`/:group/:name/${verb}`, requireRole('operator'), async (c) => {
+      const group = c.req.param('group');
+      const name = c.req.param('name');
+      // Names EventBridge could never hold are not looked up, nor written to the audit log.
+      if (!scheduleName.test(group) || !scheduleName.test(name)) {
+        throw new TurnoError('schedule_not_found');
+      }
       const result = await runScheduleAction(deps, {
         principal: c.get('principal'),
-        group: c.req.param('group'),
-        name: c.req.param('name'),
+        group,
+        name,
         verb,
-        idempotencyKey: c.req.header('idempotency-key'),
+        idempotencyKey: idempotencyKey(c.req.header('idempotency-key')),
       });
       return c.json(result);
     });

@@ -33,6 +33,11 @@ describe('GET /api/status', () => {
       expect(status.databases.map((db) => db.id))
         .toEqual(['flotas-develop', 'flotas-develop-replica']);
       expect(status.databases[0]?.cpuPercent).toBeGreaterThan(0);
+      expect(status.databases[0]).toMatchObject({
+        allocatedStorageGiB: 100, replicaLagSeconds: null,
+      });
+      expect(status.databases[0]?.freeStoragePercent).toBeCloseTo(18, 0);
+      expect(status.databases[1]?.replicaLagSeconds).not.toBeNull();
       expect(status.pausedSchedules.map((s) => s.name).sort())
         .toEqual(['lide-mix-get-assets', 'up_update_active_positions']);
       expect(status.watcher.lastRunAt).not.toBeNull();

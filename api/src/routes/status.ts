@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { StatusResponse } from '@turno/shared';
+import { metricFields, readDatabases } from '../actions/grow-storage-view.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
 import { listAlerts } from '../alerts/alert-store.ts';
 import { errorFields } from '../log.ts';
@@ -13,17 +14,14 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
     const [openAlerts, databases, schedules, watcher] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
-      orEmpty(log, 'databases', () => deps.cloud.rds.listDatabases()),
+      orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
       orEmpty(log, 'schedules', () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules)),
       readWatcherStatus(deps.statePool),
     ]);
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
       openAlerts,
-      databases: databases.map((db) => ({
-        id: db.id, role: db.role, status: db.status,
-        cpuPercent: db.cpuPercent, connections: db.connections,
-      })),
+      databases: databases.map(metricFields),
       pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED'),
       watcher: {
         lastRunAt: watcher.lastRunAt?.toISOString() ?? null,

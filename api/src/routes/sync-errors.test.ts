@@ -82,11 +82,28 @@ describe('GET /api/sync-errors', () => {
     expect(raw).not.toContain(secret);
   });
 
-  it.each(['?limit=0', '?limit=500', '?before=abc', '?before=1;drop'])(
+  it.each([
+    '?limit=0', '?limit=500', '?before=abc', '?before=1;drop',
+    '?before=9223372036854775808', '?before=9999999999999999999',
+  ])(
     'answers 400 validation_failed for %s', async (query) => {
       const response = await get(query);
 
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
     });
+
+  it('answers 503 sync_error_table_unavailable when the table is missing', async () => {
+    const app = createApp({
+      ...deps, config: { ...deps.config, syncError: { ...deps.config.syncError, table: 'nope' } },
+    });
+    const token = await signIn(app, 'observador');
+
+    const response = await app.request('/api/sync-errors', { headers: bearer(token) });
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'sync_error_table_unavailable' },
+    });
+  });
 });

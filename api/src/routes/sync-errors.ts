@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { diagnose, redact, type SyncErrorRow } from '@turno/shared';
+import { diagnose, redact, TurnoError, type SyncErrorRow } from '@turno/shared';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
 import { readSyncErrorPage } from '../db/sync-errors.ts';
 import { readQuery } from '../request.ts';
 import type { AppConfig, AppDeps, AppEnv } from '../types.ts';
 
+const maxBigint = 2n ** 63n - 1n;
+
 const pageQuery = z.object({
-  before: z.string().regex(/^\d{1,19}$/, { message: 'must be a row id' }).optional(),
+  before: z.string().regex(/^\d{1,19}$/, { message: 'must be a row id' })
+    .refine((id) => /^\d+$/.test(id) && BigInt(id) <= maxBigint, { message: 'must be a row id' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -15,7 +19,8 @@ const pageQuery = z.object({
 export function syncErrorsRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const page = readQuery(c, pageQuery);
-    const records = await readSyncErrorPage(deps.upPool, deps.config.syncError, page);
+    const records = await readSyncErrorPage(deps.upPool, deps.config.syncError, page)
+      .catch(missingTable);
 
     const items = records.map((record) => toServerHealthRow(record, deps.config));
     const last = records.at(-1);
@@ -40,4 +45,11 @@ export function toServerHealthRow(record: SyncErrorRecord, config: AppConfig): S
     createdAt: record.createdAt.toISOString(),
     diagnosis: { category: diagnosis.category, card: diagnosis.card },
   };
+}
+
+/** A wrong SYNC_ERROR_TABLE or column setting is a configuration problem the app can name. */
+function missingTable(error: unknown): never {
+  const code = (error as { code?: unknown }).code;
+  if (code === '42P01' || code === '42703') throw new TurnoError('sync_error_table_unavailable');
+  throw error;
 }

@@ -14,7 +14,7 @@ export const sessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const diagnoseRequest = z.object({ text: z.string().min(1).max(20_000) });
+export const diagnoseRequest = z.object({ text: z.string().trim().min(1).max(20_000) });
 export const diagnoseResponse = z.object({
   category: z.string(),
   card: z.string().nullable(),
@@ -62,6 +62,10 @@ export const scheduleSchema = z.object({
   managed: z.boolean(),
   description: z.string().nullable(),
   lastModified: z.string().nullable(),
+  /** When the schedule stops invoking its target, if it has an end. */
+  endDate: z.string().nullable(),
+  /** True once the EndDate has passed: ENABLED in AWS, yet it will never fire again. */
+  firesNever: z.boolean(),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
@@ -104,6 +108,12 @@ export const databaseStatusSchema = z.object({
   status: z.string(),
   cpuPercent: z.number().nullable(),
   connections: z.number().nullable(),
+  allocatedStorageGiB: z.number(),
+  /** CloudWatch FreeStorageSpace in GiB, and as a share of the allocated storage. */
+  freeStorageGiB: z.number().nullable(),
+  freeStoragePercent: z.number().nullable(),
+  /** Seconds; replicas only. */
+  replicaLagSeconds: z.number().nullable(),
 });
 
 export const statusResponse = z.object({

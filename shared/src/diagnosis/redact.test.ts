@@ -39,6 +39,14 @@ describe('redact', () => {
       'host=db user=up password=[redacted] port=5432'],
     ['a JWT standing alone', `token was ${jwt} here`, 'token was [redacted] here'],
     ['a Bearer JWT', `Bearer ${jwt}`, 'Bearer [redacted]'],
+    ['a URL-encoded token', '/instance1/messages/chat?token%3Dsecr3t%26to%3D1',
+      '/instance1/messages/chat?token%3D[redacted]%26to%3D1'],
+    ['a libpq password variable', 'PGPASSWORD=hunter2 psql -h db',
+      'PGPASSWORD=[redacted] psql -h db'],
+    ['an AWS secret access key', 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG',
+      'aws_secret_access_key=[redacted]'],
+    ['a JSON fragment that lost its opening quote', 'apiKey":"s3cr3t","limit":5',
+      'apiKey":"[redacted]","limit":5'],
   ])('hides %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });

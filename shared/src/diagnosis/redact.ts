@@ -5,7 +5,8 @@ export const REDACTED = '[redacted]';
 const KEYS = [
   'password', 'passwd', 'pwd', 'token', 'access_token', 'refresh_token', 'id_token',
   'client_secret', 'secret', 'api_key', 'apikey', 'api-key', 'x-api-key',
-  'proxy-authorization', 'authorization', 'cookie', 'set-cookie',
+  'proxy-authorization', 'authorization', 'cookie', 'set-cookie', 'pgpassword',
+  'aws_secret_access_key', 'secret_access_key', 'aws_session_token', 'private_key',
 ].join('|');
 
 const NOT_DONE = '(?!\\[redacted\\])';
@@ -14,12 +15,13 @@ const SCHEME = '(?:(?:Bearer|Basic|Token)\\s+|(?!(?:Bearer|Basic|Token)\\s))';
 
 // "password":"x" in JSON, also when that JSON sits escaped inside a JSON string (\"password\").
 const QUOTED = new RegExp(
-  `((?:^|[^\\w-])(?:\\\\?")(?:${KEYS})(?:\\\\?")\\s*:\\s*\\\\?"${SCHEME})${NOT_DONE}[^"\\\\]+`,
+  `((?:^|[^\\w-])(?:\\\\?")?(?:${KEYS})(?:\\\\?")\\s*:\\s*\\\\?"${SCHEME})${NOT_DONE}[^"\\\\]+`,
   'gi',
 );
-// token=x in URLs and form bodies, "Authorization: Bearer x" in header dumps, libpq key=value.
+// token=x in URLs (also URL-encoded, token%3Dx) and form bodies, "Authorization: Bearer x" in
+// header dumps, libpq key=value.
 const PLAIN = new RegExp(
-  `((?:^|[^\\w-])(?:${KEYS})\\s*[:=]\\s*${SCHEME})${NOT_DONE}[^\\s&,;"'}\\]]+`,
+  `((?:^|[^\\w-])(?:${KEYS})\\s*(?:[:=]|%3D)\\s*${SCHEME})${NOT_DONE}(?:(?!%26)[^\\s&,;"'}\\]])+`,
   'gi',
 );
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:@/\s"']+:)(?!\[redacted\])[^@\s"'/]+@/gi;

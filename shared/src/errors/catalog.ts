@@ -5,6 +5,7 @@
 export const errorCatalog = {
   bad_request: { status: 400, message: 'The request is not valid.' },
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
+  body_too_large: { status: 413, message: 'The body is too large.' },
   validation_failed: { status: 400, message: 'A field is missing or has the wrong form.' },
   unauthenticated: { status: 401, message: 'Sign in to continue.' },
   invalid_token: { status: 401, message: 'The session is not valid or has expired.' },
@@ -29,8 +30,48 @@ export const errorCatalog = {
   },
   action_in_progress: { status: 409, message: 'The same action is already running.' },
   subscription_invalid: { status: 400, message: 'The push subscription is not valid.' },
+  cron_command_not_found: { status: 404, message: 'That cron host command does not exist.' },
+  cron_host_unreachable: {
+    status: 502,
+    message: 'The cron instance did not answer through SSM: is it running with its agent online?',
+  },
+  log_group_not_found: { status: 404, message: 'The application log group does not exist.' },
+  database_not_found: {
+    status: 404, message: 'Turno does not watch an RDS instance with that id.',
+  },
+  confirmation_mismatch: {
+    status: 400,
+    message: 'The confirmation does not match: type the instance id exactly.',
+  },
+  storage_target_too_small: {
+    status: 400,
+    message: 'The new storage must be at least 10 % above the current allocation.',
+  },
+  database_not_available: {
+    status: 409,
+    message: 'The instance is not available; wait until RDS shows it as available.',
+  },
+  storage_optimizing: {
+    status: 409,
+    message: 'RDS is still optimizing the last storage change; wait until it finishes.',
+  },
+  storage_change_pending: {
+    status: 409,
+    message: 'A storage change is already waiting to be applied to this instance.',
+  },
+  cloud_rejected: {
+    status: 409, message: 'AWS refused the change; its reason is in the details.',
+  },
+  storage_changed_recently: {
+    status: 409,
+    message: 'The storage changed less than 6 hours ago; RDS allows one change every 6 hours.',
+  },
   cloud_unavailable: { status: 502, message: 'The cloud provider did not answer.' },
   database_unavailable: { status: 503, message: 'The database did not answer.' },
+  sync_error_table_unavailable: {
+    status: 503,
+    message: 'The Sync_error table or one of its configured columns does not exist.',
+  },
   internal: { status: 500, message: 'Something failed on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -66,4 +66,16 @@ describe('createApiClient', () => {
 
     await expect(request('/api/status')).rejects.toMatchObject({ code: 'network', status: 0 });
   });
+
+  it('waits for a token source that renews the token before sending', async () => {
+    const fetcher = respond(200, {});
+    const request = createApiClient({
+      getToken: async () => 'renewed', onUnauthorized: vi.fn(), fetch: fetcher,
+    });
+
+    await request('/api/status');
+
+    const [, init] = vi.mocked(fetcher).mock.calls[0]!;
+    expect(init?.headers).toMatchObject({ Authorization: 'Bearer renewed' });
+  });
 });

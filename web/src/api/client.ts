@@ -14,14 +14,15 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
 }
 
 export interface ApiClientOptions {
-  getToken: () => string | null;
+  /** The bearer token; may renew it first (a Cognito access token about to expire). */
+  getToken: () => string | null | Promise<string | null>;
   /** Called on any 401: the session is gone, back to sign-in. */
   onUnauthorized: () => void;
   fetch?: typeof fetch;
@@ -65,7 +66,7 @@ export function createApiClient(options: ApiClientOptions): ApiRequest {
   const base = options.baseUrl ?? '';
   return async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
-    const token = options.getToken();
+    const token = await options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;

@@ -1,6 +1,13 @@
 import type {
   Alert, AuditEntry, DiagnoseResponse, Schedule, SessionResponse, StatusResponse, SyncErrorRow,
 } from '@turno/shared';
+import type {
+  Database, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
+} from '@turno/shared';
+import type {
+  CronCommandRequest, CronCommandStarted, CronCommandView, LogErrorsResponse, LogRetention,
+  LogRetentionDays,
+} from '@turno/shared';
 import type { ApiRequest } from './client.ts';
 
 export interface ScheduleActionResult {
@@ -35,6 +42,29 @@ export function createTurnoApi(request: ApiRequest) {
         { method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey } },
       ),
     audit: () => request<AuditEntry[]>('/api/audit'),
+    databases: () => request<Database[]>('/api/databases'),
+    instances: () => request<Ec2InstanceView[]>('/api/instances'),
+    /** `confirm` is what the user typed: the API checks it is the instance id. */
+    growStorage: (id: string, body: GrowStorageRequest, idempotencyKey: string) =>
+      request<GrowStorageResponse>(`/api/databases/${path(id)}/grow-storage`, {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    cronCommand: (body: CronCommandRequest, idempotencyKey?: string) =>
+      request<CronCommandStarted>('/api/cron-host/commands', {
+        method: 'POST',
+        body,
+        ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+      }),
+    cronCommandStatus: (id: string) =>
+      request<CronCommandView>(`/api/cron-host/commands/${path(id)}`),
+    logErrors: (limit = 20) => request<LogErrorsResponse>('/api/logs/errors', { query: { limit } }),
+    logRetention: () => request<LogRetention>('/api/logs/retention'),
+    setLogRetention: (days: LogRetentionDays | null, idempotencyKey: string) =>
+      request<{ retention: LogRetention }>('/api/logs/retention', {
+        method: 'PUT', body: { days }, headers: { 'Idempotency-Key': idempotencyKey },
+      }),
     syncErrors: (before?: string, limit = 25) =>
       request<SyncErrorPage>('/api/sync-errors', { query: { before, limit } }),
     diagnose: (text: string) =>

@@ -7,7 +7,7 @@ function schedule(name: string, fn: string, managed = true): Schedule {
   return {
     group: 'default', name, state: 'ENABLED', function: fn, managed,
     targetArn: `arn:aws:lambda:us-east-1:111122223333:function:${fn}`,
-    description: null, lastModified: null,
+    description: null, lastModified: null, endDate: null, firesNever: false,
   };
 }
 

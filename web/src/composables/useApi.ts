@@ -8,7 +8,7 @@ export function useApi(): TurnoApi {
   const session = useSessionStore();
   const router = useRouter();
   const request = createApiClient({
-    getToken: () => session.token,
+    getToken: () => session.freshToken(),
     onUnauthorized: () => {
       const next = router.currentRoute.value.fullPath;
       session.end();

@@ -30,4 +30,9 @@ describe('messages', () => {
   it.each([['es-MX', esMX], ['en', en]])('leaves no %s message empty', (_name, messages) => {
     expect(leaves(messages).filter((text) => text.trim() === '')).toEqual([]);
   });
+
+  // es-MX times end in "p.m.": a period right after a date would print twice.
+  it.each([['es-MX', esMX], ['en', en]])('ends no %s sentence right after a date', (_n, m) => {
+    expect(leaves(m).filter((text) => /\{date\}\.\s*$/.test(text))).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ const schedule: Schedule = {
   group: 'default', name: 'up_update_active_positions', state: 'ENABLED',
   function: 'up-update-active-positions',
   targetArn: 'arn:aws:lambda:us-east-1:111122223333:function:up-update-active-positions',
-  managed: true, description: null, lastModified: null,
+  managed: true, description: null, lastModified: null, endDate: null, firesNever: false,
 };
 
 describe('ActionConfirmSheet', () => {

@@ -1,0 +1,41 @@
+import type { Pool } from 'pg';
+import { isCronCommandDone, redact, type DiskUse } from '@turno/shared';
+import type { CronCommand } from '../cloud/cron-host.ts';
+
+export const flushAction = 'cron-host.pm2-flush';
+
+/** The audit row's detail while the flush runs: how a later poll finds the row to complete. */
+export function pendingDetail(commandId: string): string {
+  return `ssm command ${commandId}: pending`;
+}
+
+const disk = (use: DiskUse | null | undefined) =>
+  use ? { diskUsePercent: use.usePercent, usedGiB: use.usedGiB, sizeGiB: use.sizeGiB } : null;
+
+/**
+ * Completes the pending audit row of a finished flush with the disk use the script read just
+ * before and just after `pm2 flush`. Only the first poll to see it finished updates the row.
+ */
+export async function completeFlushAudit(pool: Pool, command: CronCommand): Promise<boolean> {
+  if (command.kind !== 'pm2-flush' || !isCronCommandDone(command.status)) return false;
+  const output = command.output?.kind === 'pm2-flush' ? command.output : undefined;
+  const failed = command.status !== 'success';
+  const why = command.error ? ` (${redact(command.error).slice(0, 300)})` : '';
+  const { rowCount } = await pool.query(
+    `UPDATE turno.audit_log SET before = $3, after = $4, outcome = $5, detail = $6
+      WHERE action = $1 AND detail = $2`,
+    [
+      flushAction,
+      pendingDetail(command.commandId),
+      json(disk(output?.diskBefore)),
+      JSON.stringify({ status: command.status, ...disk(output?.diskAfter) }),
+      failed ? 'failed' : 'ok',
+      `ssm command ${command.commandId}: ${command.status}${why}`,
+    ],
+  );
+  return rowCount === 1;
+}
+
+function json(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
+}

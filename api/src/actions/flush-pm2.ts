@@ -1,0 +1,46 @@
+import { TurnoError, type CronCommandStarted } from '@turno/shared';
+import { writeAudit } from '../audit/audit-log.ts';
+import { runIdempotent } from '../audit/idempotency.ts';
+import type { AppDeps, Principal } from '../types.ts';
+import { flushAction, pendingDetail } from './flush-pm2-audit.ts';
+
+export interface FlushRequest {
+  principal: Principal;
+  idempotencyKey: string | undefined;
+}
+
+/**
+ * The runbook's `pm2 flush` on flotas-cron-arc: sent once per Idempotency-Key, audited at
+ * once with the pending command, completed (disk use before and after) when it is polled.
+ */
+export async function startPm2Flush(
+  deps: AppDeps, request: FlushRequest,
+): Promise<CronCommandStarted> {
+  const { principal, idempotencyKey } = request;
+  const target = `${deps.cloud.cronHost.instanceId}/pm2`;
+  const log = deps.log.child('actions', { action: flushAction, target, user: principal.user });
+  const audit = (outcome: 'ok' | 'failed', detail: string) => writeAudit(deps.statePool, {
+    actor: principal.user, role: principal.role, action: flushAction, target,
+    before: null, after: null, outcome, detail,
+  }, deps.now());
+
+  const { body, replayed } = await runIdempotent(
+    deps.statePool,
+    { actor: principal.user, key: idempotencyKey, action: flushAction, target },
+    async () => {
+      let commandId: string;
+      try {
+        ({ commandId } = await deps.cloud.cronHost.startCommand('pm2-flush'));
+      } catch (error) {
+        const code = error instanceof TurnoError ? error.code : 'internal';
+        await audit('failed', code);
+        log.warn('pm2_flush.not_sent', { code });
+        throw error;
+      }
+      const entry = await audit('ok', pendingDetail(commandId));
+      log.info('pm2_flush.sent', { commandId });
+      return { commandId, kind: 'pm2-flush' as const, audit: entry };
+    },
+  );
+  return { ...body, replayed };
+}

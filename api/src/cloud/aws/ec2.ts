@@ -1,0 +1,60 @@
+import {
+  DescribeInstancesCommand, DescribeInstanceStatusCommand,
+  type EC2Client, type Instance, type InstanceStatus,
+} from '@aws-sdk/client-ec2';
+import type { Ec2Instance, Ec2Port } from '../ec2.ts';
+
+export interface AwsEc2Options {
+  ec2: EC2Client;
+  /** The runbook's ECS host and pm2 cron. */
+  instanceIds: string[];
+}
+
+/** EC2 through SDK v3: DescribeInstances for state and type, DescribeInstanceStatus for checks. */
+export function createAwsEc2(options: AwsEc2Options): Ec2Port {
+  const { ec2, instanceIds } = options;
+
+  return {
+    async listInstances() {
+      if (instanceIds.length === 0) return [];
+      // With InstanceIds neither call paginates (MaxResults cannot be combined with them).
+      const [described, statuses] = await Promise.all([
+        ec2.send(new DescribeInstancesCommand({ InstanceIds: instanceIds })),
+        // Without IncludeAllInstances a stopped instance has no status entry at all.
+        ec2.send(new DescribeInstanceStatusCommand({
+          InstanceIds: instanceIds, IncludeAllInstances: true,
+        })),
+      ]);
+      const checks = new Map<string, InstanceStatus>();
+      for (const status of statuses.InstanceStatuses ?? []) {
+        if (status.InstanceId) checks.set(status.InstanceId, status);
+      }
+      const instances = (described.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+      const order = (i: Ec2Instance) => instanceIds.indexOf(i.id);
+      return instances
+        .map((instance) => toInstance(instance, checks.get(instance.InstanceId ?? '')))
+        .sort((a, b) => order(a) - order(b));
+    },
+  };
+}
+
+function toInstance(instance: Instance, status: InstanceStatus | undefined): Ec2Instance {
+  const id = instance.InstanceId ?? '';
+  return {
+    id,
+    name: instance.Tags?.find((tag) => tag.Key === 'Name')?.Value ?? id,
+    type: instance.InstanceType ?? '',
+    zone: instance.Placement?.AvailabilityZone ?? '',
+    state: instance.State?.Name ?? 'unknown',
+    statusChecks: statusChecks(status),
+  };
+}
+
+/** As the console shows them: "2/2", "1/2", "initializing", or "—" when none run (stopped). */
+export function statusChecks(status: InstanceStatus | undefined): string {
+  const results = [status?.SystemStatus?.Status, status?.InstanceStatus?.Status]
+    .filter((s): s is NonNullable<typeof s> => s !== undefined && s !== 'not-applicable');
+  if (results.length === 0) return '—';
+  if (results.includes('initializing')) return 'initializing';
+  return `${results.filter((s) => s === 'ok').length}/${results.length}`;
+}

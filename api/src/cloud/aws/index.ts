@@ -1,0 +1,101 @@
+import type { AwsConfig } from '../../config-aws.ts';
+import type { Logger } from '../../types.ts';
+import type { CronHostPort } from '../cron-host.ts';
+import type { Ec2Port } from '../ec2.ts';
+import type { LogsPort } from '../logs.ts';
+import type { RdsPort } from '../rds.ts';
+import type { Cloud, SchedulerPort } from '../types.ts';
+
+/** Loads once, on first use; a failed load is tried again on the next call. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+/**
+ * The company's account through SDK v3, one client per service with the default credential
+ * chain. Each service's client and adapter are imported on the first call to its port: loading
+ * them all would add hundreds of milliseconds to every cold start (docs/benchmarks.md).
+ */
+export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
+  const { region } = config;
+  const scheduler = once(async () => {
+    const [{ SchedulerClient }, { createAwsScheduler }] = await Promise.all([
+      import('@aws-sdk/client-scheduler'), import('./scheduler.ts'),
+    ]);
+    return createAwsScheduler(new SchedulerClient({ region }), log ? { log } : {});
+  });
+  const rds = once(async () => {
+    const [{ RDSClient }, { CloudWatchClient }, { createAwsRds }] = await Promise.all([
+      import('@aws-sdk/client-rds'), import('@aws-sdk/client-cloudwatch'), import('./rds.ts'),
+    ]);
+    return createAwsRds({
+      rds: new RDSClient({ region }),
+      cloudwatch: new CloudWatchClient({ region }),
+      instanceIds: config.rdsInstanceIds,
+    });
+  });
+  const ec2 = once(async () => {
+    const [{ EC2Client }, { createAwsEc2 }] = await Promise.all([
+      import('@aws-sdk/client-ec2'), import('./ec2.ts'),
+    ]);
+    return createAwsEc2({ ec2: new EC2Client({ region }), instanceIds: config.ec2InstanceIds });
+  });
+  const cronHost = once(async () => {
+    const [{ SSMClient }, { createSsmCronHost }] = await Promise.all([
+      import('@aws-sdk/client-ssm'), import('./ssm.ts'),
+    ]);
+    return createSsmCronHost({ ssm: new SSMClient({ region }), instanceId: config.cronInstanceId });
+  });
+  const logs = once(async () => {
+    const [{ CloudWatchLogsClient }, { createAwsLogs }] = await Promise.all([
+      import('@aws-sdk/client-cloudwatch-logs'), import('./logs.ts'),
+    ]);
+    return createAwsLogs({
+      logs: new CloudWatchLogsClient({ region }), groupName: config.logGroupName,
+    });
+  });
+
+  const schedulerPort: SchedulerPort = {
+    listSchedules: async () => (await scheduler()).listSchedules(),
+    getSchedule: async (group, name) => (await scheduler()).getSchedule(group, name),
+    updateSchedule: async (update) => (await scheduler()).updateSchedule(update),
+    async exclusive(group, name, work) {
+      const port = await scheduler();
+      return port.exclusive ? port.exclusive(group, name, work) : work();
+    },
+  };
+  const rdsPort: RdsPort = {
+    listDatabases: async () => (await rds()).listDatabases(),
+    getMetrics: async (databases) => (await rds()).getMetrics(databases),
+    modifyStorage: async (change) => (await rds()).modifyStorage(change),
+  };
+  const ec2Port: Ec2Port = {
+    listInstances: async () => (await ec2()).listInstances(),
+  };
+  const cronHostPort: CronHostPort = {
+    instanceId: config.cronInstanceId,
+    startCommand: async (kind, args) => (await cronHost()).startCommand(kind, args),
+    getCommand: async (commandId) => (await cronHost()).getCommand(commandId),
+  };
+  const logsPort: LogsPort = {
+    groupName: config.logGroupName,
+    recentErrors: async (limit) => (await logs()).recentErrors(limit),
+    getRetention: async () => (await logs()).getRetention(),
+    setRetention: async (days) => (await logs()).setRetention(days),
+  };
+  return {
+    kind: 'aws',
+    scheduler: schedulerPort,
+    rds: rdsPort,
+    ec2: ec2Port,
+    cronHost: cronHostPort,
+    logs: logsPort,
+  };
+}

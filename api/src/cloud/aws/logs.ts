@@ -1,0 +1,118 @@
+import {
+  DeleteRetentionPolicyCommand, DescribeLogGroupsCommand, FilterLogEventsCommand,
+  PutRetentionPolicyCommand, type CloudWatchLogsClient, type FilteredLogEvent,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { TurnoError, type LogErrorLine } from '@turno/shared';
+import {
+  assertErrorLimit, assertRetentionDays, errorWindowsHours, toLogLine, type LogsPort,
+} from '../logs.ts';
+
+export interface AwsLogsOptions {
+  logs: CloudWatchLogsClient;
+  /** BACKEND_LOG_GROUP: aws/ec2/flotas-develop-cluster/task-definition/backend-task */
+  groupName: string;
+  now?: () => Date;
+}
+
+/** Unstructured lines: the terms are case-sensitive, `?` ORs them. */
+export const errorFilterPattern = '?ERROR ?Error ?error';
+/** Pages read per window at most, so one request stays well inside the 30 s API limit. */
+const maxPagesPerWindow = 5;
+const maxDescribePages = 5;
+const hourMs = 3_600_000;
+
+/**
+ * CloudWatch Logs through SDK v3. FilterLogEvents answers oldest first, so the newest errors
+ * are found by searching back from now in widening windows until there are enough.
+ */
+export function createAwsLogs(options: AwsLogsOptions): LogsPort {
+  const { logs, groupName } = options;
+  const now = options.now ?? (() => new Date());
+
+  async function search(startTime: number, endTime: number): Promise<FilteredLogEvent[]> {
+    const events: FilteredLogEvent[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await logs.send(new FilterLogEventsCommand({
+        logGroupName: groupName,
+        filterPattern: errorFilterPattern,
+        startTime,
+        endTime,
+        ...(nextToken ? { nextToken } : {}),
+      }));
+      events.push(...(page.events ?? []));
+      // An empty page with a token is normal: the search goes on in the next one.
+      nextToken = page.nextToken;
+      pages += 1;
+    } while (nextToken && pages < maxPagesPerWindow);
+    return events;
+  }
+
+  return {
+    groupName,
+
+    async recentErrors(limit) {
+      assertErrorLimit(limit);
+      const end = now().getTime();
+      const found: LogErrorLine[] = [];
+      let from = end;
+      let windowHours = 0;
+      for (const hours of errorWindowsHours) {
+        const start = end - hours * hourMs;
+        const events = await call(() => search(start, from));
+        const newestFirst = [...events].sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0));
+        for (const event of newestFirst) {
+          if (found.length >= limit) break;
+          const { timestamp = 0, logStreamName = '', message = '' } = event;
+          found.push(toLogLine(timestamp, logStreamName, message));
+        }
+        from = start;
+        windowHours = hours;
+        if (found.length >= limit) break;
+      }
+      return { lines: found, windowHours };
+    },
+
+    async getRetention() {
+      let nextToken: string | undefined;
+      let pages = 0;
+      do {
+        const page = await call(() => logs.send(new DescribeLogGroupsCommand({
+          logGroupNamePrefix: groupName, ...(nextToken ? { nextToken } : {}),
+        })));
+        // The prefix also matches longer names (backend-task-old): only the exact one counts.
+        const group = page.logGroups?.find((g) => g.logGroupName === groupName);
+        if (group) return group.retentionInDays ?? null;
+        nextToken = page.nextToken;
+        pages += 1;
+      } while (nextToken && pages < maxDescribePages);
+      throw new TurnoError('log_group_not_found');
+    },
+
+    async setRetention(days) {
+      assertRetentionDays(days);
+      // Never expiring is not a period but the absence of a policy.
+      if (days === null) {
+        await call(() => logs.send(new DeleteRetentionPolicyCommand({ logGroupName: groupName })));
+        return;
+      }
+      await call(() => logs.send(new PutRetentionPolicyCommand({
+        logGroupName: groupName, retentionInDays: days,
+      })));
+    },
+  };
+}
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TurnoError || !(error instanceof Error)) throw error;
+    if (error.name === 'ResourceNotFoundException') throw new TurnoError('log_group_not_found');
+    if ('$metadata' in error) {
+      throw new TurnoError('cloud_unavailable', undefined, { awsError: error.name });
+    }
+    throw error;
+  }
+}

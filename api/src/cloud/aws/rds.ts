@@ -1,0 +1,81 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import {
+  DescribeDBInstancesCommand, ModifyDBInstanceCommand, type DBInstance, type RDSClient,
+} from '@aws-sdk/client-rds';
+import type {
+  DatabaseInstance, PendingStorageChanges, RdsPort, StorageModification,
+} from '../rds.ts';
+import { readDatabaseMetrics } from './metrics.ts';
+
+export interface AwsRdsOptions {
+  rds: RDSClient;
+  cloudwatch: CloudWatchClient;
+  /** The instances Turno watches and may grow: the runbook's primary and replica. */
+  instanceIds: string[];
+  now?: () => Date;
+}
+
+/** RDS and its CloudWatch metrics through SDK v3, limited to the configured instances. */
+export function createAwsRds(options: AwsRdsOptions): RdsPort {
+  const { rds, cloudwatch, instanceIds } = options;
+  const now = options.now ?? (() => new Date());
+
+  return {
+    async listDatabases() {
+      // One call per identifier: IAM can scope DescribeDBInstances to an instance's ARN only
+      // when the request names it (a Filters request needs Resource "*").
+      const found = await Promise.all(instanceIds.map(async (id) => {
+        try {
+          const page = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
+          return page.DBInstances ?? [];
+        } catch (error) {
+          if ((error as Error).name === 'DBInstanceNotFoundFault') return [];
+          throw error;
+        }
+      }));
+      return found.flat().map(toDatabase);
+    },
+
+    getMetrics: (databases) => readDatabaseMetrics(cloudwatch, databases, now()),
+
+    async modifyStorage(change: StorageModification) {
+      await rds.send(new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: change.id,
+        AllocatedStorage: change.allocatedStorageGiB,
+        ...(change.maxAllocatedStorageGiB === undefined
+          ? {} : { MaxAllocatedStorage: change.maxAllocatedStorageGiB }),
+        ...(change.iops === undefined ? {} : { Iops: change.iops }),
+        ApplyImmediately: true,
+      }));
+    },
+  };
+}
+
+function toDatabase(db: DBInstance): DatabaseInstance {
+  const source = db.ReadReplicaSourceDBInstanceIdentifier;
+  return {
+    id: db.DBInstanceIdentifier ?? '',
+    role: source ? 'replica' : 'primary',
+    replicaOf: source ?? null,
+    status: db.DBInstanceStatus ?? 'unknown',
+    instanceClass: db.DBInstanceClass ?? '',
+    engine: db.Engine ?? '',
+    zone: db.AvailabilityZone ?? null,
+    allocatedStorageGiB: db.AllocatedStorage ?? 0,
+    maxAllocatedStorageGiB: db.MaxAllocatedStorage ?? null,
+    storageType: db.StorageType ?? 'gp2',
+    iops: db.Iops ?? null,
+    pendingModifiedValues: pending(db),
+  };
+}
+
+function pending(db: DBInstance): PendingStorageChanges {
+  const values = db.PendingModifiedValues ?? {};
+  return {
+    ...(values.AllocatedStorage === undefined
+      ? {} : { allocatedStorageGiB: values.AllocatedStorage }),
+    ...(values.Iops === undefined ? {} : { iops: values.Iops }),
+    ...(values.StorageType === undefined ? {} : { storageType: values.StorageType }),
+    ...(values.DBInstanceClass === undefined ? {} : { instanceClass: values.DBInstanceClass }),
+  };
+}

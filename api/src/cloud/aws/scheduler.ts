@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import {
+  GetScheduleCommand, ListScheduleGroupsCommand, ListSchedulesCommand, UpdateScheduleCommand,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { Logger } from '../../types.ts';
+import type { ScheduleSummary, SchedulerPort } from '../types.ts';
+import { withRetry, type RetryOptions } from './retry.ts';
+import { fromGetSchedule, fromListedSchedule, toUpdateScheduleInput } from './scheduler-shapes.ts';
+import { createKeyedQueue } from './serialize.ts';
+
+export interface AwsSchedulerOptions {
+  log?: Logger;
+  /** Waits between retries; tests pass one that resolves at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+}
+
+/** The largest page ListScheduleGroups and ListSchedules accept. */
+const pageSize = 100;
+
+/**
+ * EventBridge Scheduler through SDK v3. Errors keep the SDK's names (`error.name`) so
+ * `callCloud` maps them; conflicts and throttling are retried here with full jitter.
+ */
+export function createAwsScheduler(
+  client: SchedulerClient, options: AwsSchedulerOptions = {},
+): SchedulerPort {
+  const log = options.log?.child('aws.scheduler');
+  const retry: RetryOptions = {
+    ...(log ? { log } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  };
+  const queue = createKeyedQueue();
+
+  async function listGroups(): Promise<string[]> {
+    const groups: string[] = [];
+    let token: string | undefined;
+    do {
+      const input = { MaxResults: pageSize, ...(token ? { NextToken: token } : {}) };
+      const page = await withRetry('ListScheduleGroups',
+        () => client.send(new ListScheduleGroupsCommand(input)), retry);
+      for (const group of page.ScheduleGroups ?? []) {
+        // A group being deleted takes its schedules with it.
+        if (group.Name && group.State !== 'DELETING') groups.push(group.Name);
+      }
+      token = page.NextToken;
+    } while (token);
+    return groups;
+  }
+
+  async function listInGroup(group: string): Promise<ScheduleSummary[]> {
+    const schedules: ScheduleSummary[] = [];
+    let token: string | undefined;
+    do {
+      const input = {
+        GroupName: group, MaxResults: pageSize, ...(token ? { NextToken: token } : {}),
+      };
+      const page = await withRetry(`ListSchedules ${group}`,
+        () => client.send(new ListSchedulesCommand(input)), retry);
+      for (const listed of page.Schedules ?? []) {
+        const summary = fromListedSchedule(listed);
+        if (summary) schedules.push(summary);
+      }
+      token = page.NextToken;
+    } while (token);
+    return schedules;
+  }
+
+  return {
+    async listSchedules() {
+      const all: ScheduleSummary[] = [];
+      for (const group of await listGroups()) all.push(...await listInGroup(group));
+      return all;
+    },
+
+    async getSchedule(group, name) {
+      try {
+        const output = await withRetry(`GetSchedule ${group}/${name}`,
+          () => client.send(new GetScheduleCommand({ GroupName: group, Name: name })), retry);
+        return fromGetSchedule(output, group, name);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ResourceNotFoundException') return null;
+        throw error;
+      }
+    },
+
+    async updateSchedule(update) {
+      // One ClientToken for every retry lets AWS recognise a write that did land.
+      const clientToken = update.ClientToken ?? randomUUID();
+      const input = toUpdateScheduleInput({ ...update, ClientToken: clientToken });
+      await withRetry(`UpdateSchedule ${update.GroupName}/${update.Name}`,
+        () => client.send(new UpdateScheduleCommand(input)), retry);
+    },
+
+    exclusive(group, name, work) {
+      return queue.run(`${group}/${name}`, work);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import {
+  GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand,
+  type GetCommandInvocationCommandOutput, type SSMClient,
+} from '@aws-sdk/client-ssm';
+import { cronCommandKinds, TurnoError } from '@turno/shared';
+import {
+  validCommandArgs, type CronCommand, type CronCommandKind, type CronCommandStatus,
+  type CronHostPort,
+} from '../cron-host.ts';
+import { OutputError, parseOutput } from './pm2-output.ts';
+import { inventoryPm2Target, pm2Script, type Pm2Target } from './pm2-script.ts';
+
+export interface SsmCronHostOptions {
+  ssm: SSMClient;
+  /** flotas-cron-arc's instance id (EC2_CRON_INSTANCE_ID). */
+  instanceId: string;
+  target?: Pm2Target;
+  now?: () => Date;
+}
+
+export const runShellScript = 'AWS-RunShellScript';
+/** Seconds a script may run on the host; a flush of large logs takes a few. */
+export const executionTimeoutSeconds = 120;
+/** Seconds SSM keeps trying to reach a host that is down (30 is the least it accepts). */
+export const deliveryTimeoutSeconds = 60;
+const commentPrefix = 'turno:';
+
+const statusOf: Record<string, CronCommandStatus> = {
+  Pending: 'pending',
+  Delayed: 'pending',
+  InProgress: 'running',
+  Cancelling: 'running',
+  Success: 'success',
+  Failed: 'failed',
+  TimedOut: 'timed-out',
+  Cancelled: 'cancelled',
+};
+
+/**
+ * The pm2 cron through SSM Run Command: a fixed script per kind, named in the command's
+ * Comment so a poll knows how to read the output and ignores commands Turno did not send.
+ */
+export function createSsmCronHost(options: SsmCronHostOptions): CronHostPort {
+  const { ssm, instanceId } = options;
+  const target = options.target ?? inventoryPm2Target;
+  const now = options.now ?? (() => new Date());
+
+  async function pendingOrNull(commandId: string): Promise<CronCommand | null> {
+    const listed = await ssm.send(new ListCommandsCommand({ CommandId: commandId }));
+    const command = listed.Commands?.[0];
+    const kind = kindOf(command?.Comment);
+    if (!command || !kind || !command.InstanceIds?.includes(instanceId)) return null;
+    return { commandId, kind, status: 'pending' };
+  }
+
+  return {
+    instanceId,
+
+    async startCommand(kind, args) {
+      const commands = pm2Script(kind, validCommandArgs(kind, args), target);
+      const sent = await call(() => ssm.send(new SendCommandCommand({
+        DocumentName: runShellScript,
+        InstanceIds: [instanceId],
+        Comment: `${commentPrefix}${kind}`,
+        TimeoutSeconds: deliveryTimeoutSeconds,
+        Parameters: { commands, executionTimeout: [String(executionTimeoutSeconds)] },
+      })));
+      const commandId = sent.Command?.CommandId;
+      if (!commandId) throw new TurnoError('cloud_unavailable', 'SendCommand returned no id.');
+      return { commandId };
+    },
+
+    async getCommand(commandId) {
+      let invocation: GetCommandInvocationCommandOutput;
+      try {
+        invocation = await ssm.send(new GetCommandInvocationCommand({
+          CommandId: commandId, InstanceId: instanceId,
+        }));
+      } catch (error) {
+        // Right after SendCommand the invocation does not exist yet, though the command does.
+        // docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetCommandInvocation.html
+        if (named(error, 'InvocationDoesNotExist')) return call(() => pendingOrNull(commandId));
+        if (named(error, 'InvalidCommandId')) return null;
+        return call(() => Promise.reject(error));
+      }
+      const kind = kindOf(invocation.Comment);
+      if (!kind) return null;
+      return toCommand(commandId, kind, invocation, now());
+    },
+  };
+}
+
+function toCommand(
+  commandId: string, kind: CronCommandKind, invocation: GetCommandInvocationCommandOutput,
+  at: Date,
+): CronCommand {
+  const status = statusOf[invocation.Status ?? ''] ?? 'pending';
+  if (status === 'success') {
+    const end = Date.parse(invocation.ExecutionEndDateTime ?? '');
+    try {
+      const output = parseOutput(kind, invocation.StandardOutputContent ?? '',
+        Number.isNaN(end) ? at : new Date(end));
+      return { commandId, kind, status, output };
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      return { commandId, kind, status: 'failed', error: error.message };
+    }
+  }
+  if (status === 'pending' || status === 'running') return { commandId, kind, status };
+  const stderr = invocation.StandardErrorContent?.trim();
+  const code = invocation.ResponseCode;
+  const error = stderr || (code !== undefined && code >= 0 ? `exit ${code}` : undefined)
+    || invocation.StatusDetails;
+  return { commandId, kind, status, ...(error ? { error } : {}) };
+}
+
+function kindOf(comment: string | undefined): CronCommandKind | null {
+  const kind = comment?.startsWith(commentPrefix) ? comment.slice(commentPrefix.length) : '';
+  return (cronCommandKinds as readonly string[]).includes(kind) ? kind as CronCommandKind : null;
+}
+
+function named(error: unknown, name: string): boolean {
+  return error instanceof Error && error.name === name;
+}
+
+/** SSM's answers as catalogued errors: an instance SSM cannot reach is said so in words. */
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TurnoError || !(error instanceof Error)) throw error;
+    if (named(error, 'InvalidInstanceId')) throw new TurnoError('cron_host_unreachable');
+    if ('$metadata' in error) {
+      throw new TurnoError('cloud_unavailable', undefined, { awsError: error.name });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+import { RdsError } from './rds-errors.ts';
+import {
+  gp3, provisionedIopsMinPerGiB,
+  type DatabaseInstance, type DatabaseMetrics, type RdsPort, type StorageModification,
+} from './rds.ts';
+import { sandboxDatabaseSeeds, type SandboxDatabaseSeed } from './sandbox-rds-inventory.ts';
+
+export interface SandboxRdsOptions {
+  now: () => Date;
+  /** Drives the small drift of the metrics; pass a constant 0.5 for fixed numbers. */
+  random: () => number;
+  /** Replaces the runbook's two instances. */
+  databases?: SandboxDatabaseSeed[];
+}
+
+/** How long a sandbox storage change stays in each state before the next one. */
+export const sandboxStoragePhases = { modifyingMs: 60_000, optimizingMs: 15 * 60_000 } as const;
+
+const GiB = 1024 ** 3;
+const hourMs = 3_600_000;
+
+interface Change {
+  at: Date;
+  before: DatabaseInstance;
+  iops: number | undefined;
+}
+
+interface State {
+  seed: SandboxDatabaseSeed;
+  change: Change | null;
+}
+
+/** RDS and its CloudWatch metrics for the sandbox: storage changes go through RDS's states. */
+export function createSandboxRds(options: SandboxRdsOptions): RdsPort {
+  const { now, random } = options;
+  const states = new Map<string, State>();
+  for (const seed of options.databases ?? sandboxDatabaseSeeds()) {
+    states.set(seed.instance.id, { seed: structuredClone(seed), change: null });
+  }
+
+  function view(state: State): DatabaseInstance {
+    const { instance } = state.seed;
+    const change = state.change;
+    if (!change) return structuredClone(instance);
+    const elapsed = now().getTime() - change.at.getTime();
+    if (elapsed < sandboxStoragePhases.modifyingMs) {
+      const pending = {
+        allocatedStorageGiB: instance.allocatedStorageGiB,
+        ...(change.iops === undefined ? {} : { iops: change.iops }),
+      };
+      // MaxAllocatedStorage takes effect at once; size and IOPS wait in PendingModifiedValues.
+      return {
+        ...structuredClone(change.before),
+        maxAllocatedStorageGiB: instance.maxAllocatedStorageGiB,
+        status: 'modifying',
+        pendingModifiedValues: pending,
+      };
+    }
+    const { modifyingMs, optimizingMs } = sandboxStoragePhases;
+    const status = elapsed < modifyingMs + optimizingMs ? 'storage-optimization' : 'available';
+    return { ...structuredClone(instance), status };
+  }
+
+  function drift(value: number, spread: number, digits: number): number {
+    const factor = 10 ** digits;
+    return Math.max(0, Math.round((value + (random() - 0.5) * spread) * factor) / factor);
+  }
+
+  return {
+    async listDatabases() {
+      return [...states.values()].map(view);
+    },
+
+    async getMetrics(databases) {
+      return databases.map(({ id, role }): DatabaseMetrics => {
+        const seed = states.get(id)?.seed;
+        if (!seed) {
+          return {
+            id, cpuPercent: null, freeStorageBytes: null, connections: null,
+            replicaLagSeconds: null,
+          };
+        }
+        return {
+          id,
+          cpuPercent: drift(seed.cpuPercent, 2, 2),
+          freeStorageBytes: Math.round(drift(seed.freeStorageBytes / GiB, 0.1, 3) * GiB),
+          connections: seed.connections === 0 ? 0 : drift(seed.connections, 2, 0),
+          replicaLagSeconds: role === 'replica' && seed.replicaLagSeconds !== null
+            ? drift(seed.replicaLagSeconds, 1, 1) : null,
+        };
+      });
+    },
+
+    async modifyStorage(change: StorageModification) {
+      const state = states.get(change.id);
+      if (!state) {
+        throw new RdsError('DBInstanceNotFoundFault', `DBInstance ${change.id} not found.`);
+      }
+      const current = view(state);
+      if (current.status !== 'available' && current.status !== 'storage-full') {
+        const message = 'Database instance is not in available state.';
+        throw new RdsError('InvalidDBInstanceStateFault', message);
+      }
+      const last = state.seed.lastStorageChange;
+      if (last && now().getTime() - last.getTime() < 6 * hourMs) {
+        throw new RdsError(
+          'InvalidParameterCombination',
+          'You can\'t modify storage again until 6 hours after the last storage modification.',
+        );
+      }
+      const allocated = checkStorage(current, change);
+      const { instance } = state.seed;
+      state.change = { at: now(), before: current, iops: change.iops };
+      state.seed.lastStorageChange = now();
+      state.seed.freeStorageBytes += (allocated - current.allocatedStorageGiB) * GiB;
+      Object.assign(instance, {
+        status: 'available',
+        allocatedStorageGiB: allocated,
+        maxAllocatedStorageGiB: change.maxAllocatedStorageGiB ?? instance.maxAllocatedStorageGiB,
+        iops: change.iops ?? instance.iops,
+        pendingModifiedValues: {},
+      });
+    },
+  };
+}
+
+/** RDS's own checks on a storage change; returns the storage it will allocate. */
+function checkStorage(current: DatabaseInstance, change: StorageModification): number {
+  const invalid = (message: string) => new RdsError('InvalidParameterCombination', message);
+  if (change.allocatedStorageGiB <= current.allocatedStorageGiB) {
+    throw new RdsError('InvalidParameterValue', 'Invalid storage size: it can only grow.');
+  }
+  // ModifyDBInstance rounds a growth below 10 % up to 10 % instead of failing.
+  const minimum = Math.ceil((current.allocatedStorageGiB * 11) / 10);
+  const allocated = Math.max(change.allocatedStorageGiB, minimum);
+  const max = change.maxAllocatedStorageGiB ?? current.maxAllocatedStorageGiB;
+  if (max !== null && max < allocated) {
+    throw invalid('Max storage size must be greater than storage size.');
+  }
+  const { storageType } = current;
+  if (storageType === 'io1' || storageType === 'io2') {
+    if (change.iops === undefined) throw invalid('You must specify Iops to change io storage.');
+    if (change.iops < allocated * provisionedIopsMinPerGiB) {
+      throw invalid('Iops is too low for the storage.');
+    }
+  } else if (storageType === 'gp3' && allocated >= gp3.provisionedFromGiB) {
+    if (change.iops === undefined) throw invalid('You must specify Iops for gp3 from 400 GiB.');
+    if (change.iops < gp3.baselineIops) {
+      throw invalid(`Iops must be at least ${gp3.baselineIops}.`);
+    }
+  } else if (change.iops !== undefined) {
+    throw invalid(`You can't specify Iops for ${storageType} storage of ${allocated} GiB.`);
+  }
+  return allocated;
+}

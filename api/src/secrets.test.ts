@@ -1,0 +1,111 @@
+import {
+  GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import {
+  createSecretReader, loadGmailSecret, loadUltraMsgSecret, loadVapidSecret, SecretError,
+  withDatabaseCredentials,
+} from './secrets.ts';
+
+const appArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:turno/vapid-AbCdEf';
+const otherArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:turno/gmail-QwErTy';
+const dbArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!db-1234-XyZ';
+
+const vapid = { publicKey: 'BPublicKeyInBase64url', privateKey: 'privateKeyBase64url' };
+
+function secretsManager(values: Record<string, string | undefined>) {
+  const client = new SecretsManagerClient({ region: 'us-east-1' });
+  const mock = mockClient(client);
+  mock.on(GetSecretValueCommand).callsFake((input: { SecretId: string }) => {
+    if (!(input.SecretId in values)) {
+      throw new ResourceNotFoundException({ message: 'not found', $metadata: {} });
+    }
+    return { ARN: input.SecretId, Name: 'turno/vapid', SecretString: values[input.SecretId] };
+  });
+  return { reader: createSecretReader(client), mock };
+}
+
+describe('secrets from Secrets Manager', () => {
+  it('asks Secrets Manager once per secret for the life of the container', async () => {
+    const { reader, mock } = secretsManager({ [appArn]: JSON.stringify(vapid) });
+
+    const [first, second] = await Promise.all([
+      loadVapidSecret(reader, appArn), loadVapidSecret(reader, appArn),
+    ]);
+    const third = await loadVapidSecret(reader, appArn);
+
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(mock.commandCalls(GetSecretValueCommand)[0]?.args[0].input).toEqual({
+      SecretId: appArn,
+    });
+    expect(first).toEqual(vapid);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+  });
+
+  it('reads the UltraMsg and Gmail secrets field by field', async () => {
+    const { reader } = secretsManager({
+      [appArn]: JSON.stringify({ instanceId: 'instance71234', token: 'u-token' }),
+      [otherArn]: JSON.stringify({
+        clientId: 'id.apps', clientSecret: 'g-secret', refreshToken: '1//r', sender: 'a@b.mx',
+      }),
+    });
+
+    expect(await loadUltraMsgSecret(reader, appArn)).toEqual({
+      instanceId: 'instance71234', token: 'u-token',
+    });
+    expect(await loadGmailSecret(reader, otherArn)).toEqual({
+      clientId: 'id.apps', clientSecret: 'g-secret', refreshToken: '1//r', sender: 'a@b.mx',
+    });
+  });
+
+  it('names the secret and the missing key, never a value', async () => {
+    const { reader } = secretsManager({
+      [appArn]: JSON.stringify({ publicKey: 'BPublic', privateKey: '' }),
+    });
+
+    const failure = loadVapidSecret(reader, appArn);
+
+    await expect(failure).rejects.toThrow(SecretError);
+    await expect(failure).rejects.toThrow('Secret turno/vapid-AbCdEf has no "privateKey"');
+    await expect(failure).rejects.not.toThrow(/BPublic/);
+  });
+
+  it('refuses a secret that is not a JSON object without quoting it', async () => {
+    const { reader } = secretsManager({ [appArn]: 'vapid=hunter2', [dbArn]: '["a"]' });
+
+    await expect(reader.json(appArn)).rejects.toThrow(/^Secret turno\/vapid-AbCdEf is not JSON$/);
+    await expect(reader.json(appArn)).rejects.not.toThrow(/hunter2/);
+    await expect(reader.json(dbArn)).rejects.toThrow('is not a JSON object');
+  });
+
+  it('asks again after a failure instead of keeping it', async () => {
+    const values: Record<string, string> = {};
+    const { reader, mock } = secretsManager(values);
+
+    await expect(reader.json(appArn)).rejects.toThrow(ResourceNotFoundException);
+    values[appArn] = JSON.stringify(vapid);
+    const secret = await reader.json(appArn);
+
+    expect(secret).toEqual(vapid);
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('puts the RDS secret user and password into a database URL that has none', async () => {
+    const { reader } = secretsManager({
+      [dbArn]: JSON.stringify({ username: 'turno', password: 'p@ss/w%rd', engine: 'postgres' }),
+    });
+    const url = 'postgres://db.internal:5432/up?sslmode=no-verify';
+
+    const filled = new URL(await withDatabaseCredentials(reader, url, dbArn));
+    const kept = await withDatabaseCredentials(reader, 'postgres://a:b@db.internal/up', dbArn);
+
+    expect(filled.username).toBe('turno');
+    expect(decodeURIComponent(filled.password)).toBe('p@ss/w%rd');
+    expect(filled.host).toBe('db.internal:5432');
+    expect(filled.search).toBe('?sslmode=no-verify');
+    expect(kept).toBe('postgres://a:b@db.internal/up');
+    expect(await withDatabaseCredentials(reader, url, undefined)).toBe(url);
+  });
+});

@@ -1,0 +1,98 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+/** A secret that cannot be used as Turno needs it; the message never carries a value. */
+export class SecretError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SecretError';
+  }
+}
+
+export type SecretJson = Record<string, unknown>;
+
+/** Secrets Manager JSON secrets, each fetched once and kept for the life of the container. */
+export interface SecretReader {
+  json(arn: string): Promise<SecretJson>;
+}
+
+export function createSecretReader(client: SecretsManagerClient): SecretReader {
+  const cache = new Map<string, Promise<SecretJson>>();
+  return {
+    json(arn) {
+      const cached = cache.get(arn);
+      if (cached) return cached;
+      const fetched = fetchJson(client, arn);
+      cache.set(arn, fetched);
+      // A failure is not kept: the next invocation asks again.
+      fetched.catch(() => cache.delete(arn));
+      return fetched;
+    },
+  };
+}
+
+async function fetchJson(client: SecretsManagerClient, arn: string): Promise<SecretJson> {
+  const output = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+  const text = output.SecretString;
+  if (text === undefined) throw new SecretError(`Secret ${secretName(arn)} has no SecretString`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON.parse's own message quotes the text it failed on: the secret itself.
+    throw new SecretError(`Secret ${secretName(arn)} is not JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SecretError(`Secret ${secretName(arn)} is not a JSON object`);
+  }
+  return parsed as SecretJson;
+}
+
+/** The non-empty string at `key`; a SecretError naming the secret and the key otherwise. */
+export function requireString(secret: SecretJson, key: string, arn: string): string {
+  const value = secret[key];
+  if (typeof value !== 'string' || value === '') {
+    throw new SecretError(`Secret ${secretName(arn)} has no "${key}" (a non-empty string)`);
+  }
+  return value;
+}
+
+/** The secret's name from its ARN (`…:secret:turno/app-AbCdEf` → `turno/app-AbCdEf`). */
+export function secretName(arn: string): string {
+  return /:secret:(.+)$/.exec(arn)?.[1] ?? arn;
+}
+
+/** The named string fields of a secret, each required: a SecretError names the first missing. */
+export async function readSecretFields<K extends string>(
+  reader: SecretReader, arn: string, keys: readonly K[],
+): Promise<Record<K, string>> {
+  const secret = await reader.json(arn);
+  return Object.fromEntries(keys.map((key) => [key, requireString(secret, key, arn)])) as
+    Record<K, string>;
+}
+
+/** The web push VAPID pair (base64url), as the stack's `turno/vapid` secret holds it. */
+export const loadVapidSecret = (reader: SecretReader, arn: string) =>
+  readSecretFields(reader, arn, ['publicKey', 'privateKey'] as const);
+
+/** UltraMsg's WhatsApp API instance and token (`turno/ultramsg`). */
+export const loadUltraMsgSecret = (reader: SecretReader, arn: string) =>
+  readSecretFields(reader, arn, ['instanceId', 'token'] as const);
+
+/** The Gmail API OAuth client and the sender it mails as (`turno/gmail`). */
+export const loadGmailSecret = (reader: SecretReader, arn: string) =>
+  readSecretFields(reader, arn, ['clientId', 'clientSecret', 'refreshToken', 'sender'] as const);
+
+/**
+ * A postgres:// URL with the user and password of an RDS credentials secret; a URL that
+ * already carries a password is left as it is.
+ */
+export async function withDatabaseCredentials(
+  reader: SecretReader, url: string, arn: string | undefined,
+): Promise<string> {
+  const parsed = new URL(url);
+  if (!arn || parsed.password) return url;
+  const secret = await reader.json(arn);
+  parsed.username = encodeURIComponent(requireString(secret, 'username', arn));
+  parsed.password = encodeURIComponent(requireString(secret, 'password', arn));
+  return parsed.toString();
+}

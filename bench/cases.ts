@@ -1,0 +1,79 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import webPush from 'web-push';
+import { apiEvent } from '../api/src/lambda/testing/api-event.ts';
+import type { ColdStartCase } from './cold-start.ts';
+
+const region = 'us-east-1';
+const account = '111122223333';
+const secretArn = (name: string) => `arn:aws:secretsmanager:${region}:${account}:secret:${name}`;
+export const arns = { database: secretArn('turno/database-Ab12Cd'), vapid: secretArn('turno/vapid-Ef34Gh') };
+
+/** The secrets the fake Secrets Manager serves: a database login and a fresh VAPID pair. */
+export function benchSecrets(): Record<string, string> {
+  const vapid = webPush.generateVAPIDKeys();
+  return {
+    [arns.database]: JSON.stringify({ username: 'postgres', password: 'bench-not-secret' }),
+    [arns.vapid]: JSON.stringify({ publicKey: vapid.publicKey, privateKey: vapid.privateKey }),
+  };
+}
+
+const userPoolId = `${region}_TurnoBench`;
+const clientId = 'turnobenchclient';
+
+/** The authorizer's first request: a Cognito-shaped access token, its JWKS preloaded. */
+export async function authorizerCase(dir: string): Promise<ColdStartCase> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'bench-key';
+  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] };
+  const token = await new SignJWT({
+    token_use: 'access', client_id: clientId, username: 'ana.lopez', 'cognito:groups': ['operator'],
+  }).setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(`https://cognito-idp.${region}.amazonaws.com/${userPoolId}`)
+    .setIssuedAt().setExpirationTime('2h').sign(privateKey);
+  return {
+    bundle: join(dir, 'index.mjs'),
+    env: { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId },
+    setUp: `bundle.verifier.cacheJwks(${JSON.stringify(jwks)});`,
+    event: JSON.stringify({ type: 'REQUEST', headers: { authorization: `Bearer ${token}` } }),
+    outcome: "result.isAuthorized ? 'allowed as ' + result.context.role : 'denied'",
+  };
+}
+
+/** What the api and the watcher read on Lambda: AWS mode, secrets, a database without password. */
+export function lambdaEnv(name: string, databaseUrl: string, secretsUrl: string) {
+  return {
+    AWS_LAMBDA_FUNCTION_NAME: `turno-${name}`,
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHONLY',
+    AWS_SECRET_ACCESS_KEY: 'bench-only',
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
+    TURNO_CLOUD: 'aws',
+    CRON_INSTANCE_ID: 'i-0a1b2c3d4e5f60002',
+    DATABASE_URL: databaseUrl,
+    DATABASE_SECRET_ARN: arns.database,
+    VAPID_SECRET_ARN: arns.vapid,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+const context = (remainingMs: number) =>
+  `{ functionName: 'turno', awsRequestId: 'bench', getRemainingTimeInMillis: () => ${remainingMs} }`;
+
+/** The api's first request: the open alerts, as a viewer the authorizer let through. */
+export function apiCase(dir: string, env: Record<string, string>): ColdStartCase {
+  const event = apiEvent('GET', '/api/alerts', { principal: { user: 'ana.lopez', role: 'viewer' } });
+  return {
+    bundle: join(dir, 'index.mjs'), env, event: JSON.stringify(event), context: context(29_000),
+    outcome: "'HTTP ' + result.statusCode",
+  };
+}
+
+/** The watcher's first invocation, cut to one pass over Sync_error by a short deadline. */
+export function watcherCase(dir: string, env: Record<string, string>): ColdStartCase {
+  return {
+    bundle: join(dir, 'index.mjs'), env, context: context(20_001),
+    outcome: "'runs ' + result.runs + ', failed ' + result.failed",
+  };
+}

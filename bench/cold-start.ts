@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+/** What one child process measured, in milliseconds. */
+export interface ColdStartSample {
+  /** From the process's time origin to the end of the first request. */
+  sinceStartMs: number;
+  /** Importing the bundle (module load and top-level code). */
+  importMs: number;
+  /** The first invocation of the handler, container set-up included. */
+  firstRequestMs: number;
+  /** What the handler answered, to show the request did what it should. */
+  outcome: string;
+}
+
+export interface ColdStartCase {
+  /** Absolute path of the bundle's index.mjs; undefined measures an empty Node process. */
+  bundle?: string;
+  /** JS expressions, evaluated in the child: the event, the context and code to run first. */
+  event?: string;
+  context?: string;
+  setUp?: string;
+  /** How the handler's answer reads in the report, as a JS expression over `result`. */
+  outcome?: string;
+  env: Record<string, string>;
+}
+
+const mark = 'TURNO_BENCH ';
+
+function childScript(spec: ColdStartCase): string {
+  if (!spec.bundle) {
+    return `process.stdout.write('${mark}' + JSON.stringify({ sinceStartMs: performance.now(),
+      importMs: 0, firstRequestMs: 0, outcome: 'empty' }) + '\\n');`;
+  }
+  return `
+    const t0 = process.hrtime.bigint();
+    const bundle = await import(${JSON.stringify(pathToFileURL(spec.bundle).href)});
+    const t1 = process.hrtime.bigint();
+    ${spec.setUp ?? ''}
+    const result = await bundle.handler(${spec.event ?? '{}'}, ${spec.context ?? '{}'});
+    const t2 = process.hrtime.bigint();
+    const ms = (from, to) => Number(to - from) / 1e6;
+    process.stdout.write('${mark}' + JSON.stringify({
+      sinceStartMs: performance.now(), importMs: ms(t0, t1), firstRequestMs: ms(t1, t2),
+      outcome: String(${spec.outcome ?? 'JSON.stringify(result)'}),
+    }) + '\\n');
+    process.exit(0);`;
+}
+
+/** Starts a fresh `node` that imports the bundle and invokes its handler once. */
+export function measureOnce(spec: ColdStartCase): Promise<ColdStartSample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', childScript(spec)], {
+      env: { PATH: process.env.PATH ?? '', ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((text) => text.startsWith(mark));
+      if (code !== 0 || !line) {
+        reject(new Error(`bench child exited ${code}: ${err.slice(-2000) || out.slice(-2000)}`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(mark.length)) as ColdStartSample);
+    });
+  });
+}
+
+export interface Summary {
+  median: number;
+  p90: number;
+}
+
+/** Median and 90th percentile (nearest rank). */
+export function summarize(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const half = sorted.length / 2;
+  const median = sorted.length % 2 === 1
+    ? sorted[Math.floor(half)] ?? 0
+    : ((sorted[half - 1] ?? 0) + (sorted[half] ?? 0)) / 2;
+  return { median, p90: at(0.9) ?? 0 };
+}
+
+/**
+ * One unmeasured warm-up round (file cache, migrations), then `runs` rounds; each round starts
+ * every case once, in turn, so load from elsewhere on the machine falls on all of them alike.
+ */
+export async function measureRounds(
+  cases: Record<string, ColdStartCase>, runs: number,
+): Promise<Record<string, ColdStartSample[]>> {
+  const samples: Record<string, ColdStartSample[]> = {};
+  for (let round = -1; round < runs; round += 1) {
+    for (const [name, spec] of Object.entries(cases)) {
+      const sample = await measureOnce(spec);
+      if (round >= 0) (samples[name] ??= []).push(sample);
+    }
+  }
+  return samples;
+}

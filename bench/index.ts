@@ -1,0 +1,71 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '../api/src/testing/database.ts';
+import { bundleLambdas, type BundleReport } from '../scripts/bundle.ts';
+import { apiCase, authorizerCase, benchSecrets, lambdaEnv, watcherCase } from './cases.ts';
+import { measureRounds, summarize, type ColdStartCase } from './cold-start.ts';
+import { startFakeSecretsManager } from './fake-secrets-manager.ts';
+import { passes, renderReport, type BundleResult } from './report.ts';
+
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+const reportPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+const budgets: Record<string, { sizeBudgetBytes: number; timeBudgetMs: number } | undefined> = {
+  authorizer: { sizeBudgetBytes: 100 * 1024, timeBudgetMs: 20 },
+  api: { sizeBudgetBytes: 1024 * 1024, timeBudgetMs: 150 },
+};
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  say('bundling…');
+  const bundles = await bundleLambdas();
+  const database = await createTestDatabase();
+  const secrets = await startFakeSecretsManager(benchSecrets());
+  try {
+    // No password in the URL: the api and watcher take it from the (fake) Secrets Manager.
+    const url = new URL(database.url);
+    url.password = '';
+    const env = (name: string) => lambdaEnv(name, url.toString(), secrets.url);
+    const makers: Record<string, (bundle: BundleReport) => Promise<ColdStartCase>> = {
+      authorizer: (b) => authorizerCase(b.dir),
+      api: async (b) => apiCase(b.dir, env('api')),
+      watcher: async (b) => watcherCase(b.dir, env('watcher')),
+    };
+    const cases: Record<string, ColdStartCase> = { empty: { env: {} } };
+    for (const bundle of bundles) {
+      const make = makers[bundle.name];
+      if (make) cases[bundle.name] = await make(bundle);
+    }
+
+    say(`${runs} rounds of ${Object.keys(cases).join(', ')}…`);
+    const samples = await measureRounds(cases, runs);
+    const empty = summarize((samples.empty ?? []).map((s) => s.sinceStartMs));
+    const results: BundleResult[] = [];
+    for (const bundle of bundles) {
+      const taken = samples[bundle.name] ?? [];
+      const result: BundleResult = {
+        name: bundle.name,
+        startupBytes: bundle.startupBytes,
+        totalBytes: bundle.totalBytes,
+        ...budgets[bundle.name],
+        overEmpty: summarize(taken.map((s) => s.sinceStartMs - empty.median)),
+        importMs: summarize(taken.map((s) => s.importMs)),
+        firstRequestMs: summarize(taken.map((s) => s.firstRequestMs)),
+        outcome: taken[0]?.outcome ?? '',
+      };
+      results.push(result);
+      const verdict = passes(result);
+      say(`  ${bundle.name}: ${result.overEmpty.median.toFixed(1)} ms over empty (p90 `
+        + `${result.overEmpty.p90.toFixed(1)}), ${(bundle.startupBytes / 1024).toFixed(1)} KiB`
+        + ` at startup${verdict === undefined ? '' : verdict ? ': pass' : ': FAIL'}`);
+    }
+    await writeFile(reportPath, renderReport(results, empty, runs));
+    say(`wrote ${reportPath}`);
+    if (results.some((result) => passes(result) === false)) process.exitCode = 1;
+  } finally {
+    await secrets.close();
+    await database.drop();
+  }
+}
+
+await main();

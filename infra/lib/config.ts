@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+
+/** What the stack needs to know about the account it joins (`infra/turno.config.json`). */
+export interface TurnoConfig {
+  account: string;
+  region: string;
+  network: {
+    vpcId: string;
+    availabilityZones: string[];
+    /** Private subnets that already reach the internet (the sync Lambdas run there). */
+    privateSubnetIds: string[];
+    securityGroupIds: string[];
+  };
+  /** Prefix of the Cognito hosted sign-in domain: <prefix>.auth.<region>.amazoncognito.com */
+  cognitoDomainPrefix: string;
+  /** Schedules Turno may pause or resume, as "group/name". */
+  managedSchedules: string[];
+  /** Execution roles of those schedules: UpdateSchedule passes them back unchanged. */
+  scheduleRoleArns: string[];
+  /** The RDS primary and its replica. */
+  databaseInstances: string[];
+  database: { host: string; replicaHost: string; port: number; name: string; user: string };
+  /** The EC2 instance running pm2 (flotas-cron-arc). */
+  cronInstanceId: string;
+  /** The EC2 instance running UP on ECS (flotas-application-develop), shown read-only. */
+  appInstanceId: string;
+  /** The backend task's log group, without a leading slash as the runbook shows it. */
+  backendLogGroup: string;
+  vapidSubject: string;
+}
+
+const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
+const texts = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length > 0 && value.every(text);
+
+const rules: [string, (config: TurnoConfig) => boolean, string][] = [
+  ['account', (c) => /^\d{12}$/.test(c.account), 'twelve digits'],
+  ['region', (c) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(c.region), 'a region such as us-east-1'],
+  ['network.vpcId', (c) => /^vpc-\w+$/.test(c.network?.vpcId), 'vpc-…'],
+  ['network.availabilityZones', (c) => texts(c.network?.availabilityZones), 'a list of zones'],
+  ['network.privateSubnetIds', (c) => texts(c.network?.privateSubnetIds) &&
+    c.network.privateSubnetIds.every((id) => id.startsWith('subnet-')), 'a list of subnet-…'],
+  ['network.securityGroupIds', (c) => texts(c.network?.securityGroupIds) &&
+    c.network.securityGroupIds.every((id) => id.startsWith('sg-')), 'a list of sg-…'],
+  ['cognitoDomainPrefix', (c) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+    .test(c.cognitoDomainPrefix) && !/aws|amazon|cognito/.test(c.cognitoDomainPrefix),
+  'lowercase letters, digits and hyphens, without aws, amazon or cognito'],
+  ['managedSchedules', (c) => texts(c.managedSchedules) &&
+    c.managedSchedules.every((s) => /^[\w.-]+\/[\w.-]+$/.test(s)), 'a list of group/name'],
+  ['scheduleRoleArns', (c) => texts(c.scheduleRoleArns) &&
+    c.scheduleRoleArns.every((arn) => /^arn:aws:iam::\d{12}:role\/\S+$/.test(arn)),
+  'a list of IAM role ARNs'],
+  ['databaseInstances', (c) => texts(c.databaseInstances), 'a list of DB instance ids'],
+  ['database', (c) => text(c.database?.host) && text(c.database.replicaHost) &&
+    Number.isInteger(c.database.port) && text(c.database.name) && text(c.database.user),
+  '{host, replicaHost, port, name, user}'],
+  ['cronInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.cronInstanceId), 'i-…'],
+  ['appInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.appInstanceId), 'i-…'],
+  ['backendLogGroup', (c) => text(c.backendLogGroup), 'a log group name'],
+  ['vapidSubject', (c) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(c.vapidSubject),
+    'mailto: or https://'],
+];
+
+/** Checks every field at once and names each one that is wrong. */
+export function parseConfig(raw: unknown): TurnoConfig {
+  const config = (raw ?? {}) as TurnoConfig;
+  const problems = rules
+    .filter(([, valid]) => !valid(config))
+    .map(([field, , expected]) => `${field} must be ${expected}`);
+  if (problems.length > 0) throw new Error(`Turno config: ${problems.join('; ')}`);
+  return config;
+}
+
+export function loadConfig(path: string): TurnoConfig {
+  return parseConfig(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Fields still holding the shipped placeholders: synth works, a deploy would not. */
+export function placeholderFields(config: TurnoConfig, prefix = ''): string[] {
+  return Object.entries(config).flatMap(([key, value]): string[] => {
+    if (key.startsWith('_')) return [];
+    const field = `${prefix}${key}`;
+    if (typeof value === 'object' && value !== null) {
+      return placeholderFields(value as TurnoConfig, `${field}.`);
+    }
+    return /replace|111122223333|-0{8}|0a1b2c3d4e5f6/i.test(String(value)) ? [field] : [];
+  });
+}

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
+import {
+  Architecture, Code, Function as LambdaFunction, Runtime, type FunctionProps,
+} from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { TurnoConfig } from './config.ts';
+
+export const functionNames = ['api', 'authorizer', 'watcher'] as const;
+export type FunctionName = (typeof functionNames)[number];
+
+export interface TurnoFunctionsProps {
+  config: TurnoConfig;
+  /** Folder holding one bundle per function (`npm run bundle` writes dist/lambda/<name>). */
+  codeDir: string;
+  environment: Record<FunctionName, Record<string, string>>;
+}
+
+const sizing: Record<FunctionName, Pick<FunctionProps, 'memorySize' | 'timeout'>> = {
+  // HTTP API gives up on an integration after 30 s.
+  api: { memorySize: 512, timeout: Duration.seconds(29) },
+  authorizer: { memorySize: 256, timeout: Duration.seconds(5) },
+  // Started every minute, polls for about a minute; the database lock keeps runs from overlapping.
+  watcher: { memorySize: 256, timeout: Duration.seconds(90) },
+};
+
+/** Where a function's bundle lives; refuses early when `npm run bundle` has not run. */
+export function bundleDir(codeDir: string, name: FunctionName): string {
+  const dir = join(codeDir, name);
+  if (!['index.mjs', 'index.js'].some((file) => existsSync(join(dir, file)))) {
+    throw new Error(`No bundle in ${dir}: run \`npm run bundle\` first`);
+  }
+  return dir;
+}
+
+/**
+ * The three Lambdas. The API and the watcher run in the existing VPC's private subnets
+ * (they reach the RDS instances, and the internet through the VPC's NAT for push and the
+ * UltraMsg and Gmail probes); the authorizer only verifies JWTs, so it stays outside.
+ */
+export class TurnoFunctions extends Construct {
+  readonly api: LambdaFunction;
+  readonly authorizer: LambdaFunction;
+  readonly watcher: LambdaFunction;
+
+  constructor(scope: Construct, id: string, props: TurnoFunctionsProps) {
+    super(scope, id);
+    const { network } = props.config;
+    const vpc = Vpc.fromVpcAttributes(this, 'Vpc', {
+      vpcId: network.vpcId,
+      availabilityZones: network.availabilityZones,
+    });
+    const inVpc = {
+      vpc,
+      vpcSubnets: {
+        subnets: network.privateSubnetIds.map((subnetId) =>
+          Subnet.fromSubnetId(this, `Subnet-${subnetId}`, subnetId)),
+      },
+      securityGroups: network.securityGroupIds.map((groupId) =>
+        SecurityGroup.fromSecurityGroupId(this, `Sg-${groupId}`, groupId, { mutable: false })),
+    };
+
+    const make = (name: FunctionName, extra: Partial<FunctionProps>) => {
+      const functionName = `turno-${name}`;
+      return new LambdaFunction(this, name, {
+        functionName,
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        handler: 'index.handler',
+        code: Code.fromAsset(bundleDir(props.codeDir, name)),
+        environment: props.environment[name],
+        // An explicit group keeps retention out of a log-retention custom resource.
+        logGroup: new LogGroup(this, `${name}-logs`, {
+          logGroupName: `/aws/lambda/${functionName}`,
+          retention: RetentionDays.ONE_MONTH,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+        ...sizing[name],
+        ...extra,
+      });
+    };
+    this.api = make('api', inVpc);
+    this.authorizer = make('authorizer', {});
+    this.watcher = make('watcher', inVpc);
+  }
+}

@@ -1,0 +1,182 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { envSchema } from '../../api/src/config-env.ts';
+import {
+  cognitoLogoutPath, cognitoRedirectPath,
+} from '../../api/src/routes/client-config.ts';
+import { shippedConfig, stubBundles, synthTemplate } from './test-stack.ts';
+import { TurnoStack } from './turno-stack.ts';
+
+const config = shippedConfig();
+// Synthesised once: every test below only reads the template.
+const template = synthTemplate(config);
+const logicalId = (type: string, props: object) => {
+  const ids = Object.keys(template.findResources(type, { Properties: props }));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+};
+
+describe('the Turno stack', () => {
+  it('runs the api, authorizer and watcher Lambdas on nodejs22.x', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+    for (const name of ['api', 'authorizer', 'watcher']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `turno-${name}`, Runtime: 'nodejs22.x', Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('puts the api and watcher in the configured private subnets, the authorizer outside', () => {
+    const vpcConfig = {
+      SubnetIds: config.network.privateSubnetIds,
+      SecurityGroupIds: config.network.securityGroupIds,
+    };
+    for (const name of ['turno-api', 'turno-watcher']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: name, VpcConfig: vpcConfig,
+      });
+    }
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'turno-authorizer', VpcConfig: Match.absent(),
+    });
+  });
+
+  it('guards /api/{proxy+} with a cached Lambda authorizer giving simple responses', () => {
+    const authorizerFn = logicalId('AWS::Lambda::Function', { FunctionName: 'turno-authorizer' });
+    const authorizer = logicalId('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerResultTtlInSeconds: 60,
+      AuthorizerUri: Match.objectLike({
+        'Fn::Join': Match.arrayWith([
+          Match.arrayWith([{ 'Fn::GetAtt': [authorizerFn, 'Arn'] }]),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /api/{proxy+}',
+      AuthorizationType: 'CUSTOM',
+      AuthorizerId: { Ref: authorizer },
+    });
+  });
+
+  it('leaves health, client config and the VAPID key open: the PWA reads them signed out', () => {
+    for (const key of ['GET /api/health', 'GET /api/client-config', 'GET /api/push/key']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: key, AuthorizationType: 'NONE',
+      });
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
+  });
+
+  it('starts the watcher every minute with a role that may only invoke it', () => {
+    const watcher = logicalId('AWS::Lambda::Function', { FunctionName: 'turno-watcher' });
+    const role = logicalId('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      }),
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [watcher, 'Arn'] }, RoleArn: { 'Fn::GetAtt': [role, 'Arn'] },
+      }),
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: role }],
+      PolicyDocument: {
+        Statement: [{
+          Action: 'lambda:InvokeFunction', Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [watcher, 'Arn'] },
+        }],
+        Version: '2012-10-17',
+      },
+    });
+  });
+
+  it('has a user pool with the viewer, operator and admin groups and no self sign-up', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
+      .map((group) => (group.Properties as { GroupName: string }).GroupName);
+    expect(groups.sort()).toEqual(['admin', 'operator', 'viewer']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: config.cognitoDomainPrefix,
+    });
+  });
+
+  it('gives the PWA a public code-flow client returning to its pages on CloudFront', () => {
+    const cdn = logicalId('AWS::CloudFront::Distribution', {});
+    const page = (path: string) => ({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [cdn, 'DomainName'] }, path]],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [page(cognitoRedirectPath)],
+      LogoutURLs: [page(cognitoLogoutPath)],
+    });
+  });
+
+  it('creates the four secrets without any value in the template', () => {
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret'))
+      .map((secret) => secret.Properties as Record<string, unknown>);
+    expect(secrets.map((secret) => secret.Name).sort())
+      .toEqual(['turno/database', 'turno/gmail', 'turno/ultramsg', 'turno/vapid']);
+    for (const secret of secrets) {
+      expect(secret).not.toHaveProperty('SecretString');
+      expect(secret).toHaveProperty('GenerateSecretString');
+    }
+  });
+
+  it('keeps the PWA bucket private, encrypted and reachable over TLS only', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true, BlockPublicPolicy: true,
+        IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.objectLike({
+        ServerSideEncryptionConfiguration: [Match.objectLike({
+          ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+        })],
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        })]),
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('sets only environment variables the API and the authorizer read', () => {
+    const known = new Set(Object.keys(envSchema.shape));
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      const variables = (fn.Properties.Environment as { Variables: object }).Variables;
+
+      expect(Object.keys(variables).filter((name) => !known.has(name as never))).toEqual([]);
+    }
+  });
+
+  it('refuses to synthesise without a bundle and says to run `npm run bundle`', () => {
+    const codeDir = stubBundles();
+    rmSync(join(codeDir, 'watcher'), { recursive: true });
+
+    try {
+      expect(() => new TurnoStack(new App(), 'Turno', { config, codeDir }))
+        .toThrow(/watcher: run `npm run bundle` first/);
+    } finally {
+      rmSync(codeDir, { recursive: true, force: true });
+    }
+  });
+});

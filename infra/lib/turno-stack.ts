@@ -1,0 +1,87 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Construct } from 'constructs';
+import { cloudAccessStatements } from './cloud-access.ts';
+import type { TurnoConfig } from './config.ts';
+import { TurnoFunctions } from './functions.ts';
+import { routeApi } from './http-api.ts';
+import { TurnoSecrets } from './secrets.ts';
+import { SignIn } from './sign-in.ts';
+import { WatcherSchedule } from './watcher-schedule.ts';
+import { WebHosting } from './web.ts';
+
+export interface TurnoStackProps extends StackProps {
+  config: TurnoConfig;
+  /** Folder with one bundle per function: dist/lambda from `npm run bundle`. */
+  codeDir: string;
+}
+
+/** Turno on AWS: the PWA on CloudFront, the API and watcher Lambdas, Cognito and secrets. */
+export class TurnoStack extends Stack {
+  constructor(scope: Construct, id: string, props: TurnoStackProps) {
+    const { config } = props;
+    super(scope, id, { ...props, env: { account: config.account, region: config.region } });
+
+    const secrets = new TurnoSecrets(this, 'Secrets', { databaseUser: config.database.user });
+    const httpApi = new HttpApi(this, 'HttpApi', { apiName: 'turno', description: 'Turno API' });
+    const web = new WebHosting(this, 'Web', {
+      apiDomain: `${httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+    });
+    const appUrl = `https://${web.distribution.distributionDomainName}`;
+    const signIn = new SignIn(this, 'SignIn', {
+      appUrl, domainPrefix: config.cognitoDomainPrefix,
+    });
+
+    const cognito = {
+      COGNITO_USER_POOL_ID: signIn.userPool.userPoolId,
+      COGNITO_CLIENT_ID: signIn.client.userPoolClientId,
+    };
+    // The names api/src/config-env.ts reads; AWS_REGION is set by Lambda itself.
+    const runtime = {
+      ...cognito,
+      COGNITO_DOMAIN: `${config.cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      TURNO_CLOUD: 'aws',
+      PUBLIC_URL: appUrl,
+      VAPID_SUBJECT: config.vapidSubject,
+      DATABASE_HOST: config.database.host,
+      DATABASE_PORT: String(config.database.port),
+      DATABASE_NAME: config.database.name,
+      UP_DATABASE_HOST: config.database.replicaHost,
+      DATABASE_SECRET_ARN: secrets.database.secretArn,
+      VAPID_SECRET_ARN: secrets.vapid.secretArn,
+      ULTRAMSG_SECRET_ARN: secrets.ultraMsg.secretArn,
+      GMAIL_SECRET_ARN: secrets.gmail.secretArn,
+      MANAGED_SCHEDULES: config.managedSchedules.join(','),
+      RDS_INSTANCE_IDS: config.databaseInstances.join(','),
+      CRON_INSTANCE_ID: config.cronInstanceId,
+      EC2_APP_INSTANCE_ID: config.appInstanceId,
+      BACKEND_LOG_GROUP: config.backendLogGroup,
+    };
+    const functions = new TurnoFunctions(this, 'Functions', {
+      config,
+      codeDir: props.codeDir,
+      environment: { api: runtime, authorizer: cognito, watcher: runtime },
+    });
+
+    routeApi(httpApi, functions);
+    new WatcherSchedule(this, 'WatcherSchedule', { watcher: functions.watcher });
+    for (const statement of cloudAccessStatements(config)) {
+      functions.api.addToRolePolicy(statement);
+    }
+    for (const secret of secrets.all()) {
+      secret.grantRead(functions.api);
+      secret.grantRead(functions.watcher);
+    }
+
+    const outputs: Record<string, string> = {
+      AppUrl: appUrl,
+      BucketName: web.bucket.bucketName,
+      DistributionId: web.distribution.distributionId,
+      UserPoolId: signIn.userPool.userPoolId,
+      UserPoolClientId: signIn.client.userPoolClientId,
+      SignInDomain: signIn.domain.baseUrl(),
+      ApiEndpoint: httpApi.apiEndpoint,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+  }
+}

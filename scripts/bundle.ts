@@ -1,0 +1,118 @@
+import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const lambdaDir = join(root, 'dist/lambda');
+const migrationsDir = join(root, 'api/src/db/migrations');
+
+export const entryNames = ['api', 'authorizer', 'watcher'] as const;
+export type EntryName = (typeof entryNames)[number];
+
+export interface BundleReport {
+  name: EntryName;
+  dir: string;
+  /** index.mjs and the chunks it imports before the handler runs. */
+  startupBytes: number;
+  /** Every file of the bundle, chunks loaded on first use of a service included. */
+  totalBytes: number;
+}
+
+// ESM output has no `require`; CommonJS dependencies (pg, web-push) still call it.
+const banner = [
+  "import { createRequire as __turnoCreateRequire } from 'node:module';",
+  'const require = __turnoCreateRequire(import.meta.url);',
+].join('\n');
+
+/**
+ * zod re-exports its 40 locales as `z.locales`, so no bundler can drop them: a quarter of a MB
+ * parsed on every cold start. Turno never switches zod's locale; English (zod's default) stays.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
+      return { path: join(dirname(args.resolveDir), 'locales/en.js'), namespace: 'zod-locales' };
+    });
+    plugins.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. The AWS SDK
+ * is bundled, not taken from the runtime, so sizes are honest and versions are ours; dynamic
+ * imports (one per AWS service) become chunks beside it, loaded on first use.
+ */
+export async function bundleLambdas(): Promise<BundleReport[]> {
+  await rm(lambdaDir, { recursive: true, force: true });
+  const reports: BundleReport[] = [];
+  for (const name of entryNames) {
+    const dir = join(lambdaDir, name);
+    const result = await build({
+      entryPoints: { index: join(root, `api/src/lambda/${name}.ts`) },
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      format: 'esm',
+      platform: 'node',
+      // ESM builds first: a dynamic import of a CommonJS chunk would only expose `default`.
+      mainFields: ['module', 'main'],
+      target: 'node20',
+      minify: true,
+      sourcemap: 'linked',
+      sourcesContent: false,
+      legalComments: 'linked',
+      metafile: true,
+      banner: { js: banner },
+      plugins: [zodEnglishOnly],
+      logLevel: 'warning',
+    });
+    if (name !== 'authorizer') {
+      // migrate.ts reads ./migrations beside the module, which in a bundle is index.mjs.
+      await cp(migrationsDir, join(dir, 'migrations'), { recursive: true });
+    }
+    reports.push({ name, dir, ...await sizes(dir, result.metafile) });
+  }
+  return reports;
+}
+
+async function sizes(dir: string, metafile: { outputs: Record<string, Outputs> }) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => path.endsWith('/index.mjs'));
+  const startup = new Set<string>();
+  const visit = (path: string) => {
+    if (startup.has(path)) return;
+    startup.add(path);
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  if (entry) visit(entry);
+  const startupBytes = [...startup].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+  let totalBytes = 0;
+  for (const file of await readdir(dir, { recursive: true })) {
+    if (file.endsWith('.mjs')) totalBytes += (await stat(join(dir, file))).size;
+  }
+  return { startupBytes, totalBytes };
+}
+
+interface Outputs {
+  bytes: number;
+  imports: Array<{ path: string; kind: string; external?: boolean }>;
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const report of await bundleLambdas()) {
+    process.stdout.write(`${report.name.padEnd(10)} startup ${kib(report.startupBytes)
+      .padStart(11)}  total ${kib(report.totalBytes).padStart(11)}  ${report.dir}\n`);
+  }
+}

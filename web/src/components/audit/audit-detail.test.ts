@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuditDetail } from './audit-detail.ts';
+
+describe('parseAuditDetail', () => {
+  it.each([
+    ['already in that state', { kind: 'message', key: 'audit.detail.unchanged', params: {} }],
+    [
+      'start date 2026-01-05T18:00:00.000Z dropped: it had passed',
+      {
+        kind: 'message', key: 'audit.detail.startDateDropped',
+        params: { date: '2026-01-05T18:00:00.000Z' },
+      },
+    ],
+    ['schedule_changed_meanwhile', { kind: 'code', code: 'schedule_changed_meanwhile' }],
+    ['Rate exceeded', { kind: 'text', text: 'Rate exceeded' }],
+  ])('reads %j', (detail, expected) => {
+    expect(parseAuditDetail(detail)).toEqual(expected);
+  });
+});

@@ -1,0 +1,55 @@
+import type { Database } from '@turno/shared';
+import { describe, expect, it } from 'vitest';
+import { mountApp } from '../../test-utils.ts';
+import InfraGrowConfirm from './InfraGrowConfirm.vue';
+
+const database: Database = {
+  id: 'flotas-develop', role: 'primary', status: 'storage-full', cpuPercent: 8.38,
+  connections: 7, allocatedStorageGiB: 100, freeStorageGiB: 0.2, freeStoragePercent: 0.2,
+  replicaLagSeconds: null, replicaOf: null, instanceClass: 'db.t4g.large', engine: 'postgres',
+  zone: 'us-east-1c', maxAllocatedStorageGiB: null, storageType: 'gp3', iops: 3000,
+  pendingModifiedValues: {},
+  growStorage: { allowed: true, reason: null, suggestedGiB: 110, allowedFrom: null },
+};
+
+function mountSheet() {
+  const { wrapper } = mountApp(InfraGrowConfirm, { props: { database } });
+  const accept = () => wrapper.get('[data-testid="grow-accept"]');
+  return { wrapper, accept };
+}
+
+describe('InfraGrowConfirm', () => {
+  it('shows the current and the target size', () => {
+    const { wrapper } = mountSheet();
+
+    expect(wrapper.get('[data-testid="grow-change"]').text()).toBe('100 GiB → 110 GiB');
+  });
+
+  it('keeps accept disabled until the instance id is typed exactly', async () => {
+    const { wrapper, accept } = mountSheet();
+    const typed = wrapper.get('[data-testid="grow-typed-id"]');
+
+    expect(accept().attributes('disabled')).toBeDefined();
+    await typed.setValue('flotas-develop-replica');
+    expect(accept().attributes('disabled')).toBeDefined();
+    await typed.setValue('flotas-develop');
+    expect(accept().attributes('disabled')).toBeUndefined();
+
+    await accept().trigger('click');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('confirm')).toEqual([[{ targetGiB: 110, confirm: 'flotas-develop' }]]);
+  });
+
+  it('refuses a target under 10 % above the current size', async () => {
+    const { wrapper, accept } = mountSheet();
+    await wrapper.get('[data-testid="grow-typed-id"]').setValue('flotas-develop');
+
+    await wrapper.get('[data-testid="grow-target"]').setValue('105');
+    expect(accept().attributes('disabled')).toBeDefined();
+
+    await wrapper.get('[data-testid="grow-target"]').setValue('150');
+    expect(wrapper.get('[data-testid="grow-change"]').text()).toBe('100 GiB → 150 GiB');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('confirm')).toEqual([[{ targetGiB: 150, confirm: 'flotas-develop' }]]);
+  });
+});
