@@ -8,7 +8,9 @@ import type { ColdStartCase } from './cold-start.ts';
 const region = 'us-east-1';
 const account = '111122223333';
 const secretArn = (name: string) => `arn:aws:secretsmanager:${region}:${account}:secret:${name}`;
-export const arns = { database: secretArn('turno/database-Ab12Cd'), vapid: secretArn('turno/vapid-Ef34Gh') };
+export const arns = {
+  database: secretArn('turno/database-Ab12Cd'), vapid: secretArn('turno/vapid-Ef34Gh'),
+};
 
 /** The secrets the fake Secrets Manager serves: a database login and a fresh VAPID pair. */
 export function benchSecrets(): Record<string, string> {
@@ -26,7 +28,8 @@ const clientId = 'turnobenchclient';
 export async function authorizerCase(dir: string): Promise<ColdStartCase> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'bench-key';
-  const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] };
+  const { n, e } = publicKey.export({ format: 'jwk' });
+  const jwks = { keys: [{ kty: 'RSA', n, e, kid, alg: 'RS256', use: 'sig' }] };
   const token = await new SignJWT({
     token_use: 'access', client_id: clientId, username: 'ana.lopez', 'cognito:groups': ['operator'],
   }).setProtectedHeader({ alg: 'RS256', kid })
@@ -38,6 +41,7 @@ export async function authorizerCase(dir: string): Promise<ColdStartCase> {
     setUp: `bundle.verifier.cacheJwks(${JSON.stringify(jwks)});`,
     event: JSON.stringify({ type: 'REQUEST', headers: { authorization: `Bearer ${token}` } }),
     outcome: "result.isAuthorized ? 'allowed as ' + result.context.role : 'denied'",
+    expect: 'allowed as operator',
   };
 }
 
@@ -58,15 +62,17 @@ export function lambdaEnv(name: string, databaseUrl: string, secretsUrl: string)
   };
 }
 
-const context = (remainingMs: number) =>
-  `{ functionName: 'turno', awsRequestId: 'bench', getRemainingTimeInMillis: () => ${remainingMs} }`;
+const context = (remainingMs: number) => `{ functionName: 'turno', awsRequestId: 'bench', `
+  + `getRemainingTimeInMillis: () => ${remainingMs} }`;
 
 /** The api's first request: the open alerts, as a viewer the authorizer let through. */
 export function apiCase(dir: string, env: Record<string, string>): ColdStartCase {
-  const event = apiEvent('GET', '/api/alerts', { principal: { user: 'ana.lopez', role: 'viewer' } });
+  const principal = { user: 'ana.lopez', role: 'viewer' };
+  const event = apiEvent('GET', '/api/alerts', { principal });
   return {
     bundle: join(dir, 'index.mjs'), env, event: JSON.stringify(event), context: context(29_000),
     outcome: "'HTTP ' + result.statusCode",
+    expect: 'HTTP 200',
   };
 }
 
@@ -75,5 +81,6 @@ export function watcherCase(dir: string, env: Record<string, string>): ColdStart
   return {
     bundle: join(dir, 'index.mjs'), env, context: context(20_001),
     outcome: "'runs ' + result.runs + ', failed ' + result.failed",
+    expect: 'runs 1, failed 0',
   };
 }

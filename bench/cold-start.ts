@@ -22,6 +22,8 @@ export interface ColdStartCase {
   setUp?: string;
   /** How the handler's answer reads in the report, as a JS expression over `result`. */
   outcome?: string;
+  /** The outcome every run must report; anything else stops the bench. */
+  expect?: string;
   env: Record<string, string>;
 }
 
@@ -66,7 +68,12 @@ export function measureOnce(spec: ColdStartCase): Promise<ColdStartSample> {
         reject(new Error(`bench child exited ${code}: ${err.slice(-2000) || out.slice(-2000)}`));
         return;
       }
-      resolve(JSON.parse(line.slice(mark.length)) as ColdStartSample);
+      const sample = JSON.parse(line.slice(mark.length)) as ColdStartSample;
+      if (spec.expect !== undefined && sample.outcome !== spec.expect) {
+        reject(new Error(`bench child answered "${sample.outcome}", not "${spec.expect}"`));
+        return;
+      }
+      resolve(sample);
     });
   });
 }

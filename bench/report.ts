@@ -13,6 +13,12 @@ export interface BundleResult {
   outcome: string;
 }
 
+const columns = [
+  'bundle', 'startup size', 'total size', 'size budget',
+  'cold start over empty Node (median / p90)', 'time budget',
+  'import / first request (median)', 'first request answered', 'result',
+];
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '—' : ok ? 'pass' : '**FAIL**');
@@ -45,9 +51,10 @@ Written by \`npm run bench\` (\`bench/index.ts\`); do not edit by hand.
 - **Machine:** ${machine}
 - **Runs:** ${runs} rounds after one unmeasured warm-up round; each round starts an empty Node
   process and every bundle once, in turn, so load from elsewhere falls on all alike. An empty
-  process
-  (\`node --input-type=module -e\`) takes ${ms(empty.median)} (median, p90 ${ms(empty.p90)}) from
-  its time origin to its last line.
+  process (\`node --input-type=module -e\`) takes ${ms(empty.median)} (median, p90
+  ${ms(empty.p90)}) from its time origin to its last line.
+- Lambda runs \`nodejs22.x\`; this machine runs the Node above, so read the numbers as a
+  comparison between bundles and against the budgets, not as Lambda's own figures.
 
 ## Lambda bundles
 
@@ -57,16 +64,20 @@ timed inside the child from the process's time origin to the end of that first r
 the same time for an empty process is taken away. Startup size counts \`index.mjs\` and the
 chunks it imports statically; total size adds the chunks each AWS service loads on first use.
 
-| bundle | startup size | total size | size budget | cold start over empty Node (median / p90) | time budget | import / first request (median) | first request answered | result |
-|---|---|---|---|---|---|---|---|---|
+| ${columns.join(' | ')} |
+|${columns.map(() => '---').join('|')}|
 ${rows.map((row) => `| ${row} |`).join('\n')}
 
 - **authorizer:** verifies a Cognito access token signed with a local RSA key, the JWKS
   preloaded with \`cacheJwks\` (on AWS the first request also fetches the pool's JWKS once).
-- **api:** \`GET /api/alerts\` as a viewer named by the authorizer context: reads the DATABASE
-  and VAPID secrets from a Secrets Manager served on 127.0.0.1, opens the pools to the local
-  PostgreSQL, checks migrations, reads the alerts. No AWS service client is loaded: each one is
-  imported on the first request that needs it.
+- **api:** \`GET /api/alerts\` as a viewer named by the authorizer context: loads the Secrets
+  Manager client, reads the database and VAPID secrets from a Secrets Manager served on
+  127.0.0.1, opens the pool to the local PostgreSQL, checks migrations, reads the alerts. No
+  other AWS client is loaded: Scheduler, RDS, CloudWatch, EC2, SSM and Logs are each imported
+  on the first request that needs them, and web-push on the first alert.
+- **api, source maps on:** the same, with \`NODE_OPTIONS=--enable-source-maps\` as the stack
+  sets it: Node then reads the map of every chunk it loads. Turno's logs carry no stack traces
+  (\`errorFields\`), so the maps help only with crashes outside the logger.
 - **watcher:** one pass over \`Sync_error\` (the deadline given stops it after one run), same
   set-up as the api.
 - Budgets (issue 3): authorizer ≤ 100 KB and ≤ 20 ms over empty Node; api ≤ 1 MB and ≤ 150 ms.

@@ -64,7 +64,8 @@ const alertRules = z.string().transform((text, ctx) => {
 });
 
 const arn = z.string().regex(/^arn:aws[\w-]*:/, { message: 'must be an ARN (arn:aws:…)' });
-const instanceId = z.string().regex(/^i-[0-9a-f]{8,17}$/, { message: 'must be an EC2 instance id' });
+const instanceId = z.string()
+  .regex(/^i-[0-9a-f]{8,17}$/, { message: 'must be an EC2 instance id' });
 const host = z.string().regex(/^[A-Za-z0-9.-]+$/, { message: 'must be a host name' });
 const list = (fallback: string) => z.string().default(fallback).transform((text) =>
   text.split(',').map((part) => part.trim()).filter(Boolean));

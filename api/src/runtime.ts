@@ -1,3 +1,5 @@
+import type pg from 'pg';
+import { createAwsCloud } from './cloud/aws/index.ts';
 import { loadSandboxSchedules, persistingScheduler } from './cloud/sandbox-persistence.ts';
 import { createSandboxCloud } from './cloud/sandbox.ts';
 import type { RuntimeConfig } from './config.ts';
@@ -8,6 +10,7 @@ import { createStatePool, createUpPool } from './db/pools.ts';
 import { createSubscriptionStore } from './db/subscriptions.ts';
 import { loadVapidKeys } from './db/vapid.ts';
 import { createWebPushSender } from './push/sender.ts';
+import type { Cloud } from './cloud/types.ts';
 import type { AppDeps, Logger } from './types.ts';
 
 export interface Runtime {
@@ -46,10 +49,9 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
     await runMigrations(statePool, log);
     const jwtSecret = await loadJwtSecret(statePool);
     const vapid = await loadVapidKeys(statePool, config.app.vapidSubject);
-    // The AWS adapters come with issue 3; until then every start runs on the sandbox.
-    const saved = await loadSandboxSchedules(statePool);
-    const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
-    const cloud = { ...sandbox, scheduler: persistingScheduler(sandbox.scheduler, statePool) };
+    const cloud = config.aws
+      ? createAwsCloud(config.aws, log)
+      : await persistedSandbox(statePool);
     const pusher = createWebPushSender(createSubscriptionStore(statePool), vapid, {
       ttlSeconds: config.app.pushTtlSeconds, log,
     });
@@ -65,4 +67,11 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
     await close();
     throw error;
   }
+}
+
+/** The sandbox cloud, its schedules kept in Turno's schema so a restart does not reset them. */
+async function persistedSandbox(statePool: pg.Pool): Promise<Cloud> {
+  const saved = await loadSandboxSchedules(statePool);
+  const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
+  return { ...sandbox, scheduler: persistingScheduler(sandbox.scheduler, statePool) };
 }

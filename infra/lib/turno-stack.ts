@@ -56,6 +56,8 @@ export class TurnoStack extends Stack {
       CRON_INSTANCE_ID: config.cronInstanceId,
       EC2_APP_INSTANCE_ID: config.appInstanceId,
       BACKEND_LOG_GROUP: config.backendLogGroup,
+      // Node 20+ Lambdas do not load Amazon's CA bundle, which verify-full to RDS needs.
+      NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
     };
     const functions = new TurnoFunctions(this, 'Functions', {
       config,

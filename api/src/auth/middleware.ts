@@ -18,8 +18,8 @@ export function hasRole(role: Role, min: Role): boolean {
 function authorizerPrincipal(env: unknown): Principal | null | undefined {
   const event = (env as { event?: { requestContext?: unknown } } | undefined)?.event;
   if (!event?.requestContext) return undefined;
-  const context = (event.requestContext as { authorizer?: { lambda?: unknown } }).authorizer?.lambda;
-  const { user, role } = (context ?? {}) as { user?: unknown; role?: unknown };
+  const { authorizer } = event.requestContext as { authorizer?: { lambda?: unknown } };
+  const { user, role } = (authorizer?.lambda ?? {}) as { user?: unknown; role?: unknown };
   const parsed = roleSchema.safeParse(role);
   return typeof user === 'string' && user && parsed.success ? { user, role: parsed.data } : null;
 }

@@ -42,7 +42,7 @@ describe('the api Lambda', () => {
     ]));
   });
 
-  it('stops a viewer from pausing: the role is checked in the API, not only the authorizer', async () => {
+  it('stops a viewer from pausing: the API checks the role, not only the authorizer', async () => {
     const viewer = { user: 'beto', role: 'viewer' };
 
     const result = await handler(apiEvent('POST', pausePath, { principal: viewer }), lambdaContext);

@@ -46,7 +46,8 @@ function setUp() {
   const denials: string[] = [];
   const authorize = createAuthorizer(verifier, (reason) => denials.push(reason));
   const event = (authorization?: string) => ({
-    type: 'REQUEST', routeArn: 'arn:aws:execute-api:us-east-1:111122223333:api/$default/GET/api/alerts',
+    type: 'REQUEST',
+    routeArn: 'arn:aws:execute-api:us-east-1:111122223333:api/$default/GET/api/alerts',
     identitySource: authorization ? [authorization] : null,
     headers: authorization ? { authorization } : {},
   });
@@ -60,7 +61,9 @@ describe('the Lambda authorizer', () => {
 
     const result = await authorize(event(`Bearer ${token}`));
 
-    expect(result).toEqual({ isAuthorized: true, context: { user: 'ana.lopez', role: 'operator' } });
+    expect(result).toEqual({
+      isAuthorized: true, context: { user: 'ana.lopez', role: 'operator' },
+    });
   });
 
   it('denies an ID token even when it is signed by the pool', async () => {

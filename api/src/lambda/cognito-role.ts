@@ -8,8 +8,3 @@ export function roleFromGroups(groups: unknown): Role | undefined {
   if (!Array.isArray(groups)) return undefined;
   return byRank.find((role) => groups.includes(role));
 }
-
-/** A role as the authorizer passed it in context, checked again where it is used. */
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (byRank as readonly string[]).includes(value);
-}

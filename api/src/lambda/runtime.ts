@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { RuntimeConfig } from '../config.ts';
 import { createAwsCloud } from '../cloud/aws/index.ts';
 import type { Cloud } from '../cloud/types.ts';
@@ -12,7 +13,7 @@ import { migrateIfBehind } from './migrations.ts';
 import { fitForLambda, lambdaPoolMax } from './pool.ts';
 
 export interface LambdaDepsOptions {
-  /** Brings schema `turno` up to date when it is behind (node-pg-migrate's lock keeps two apart). */
+  /** Brings schema `turno` up to date when behind (node-pg-migrate's lock keeps two apart). */
   migrate: boolean;
   /** Tests hand in a reader over a mocked client; otherwise Secrets Manager is loaded. */
   secrets?: SecretReader;
@@ -44,7 +45,7 @@ export async function createLambdaDeps(
     secrets && arns.vapid
       ? secrets.vapid(arns.vapid).then((pair): VapidKeys => ({ ...pair, subject }))
       : import('../db/vapid.ts').then(({ loadVapidKeys }) => loadVapidKeys(statePool, subject)),
-    createCloud(config, log),
+    createCloud(config, log, statePool),
   ]);
   const pusher = lazyPusher({
     store: createSubscriptionStore(statePool), vapid, ttlSeconds: config.app.pushTtlSeconds, log,
@@ -80,8 +81,13 @@ async function openSecrets(
   };
 }
 
-async function createCloud(config: RuntimeConfig, log: Logger): Promise<Cloud> {
+/** The AWS cloud when configured; else the sandbox, its schedules kept in Turno's schema. */
+async function createCloud(config: RuntimeConfig, log: Logger, pool: pg.Pool): Promise<Cloud> {
   if (config.aws) return createAwsCloud(config.aws, log);
-  const { createSandboxCloud } = await import('../cloud/sandbox.ts');
-  return createSandboxCloud();
+  const [{ createSandboxCloud }, persistence] = await Promise.all([
+    import('../cloud/sandbox.ts'), import('../cloud/sandbox-persistence.ts'),
+  ]);
+  const saved = await persistence.loadSandboxSchedules(pool);
+  const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
+  return { ...sandbox, scheduler: persistence.persistingScheduler(sandbox.scheduler, pool) };
 }
