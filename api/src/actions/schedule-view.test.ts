@@ -53,7 +53,7 @@ describe('listScheduleViews', () => {
 });
 
 describe('listScheduleViews', () => {
-  it('reads in full only the schedules Turno manages, which are all its role may read', async () => {
+  it('reads in full only the managed schedules, which are all its role may read', async () => {
     const { scheduler } = createSandboxCloud();
     const read: string[] = [];
     const counting = {

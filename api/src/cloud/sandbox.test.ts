@@ -59,7 +59,8 @@ describe('createSandboxCloud', () => {
 
     await cloud.scheduler.updateSchedule({ ...rest, State: undefined as never });
 
-    expect((await cloud.scheduler.getSchedule('default', 'lide-mix-get-assets'))?.State).toBe('ENABLED');
+    const assets = await cloud.scheduler.getSchedule('default', 'lide-mix-get-assets');
+    expect(assets?.State).toBe('ENABLED');
     expect([Arn, CreationDate, LastModificationDate].every(Boolean)).toBe(true);
   });
 
@@ -90,7 +91,8 @@ describe('createSandboxCloud', () => {
     const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
     if (schedule) schedule.State = 'DISABLED';
 
-    expect((await cloud.scheduler.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
+    const events = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
+    expect(events?.State).toBe('ENABLED');
   });
 
   it('lists the two EC2 instances and the three pm2 processes', async () => {

@@ -29,7 +29,8 @@ export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
     if (changed) {
       await writeAudit(statePool, {
         actor: user, role, action: 'alert.ack', target: `alert/${alert.id}`,
-        before: { state: 'open', card: alert.card }, after: { state: alert.state, card: alert.card },
+        before: { state: 'open', card: alert.card },
+        after: { state: alert.state, card: alert.card },
         outcome: 'ok',
       }, deps.now());
     }

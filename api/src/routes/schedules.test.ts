@@ -92,7 +92,8 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
       before: { state: 'ENABLED' }, after: { state: 'DISABLED' },
     });
     expect(resumed.status).toBe(200);
-    expect((await cloud.scheduler.getSchedule('default', 'linde-mix-get-events'))?.State).toBe('ENABLED');
+    const schedule = await cloud.scheduler.getSchedule('default', 'linde-mix-get-events');
+    expect(schedule?.State).toBe('ENABLED');
 
     const audit = await app.request('/api/audit', { headers });
     const items = (await audit.json()) as unknown[];

@@ -15,7 +15,9 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
     const [openAlerts, databases, schedules, watcher] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
       orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
-      orEmpty(log, 'schedules', () => listScheduleViews(deps.cloud.scheduler, deps.config.managedSchedules)),
+      orEmpty(log, 'schedules', () => listScheduleViews(
+        deps.cloud.scheduler, deps.config.managedSchedules, deps.now(),
+      )),
       readWatcherStatus(deps.statePool),
     ]);
     const body: StatusResponse = {

@@ -16,10 +16,10 @@ const safeHome = /^\/[A-Za-z0-9._/-]+$/;
 
 // Keeps the env (with its secrets) on the host: only the fields Turno shows cross SSM.
 const jlistFilter = 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{'
-  + 'const a=JSON.parse(s.slice(s.indexOf("[")));console.log(JSON.stringify(a.map(p=>({'
+  + 'const a=JSON.parse(s.slice(s.indexOf("[")));process.stdout.write(JSON.stringify(a.map(p=>({'
   + 'pm_id:p.pm_id,name:p.name,pm2_env:{status:(p.pm2_env||{}).status,'
   + 'restart_time:(p.pm2_env||{}).restart_time,pm_uptime:(p.pm2_env||{}).pm_uptime},'
-  + 'monit:{memory:(p.monit||{}).memory}}))))})';
+  + 'monit:{memory:(p.monit||{}).memory}})))+"\\n")})';
 
 /**
  * Run Command runs as root with no HOME: a bare `pm2` would start a new, empty daemon and
