@@ -116,6 +116,7 @@ export const envSchema = z.object({
   ALERT_WINDOW_S: positiveInt(600),
   ALERT_QUIET_S: positiveInt(1800),
   ALERT_RULES: alertRules.prefault('{}'),
+  ALERT_FLAP_S: positiveInt(600),
   MANAGED_SCHEDULES: z.string().default(runbookSchedules.join(',')).transform((text) =>
     text.split(',').map((s) => s.trim()).filter(Boolean)
       .map((s) => (s.includes('/') ? s : `default/${s}`))),

@@ -82,6 +82,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     watchIntervalSeconds: e.WATCH_INTERVAL_S,
     alertRules: e.ALERT_RULES,
     defaultAlertRule,
+    alertFlapSeconds: e.ALERT_FLAP_S,
     managedSchedules: e.MANAGED_SCHEDULES,
     vapidSubject: e.VAPID_SUBJECT,
     pushTtlSeconds: e.PUSH_TTL_S,

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { CategoryId, Role } from '@turno/shared';
 import type { Cloud } from './cloud/types.ts';
+import type { Probe } from './probes/types.ts';
 import type { AlertPusher, VapidKeys } from './push/types.ts';
 
 /** Who is calling, as the bearer token says (the Lambda authorizer checks the same token). */
@@ -48,6 +49,8 @@ export interface AppConfig {
   watchIntervalSeconds: number;
   alertRules: Partial<Record<CategoryId, AlertRuleConfig>>;
   defaultAlertRule: AlertRuleConfig;
+  /** A cause back within this long after resolving reopens its alert instead of a new one. */
+  alertFlapSeconds: number;
   /** Schedules Turno may pause or resume, as "group/name". */
   managedSchedules: string[];
   vapidSubject: string;
@@ -83,6 +86,8 @@ export interface AppDeps {
   pusher: AlertPusher;
   log: Logger;
   now: () => Date;
+  /** Checks the watcher runs on their own cadence; undefined: the registry's, from config. */
+  probes?: Probe[];
   /** Generated on first start and kept in `turno.settings`; never logged or returned. */
   keys: { jwtSecret: Uint8Array; vapid: VapidKeys };
 }

@@ -16,10 +16,17 @@ export interface AlertRow {
   acknowledged_by: string | null;
   resolved_at: Date | null;
   resolved_by: string | null;
+  dedup_key: string;
+  origin: 'sync-error' | 'probe';
+  probe: string | null;
+  detail: Record<string, unknown> | null;
+  resources: string[];
+  reopened: number;
 }
 
 export const alertColumns = `id::text AS id, category, card, severity, state, count, first_seen,
-  last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by`;
+  last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
+  dedup_key, origin, probe, detail, resources, reopened`;
 
 type Db = Pool | PoolClient;
 type Tally = Alert['functions'];
@@ -55,6 +62,12 @@ export async function toAlerts(
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     resolvedBy: row.resolved_by,
     samples: details.samples.get(row.id) ?? [],
+    key: row.dedup_key,
+    origin: row.origin,
+    probe: row.probe,
+    detail: row.detail,
+    resources: row.resources,
+    reopened: row.reopened,
   }));
 }
 

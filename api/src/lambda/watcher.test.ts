@@ -20,7 +20,7 @@ function fakeTime(deadlineMs: number) {
 
 const report = (opened: string[] = []): WatcherReport => ({
   ran: true, rowsRead: 0, rowsStored: 0, opened, updated: [], resolved: [], pushed: [],
-  cursor: '1',
+  cursor: '1', probes: null,
 });
 
 function setUp(deadlineMs: number, runTakesMs = 800, fail: number[] = []) {

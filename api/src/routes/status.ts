@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
-import type { StatusResponse } from '@turno/shared';
+import type { ProbeStatus, StatusResponse } from '@turno/shared';
 import { metricFields, readDatabases } from '../actions/grow-storage-view.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
 import { listAlerts } from '../alerts/alert-store.ts';
 import { errorFields } from '../log.ts';
+import { listProbeRuns } from '../probes/probe-store.ts';
+import type { ProbeRun } from '../probes/types.ts';
 import type { AppDeps, AppEnv, Logger } from '../types.ts';
 import { readWatcherStatus } from '../watcher/index.ts';
 
@@ -12,16 +14,18 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
-    const [openAlerts, databases, schedules, watcher] = await Promise.all([
+    const [openAlerts, databases, schedules, watcher, probes] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
       orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
       orEmpty(log, 'schedules', () => listScheduleViews(
         deps.cloud.scheduler, deps.config.managedSchedules, deps.now(),
       )),
       readWatcherStatus(deps.statePool),
+      listProbeRuns(deps.statePool),
     ]);
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
+      probes: probes.map(probeStatus),
       openAlerts,
       databases: databases.map(metricFields),
       pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED'),
@@ -42,4 +46,17 @@ async function orEmpty<T>(log: Logger, part: string, read: () => Promise<T[]>): 
     log.warn('status.part_failed', { part, ...errorFields(error) });
     return [];
   }
+}
+
+function probeStatus(run: ProbeRun): ProbeStatus {
+  return {
+    probe: run.probe,
+    outcome: run.outcome,
+    lastRunAt: run.lastRunAt?.toISOString() ?? null,
+    nextRunAt: run.nextRunAt?.toISOString() ?? null,
+    lastOkAt: run.lastOkAt?.toISOString() ?? null,
+    lastFailure: run.lastFailure,
+    failures: run.failures,
+    summary: run.summary,
+  };
 }

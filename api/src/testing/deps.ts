@@ -7,6 +7,7 @@ import { runMigrations } from '../db/migrate.ts';
 import { createStatePool, createUpPool } from '../db/pools.ts';
 import { loadVapidKeys } from '../db/vapid.ts';
 import { createLogger, type LogLevel } from '../log.ts';
+import type { Probe } from '../probes/types.ts';
 import type { AlertPusher } from '../push/types.ts';
 import type { AppConfig, AppDeps, AppEnv, Logger } from '../types.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -18,6 +19,7 @@ export interface TestDepsOptions {
   pusher?: AlertPusher;
   log?: Logger;
   now?: () => Date;
+  probes?: Probe[];
   /** Use this database instead of creating one (its Sync_error table must exist). */
   databaseUrl?: string;
 }
@@ -69,6 +71,8 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
       cloud: options.cloud ?? createSandboxCloud(),
       pusher: options.pusher ?? createRecordingPusher(),
       now: options.now ?? (() => new Date()),
+      // Each test names the probes it exercises; the rest run none.
+      probes: options.probes ?? [],
     };
   } catch (error) {
     await close();

@@ -1,5 +1,8 @@
 import type { PoolClient } from 'pg';
-import { crossesThreshold, groupByCause, type CategoryId } from '@turno/shared';
+import {
+  crossesThreshold, groupByCause, type CategoryId, type Severity,
+} from '@turno/shared';
+import { liveAlertId, reopenRecent, type AlertRaise } from '../alerts/raise.ts';
 import type { AppConfig } from '../types.ts';
 import { ruleFor } from './rules.ts';
 import type { SeenError } from './seen-errors.ts';
@@ -19,25 +22,17 @@ export async function applyToAlerts(
   const changes: AlertChanges = { opened: [], updated: [] };
   for (const [category, rows] of groupByCause(seen)) {
     const ids = rows.map((row) => row.id);
-    const live = await liveAlert(client, category);
+    const live = await liveAlertId(client, category);
     if (live) {
       await attach(client, live, ids, now);
       changes.updated.push(live);
       continue;
     }
     const opened = await openIfCrossing(client, config, category, rows, now);
-    if (opened) changes.opened.push(opened);
+    if (opened?.reopened) changes.updated.push(opened.id);
+    else if (opened) changes.opened.push(opened.id);
   }
   return changes;
-}
-
-async function liveAlert(client: PoolClient, category: CategoryId): Promise<string | null> {
-  const { rows } = await client.query<{ id: string }>(
-    `SELECT id::text AS id FROM turno.alerts WHERE category = $1 AND state <> 'resolved'
-      FOR UPDATE`,
-    [category],
-  );
-  return rows[0]?.id ?? null;
 }
 
 async function openIfCrossing(
@@ -46,7 +41,7 @@ async function openIfCrossing(
   category: CategoryId,
   rows: SeenError[],
   now: Date,
-): Promise<string | null> {
+): Promise<{ id: string; reopened: boolean } | null> {
   const rule = ruleFor(config, category);
   const earliest = rows.reduce((min, row) => Math.min(min, row.createdAt.getTime()), Infinity);
   const { rows: candidates } = await client.query<{ id: string; created_at: Date }>(
@@ -57,18 +52,27 @@ async function openIfCrossing(
   if (!crossesThreshold(candidates.map((row) => row.created_at), rule)) return null;
 
   const [first] = rows;
+  const raise: AlertRaise = {
+    key: category, category, card: first?.card ?? null,
+    severity: (first?.severity ?? 'warning') as Severity, origin: 'sync-error',
+  };
+  const back = await reopenRecent(client, raise, now, config.alertFlapSeconds);
+  if (back) {
+    await attach(client, back, candidates.map((row) => row.id), now);
+    return { id: back, reopened: true };
+  }
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO turno.alerts (category, card, severity, first_seen, last_seen, active_at,
-        opened_at)
-      VALUES ($1, $2, $3, $4, $4, $4, $4)
-      ON CONFLICT (category) WHERE state <> 'resolved' DO NOTHING
+    `INSERT INTO turno.alerts (dedup_key, category, card, severity, first_seen, last_seen,
+        active_at, opened_at)
+      VALUES ($1, $1, $2, $3, $4, $4, $4, $4)
+      ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
-    [category, first?.card ?? null, first?.severity ?? 'warning', now],
+    [category, raise.card, raise.severity, now],
   );
   const id = inserted[0]?.id;
   if (!id) return null;
   await attach(client, id, candidates.map((row) => row.id), now);
-  return id;
+  return { id, reopened: false };
 }
 
 /** Adds rows to an alert and recounts it from its rows, so the numbers cannot drift. */
@@ -80,9 +84,12 @@ async function attach(client: PoolClient, alertId: string, ids: string[], now: D
   );
   await client.query(
     `UPDATE turno.alerts AS a
-      SET count = s.count, first_seen = s.first_seen, last_seen = s.last_seen, active_at = $2
+      SET count = s.count, first_seen = s.first_seen, last_seen = s.last_seen, active_at = $2,
+        resources = s.functions
       FROM (
-        SELECT count(*)::int AS count, min(created_at) AS first_seen, max(created_at) AS last_seen
+        SELECT count(*)::int AS count, min(created_at) AS first_seen, max(created_at) AS last_seen,
+          coalesce(array_agg(DISTINCT function_name ORDER BY function_name)
+            FILTER (WHERE function_name IS NOT NULL), '{}') AS functions
         FROM turno.seen_errors WHERE alert_id = $1::uuid
       ) AS s
       WHERE a.id = $1::uuid`,

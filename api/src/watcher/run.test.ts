@@ -142,7 +142,7 @@ describe('runWatcherOnce', () => {
       expect(pusher.sent).toHaveLength(1);
     });
 
-  it('resolves an alert after its quiet period and opens a new one when errors return',
+  it('resolves an alert after its quiet period and opens a new one when errors return later',
     async () => {
       let clock = new Date();
       const { deps: d, pusher } = await setUp({ now: () => clock });
@@ -161,11 +161,34 @@ describe('runWatcherOnce', () => {
       expect(resolved).toMatchObject({ state: 'resolved', resolvedBy: 'watcher' });
       expect(resolved?.resolvedAt).toBe(clock.toISOString());
 
+      clock = new Date(clock.getTime() + d.config.alertFlapSeconds * 1000 + minute);
       await copySampleRows(d.statePool, 6, 20, clock);
       const back = await runWatcherOnce(d);
       expect(back.opened).toHaveLength(1);
       expect(back.opened).not.toEqual(opened);
       expect(pusher.sent).toHaveLength(2);
+    });
+
+  it('reopens the same alert without a second push when errors return within minutes',
+    async () => {
+      let clock = new Date();
+      const { deps: d, pusher } = await setUp({ now: () => clock });
+      await runWatcherOnce(d);
+      await copySampleRows(d.statePool, 6, 20, clock);
+      const { opened } = await runWatcherOnce(d);
+      clock = new Date(clock.getTime() + 16 * minute);
+      expect((await runWatcherOnce(d)).resolved).toEqual(opened);
+
+      clock = new Date(clock.getTime() + 3 * minute);
+      await copySampleRows(d.statePool, 6, 20, clock);
+      const back = await runWatcherOnce(d);
+
+      expect(back.opened).toEqual([]);
+      expect(back.updated).toEqual(opened);
+      const [alert] = await alertsIn(d);
+      expect(alert).toMatchObject({ id: opened[0], state: 'open', reopened: 1, count: 30 });
+      expect(alert?.resolvedAt).toBeNull();
+      expect(pusher.sent).toHaveLength(1);
     });
 
   it('does not page about history older than the alert window on first start', async () => {

@@ -1,6 +1,7 @@
 import { redact } from '@turno/shared';
 import { errorFields } from '../log.ts';
 import type { AppDeps } from '../types.ts';
+import { runDueProbes, type ProbesReport } from '../probes/run-probes.ts';
 import { applyToAlerts } from './apply-alerts.ts';
 import { pushNewAlerts } from './push-alerts.ts';
 import { resolveQuietAlerts } from './resolve-quiet.ts';
@@ -20,6 +21,8 @@ export interface WatcherReport {
   resolved: string[];
   pushed: string[];
   cursor: string | null;
+  /** Probes whose turn came in this run; null when another watcher had the lock. */
+  probes: ProbesReport | null;
 }
 
 /** "turno" in ASCII: the advisory lock only one watcher at a time may hold. */
@@ -35,7 +38,9 @@ export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
   const now = deps.now();
   try {
     const report = await collect(deps, now);
-    if (report.ran) report.pushed = await pushNewAlerts(deps);
+    if (!report.ran) return report;
+    report.probes = await runDueProbes(deps, now);
+    report.pushed = await pushNewAlerts(deps);
     return report;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -109,5 +114,6 @@ async function readBacklog(deps: AppDeps, start: string): Promise<SyncErrorRecor
 function emptyReport(ran: boolean, cursor: string | null): WatcherReport {
   return {
     ran, rowsRead: 0, rowsStored: 0, opened: [], updated: [], resolved: [], pushed: [], cursor,
+    probes: null,
   };
 }

@@ -20,6 +20,8 @@ const noisy: AlertRule = { threshold: 5, windowSeconds: 15 * MINUTE, quietSecond
 const credentials: AlertRule = { threshold: 3, windowSeconds: 30 * MINUTE, quietSeconds: HOUR };
 // WhatsApp and Gmail fail only when something is sent, so one error is enough and gaps are long.
 const messaging: AlertRule = { threshold: 1, windowSeconds: HOUR, quietSeconds: 6 * HOUR };
+// A probe clears its alert when it sees health again; the quiet period is only a backstop.
+const probe: AlertRule = { threshold: 1, windowSeconds: HOUR, quietSeconds: 24 * HOUR };
 
 /** The rule for each cause; the API may override any of them from its configuration. */
 export const defaultAlertRules: Record<CategoryId, AlertRule> = {
@@ -41,6 +43,16 @@ export const defaultAlertRules: Record<CategoryId, AlertRule> = {
   'whatsapp-config': messaging,
   'gmail-token': messaging,
   'gmail-saturated': messaging,
+  // Probes raise these themselves after their own checks: one finding is the alert.
+  'whatsapp-unhealthy': probe,
+  'whatsapp-queue-growing': probe,
+  'rds-cpu-high': probe,
+  'rds-storage-low': probe,
+  'rds-storage-full': probe,
+  'ec2-status-failed': probe,
+  'pm2-process-down': probe,
+  'cron-disk-full': probe,
+  'probe-failed': probe,
   unclassified: { threshold: 10, windowSeconds: 15 * MINUTE, quietSeconds: 30 * MINUTE },
 };
 

@@ -49,6 +49,16 @@ export const alertSchema = z.object({
   resolvedBy: z.string().nullable(),
   /** Redacted texts of a few of the rows that make up the alert. */
   samples: z.array(z.string()),
+  /** One live alert per key: the category for Sync_error causes, "probe:…" for probes. */
+  key: z.string(),
+  origin: z.enum(['sync-error', 'probe']),
+  probe: z.string().nullable(),
+  /** What a probe saw (status pair, retry time, provider), redacted. */
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  /** Functions, instances or services the alert concerns. */
+  resources: z.array(z.string()),
+  /** Times the cause came back soon after resolving and reopened this alert. */
+  reopened: z.number().int(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 
@@ -116,8 +126,23 @@ export const databaseStatusSchema = z.object({
   replicaLagSeconds: z.number().nullable(),
 });
 
+export const probeStatusSchema = z.object({
+  probe: z.string(),
+  outcome: z.enum(['ok', 'problem', 'failed']).nullable(),
+  lastRunAt: z.string().nullable(),
+  nextRunAt: z.string().nullable(),
+  lastOkAt: z.string().nullable(),
+  /** Redacted reason of the last run that could not finish. */
+  lastFailure: z.string().nullable(),
+  failures: z.number().int(),
+  summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .nullable(),
+});
+export type ProbeStatus = z.infer<typeof probeStatusSchema>;
+
 export const statusResponse = z.object({
   sandbox: z.boolean(),
+  probes: z.array(probeStatusSchema),
   openAlerts: z.array(alertSchema),
   databases: z.array(databaseStatusSchema),
   pausedSchedules: z.array(scheduleSchema),
@@ -143,5 +168,7 @@ export const pushPayloadSchema = z.object({
   card: z.string().nullable(),
   title: z.string().max(120),
   url: z.string(),
+  /** A first alert, a reminder, an escalation, or a test from Ajustes (absent: an alert). */
+  kind: z.enum(['alert', 'renotify', 'escalate', 'test']).optional(),
 });
 export type PushPayload = z.infer<typeof pushPayloadSchema>;

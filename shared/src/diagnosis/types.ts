@@ -23,6 +23,16 @@ export type CategoryId =
   | 'whatsapp-config'        // Wrong token / Instance not found → T.6
   | 'gmail-token'            // invalid_grant / Token has been expired or revoked. → 3.2
   | 'gmail-saturated'        // User-rate limit exceeded / Daily user sending quota / 5.4.5 → 3.1
+  // Causes only probes see: the platform asked directly rather than read from Sync_error.
+  | 'whatsapp-unhealthy'     // UltraMsg instance in any other status: the raw pair is shown
+  | 'whatsapp-queue-growing' // messages pile up in the UltraMsg queue: an early warning
+  | 'rds-cpu-high'           // CPU above the red line → 5.1 (find the function, pause it)
+  | 'rds-storage-low'        // free storage under 10 % or filling within 24 h → 4.1
+  | 'rds-storage-full'       // RDS status storage-full → 4.1
+  | 'ec2-status-failed'      // an EC2 status check is not passing
+  | 'pm2-process-down'       // a pm2 process on flotas-cron-arc is not online
+  | 'cron-disk-full'         // flotas-cron-arc disk above 85 %: flush pm2 logs
+  | 'probe-failed'           // a probe could not run at all: never a silent gap
   | 'unclassified';
 
 export type Severity = 'critical' | 'high' | 'warning' | 'info';

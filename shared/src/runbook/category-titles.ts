@@ -71,6 +71,39 @@ const titles: Record<CategoryId, Bilingual> = {
     es: 'Gmail saturado: se alcanzó el límite de envío',
     en: 'Gmail saturated: the sending limit was reached',
   },
+  'whatsapp-unhealthy': {
+    es: 'WhatsApp (UltraMsg) en un estado inesperado',
+    en: 'WhatsApp (UltraMsg) in an unexpected status',
+  },
+  'whatsapp-queue-growing': {
+    es: 'Se acumulan mensajes de WhatsApp sin enviar',
+    en: 'Unsent WhatsApp messages are piling up',
+  },
+  'rds-cpu-high': {
+    es: 'CPU de la base de datos sobre la línea roja',
+    en: 'Database CPU above the red line',
+  },
+  'rds-storage-low': {
+    es: 'Queda poco almacenamiento en RDS',
+    en: 'RDS storage is running low',
+  },
+  'rds-storage-full': { es: 'RDS sin almacenamiento (storage-full)', en: 'RDS storage full' },
+  'ec2-status-failed': {
+    es: 'Una instancia EC2 no pasa sus comprobaciones',
+    en: 'An EC2 instance fails its status checks',
+  },
+  'pm2-process-down': {
+    es: 'Un proceso de pm2 no está en línea',
+    en: 'A pm2 process is not online',
+  },
+  'cron-disk-full': {
+    es: 'Disco de flotas-cron-arc casi lleno',
+    en: 'flotas-cron-arc disk almost full',
+  },
+  'probe-failed': {
+    es: 'Turno no pudo hacer una revisión',
+    en: 'Turno could not run a check',
+  },
   unclassified: { es: 'Error sin clasificar', en: 'Unclassified error' },
 };
 

@@ -12,6 +12,8 @@ function acknowledged(): Alert {
     openedAt: '2026-12-03T19:00:00.000Z',
     acknowledgedAt: '2026-12-03T19:38:00.000Z', acknowledgedBy: 'operador',
     resolvedAt: null, resolvedBy: null, samples: [],
+    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
+    resources: [], reopened: 0,
   };
 }
 

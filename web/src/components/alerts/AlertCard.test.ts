@@ -16,6 +16,8 @@ function diskFull(): Alert {
     lastSeen: new Date().toISOString(),
     openedAt: new Date().toISOString(),
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
+    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
+    resources: [], reopened: 0,
   };
 }
 

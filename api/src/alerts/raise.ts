@@ -1,0 +1,124 @@
+import type { PoolClient } from 'pg';
+import type { CardId, CategoryId, Severity } from '@turno/shared';
+
+/** A cause seen now, by a probe or by the watcher, that should be one live alert. */
+export interface AlertRaise {
+  /** One live alert per key: "probe:ultramsg:status", "provider-forbidden:MIX". */
+  key: string;
+  category: CategoryId;
+  card: CardId | null;
+  severity: Severity;
+  origin: 'sync-error' | 'probe';
+  probe?: string;
+  /** What was seen, redacted; replaces the previous detail. */
+  detail?: Record<string, unknown>;
+  /** Named resources (functions, instances, services) for maintenance windows. */
+  resources?: string[];
+}
+
+export type RaiseChange = 'opened' | 'reopened' | 'updated';
+
+export interface RaiseOutcome {
+  id: string;
+  change: RaiseChange;
+}
+
+/**
+ * Opens the key's alert, or keeps its live one counting. A key resolved less than
+ * `flapSeconds` ago reopens that alert instead: a cause that comes and goes stays one alert,
+ * and since its push was sent already, nobody is paged again for it.
+ */
+export async function raiseAlert(
+  client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
+): Promise<RaiseOutcome> {
+  const live = await liveAlertId(client, raise.key);
+  if (live) {
+    await touch(client, live, raise, now);
+    return { id: live, change: 'updated' };
+  }
+  const reopened = await reopenRecent(client, raise, now, flapSeconds);
+  if (reopened) return { id: reopened, change: 'reopened' };
+
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO turno.alerts (dedup_key, category, card, severity, origin, probe, detail,
+        resources, count, first_seen, last_seen, active_at, opened_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $9, $9)
+      ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
+      RETURNING id::text AS id`,
+    [
+      raise.key, raise.category, raise.card, raise.severity, raise.origin, raise.probe ?? null,
+      raise.detail ?? null, raise.resources ?? [], now,
+    ],
+  );
+  const id = rows[0]?.id;
+  if (id) return { id, change: 'opened' };
+  // Another writer opened it between our read and insert: join theirs.
+  const theirs = await liveAlertId(client, raise.key);
+  if (!theirs) throw new Error(`alert ${raise.key} vanished while being raised`);
+  await touch(client, theirs, raise, now);
+  return { id: theirs, change: 'updated' };
+}
+
+/** Resolves the key's live alert, if any, because its cause is gone. */
+export async function clearAlert(
+  client: PoolClient, key: string, now: Date, by: string,
+): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2, resolved_by = $3
+      WHERE dedup_key = $1 AND state <> 'resolved' RETURNING id::text AS id`,
+    [key, now, by],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function liveAlertId(client: PoolClient, key: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id::text AS id FROM turno.alerts WHERE dedup_key = $1 AND state <> 'resolved'
+      FOR UPDATE`,
+    [key],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Brings back the key's alert resolved within `flapSeconds`, in the state it had before
+ * (an acknowledged alert stays acknowledged: its person already knows).
+ */
+export async function reopenRecent(
+  client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
+): Promise<string | null> {
+  if (flapSeconds <= 0) return null;
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE turno.alerts SET
+        state = CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END,
+        resolved_at = NULL, resolved_by = NULL, reopened = reopened + 1, active_at = $3,
+        last_seen = greatest(last_seen, $3),
+        count = count + CASE WHEN origin = 'probe' THEN 1 ELSE 0 END,
+        detail = coalesce($4, detail),
+        resources = ARRAY(SELECT DISTINCT unnest(resources || $5::text[]) ORDER BY 1)
+      WHERE id = (
+        SELECT id FROM turno.alerts
+        WHERE dedup_key = $1 AND state = 'resolved' AND resolved_at >= $2
+        ORDER BY resolved_at DESC LIMIT 1 FOR UPDATE
+      )
+      RETURNING id::text AS id`,
+    [
+      raise.key, new Date(now.getTime() - flapSeconds * 1000), now, raise.detail ?? null,
+      raise.resources ?? [],
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** A live alert seen again: probes count findings; Sync_error alerts recount from rows. */
+async function touch(client: PoolClient, id: string, raise: AlertRaise, now: Date) {
+  await client.query(
+    `UPDATE turno.alerts SET
+        active_at = $2, last_seen = greatest(last_seen, $2),
+        count = count + CASE WHEN origin = 'probe' THEN 1 ELSE 0 END,
+        detail = coalesce($3, detail),
+        resources = ARRAY(SELECT DISTINCT unnest(resources || $4::text[]) ORDER BY 1)
+      WHERE id = $1::uuid`,
+    [id, now, raise.detail ?? null, raise.resources ?? []],
+  );
+}

@@ -1,0 +1,44 @@
+import type { CardId, CategoryId, Severity } from '@turno/shared';
+import type { AppDeps } from '../types.ts';
+
+/** One problem a probe saw. No findings means the probed thing is healthy. */
+export interface ProbeFinding {
+  /** Names the problem within its probe: the alert's key is "probe:<probe>:<key>". */
+  key: string;
+  category: CategoryId;
+  /** Defaults to the category's card and severity. */
+  card?: CardId | null;
+  severity?: Severity;
+  /** Shown on the alert; redacted by the runner, yet never put a token here. */
+  detail?: Record<string, unknown>;
+  resources: string[];
+}
+
+/** Short values Estado shows for a probe: status words, numbers, times as ISO text. */
+export type ProbeSummary = Record<string, string | number | boolean | null>;
+
+export interface ProbeResult {
+  findings: ProbeFinding[];
+  summary: ProbeSummary;
+}
+
+export interface Probe {
+  /** kebab-case, stable: it keys the probe's state and its alerts. */
+  name: string;
+  intervalSeconds: number;
+  run(deps: AppDeps, now: Date): Promise<ProbeResult>;
+}
+
+export type ProbeOutcome = 'ok' | 'problem' | 'failed';
+
+/** What Estado shows for one probe. */
+export interface ProbeRun {
+  probe: string;
+  lastRunAt: Date | null;
+  nextRunAt: Date | null;
+  outcome: ProbeOutcome | null;
+  summary: ProbeSummary | null;
+  lastOkAt: Date | null;
+  lastFailure: string | null;
+  failures: number;
+}
