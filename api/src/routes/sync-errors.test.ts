@@ -93,6 +93,15 @@ describe('GET /api/sync-errors', () => {
       expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
     });
 
+  it('names a bad row id once', async () => {
+    const body = await (await get('?before=abc')).json() as {
+      error: { details: { issues: Array<{ path: string }> } };
+    };
+
+    expect(body.error.details.issues.filter((issue) => issue.path === 'before'))
+      .toHaveLength(1);
+  });
+
   it('answers 503 sync_error_table_unavailable when the table is missing', async () => {
     const app = createApp({
       ...deps, config: { ...deps.config, syncError: { ...deps.config.syncError, table: 'nope' } },

@@ -9,8 +9,10 @@ import type { AppConfig, AppDeps, AppEnv } from '../types.ts';
 const maxBigint = 2n ** 63n - 1n;
 
 const pageQuery = z.object({
-  before: z.string().regex(/^\d{1,19}$/, { message: 'must be a row id' })
-    .refine((id) => /^\d+$/.test(id) && BigInt(id) <= maxBigint, { message: 'must be a row id' })
+  before: z.string()
+    .refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= maxBigint, {
+      message: 'must be a row id',
+    })
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
