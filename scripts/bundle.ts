@@ -15,7 +15,7 @@ export interface BundleReport {
   dir: string;
   /** index.mjs and the chunks it imports before the handler runs. */
   startupBytes: number;
-  /** Every file of the bundle, chunks loaded on first use of a service included. */
+  /** Every file of the bundle, chunks loaded on first use included (not the runtime's SDK). */
   totalBytes: number;
 }
 
@@ -44,9 +44,35 @@ export const zodEnglishOnly: Plugin = {
 };
 
 /**
- * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. The AWS SDK
- * is bundled, not taken from the runtime, so sizes are honest and versions are ours; dynamic
- * imports (one per AWS service) become chunks beside it, loaded on first use.
+ * The nodejs22.x runtime ships AWS SDK v3 in /var/runtime/node_modules; the service clients
+ * come from there, each loaded by the first request that needs it (bundled they were 2.1 MB of
+ * chunks per function). Secrets Manager stays bundled: every cold start waits on it, and
+ * tree-shaken and minified it loads in about 30 ms against 80 ms from the runtime's CommonJS.
+ */
+export const bundledClients = new Set(['@aws-sdk/client-secrets-manager']);
+
+/** SDK parts a Lambda never loads: credentials other than its environment's, browser agents. */
+const unusedOnLambda = [
+  /^@aws-sdk\/credential-provider-(?!env$|node$)/, /^@aws-sdk\/nested-clients(\/|$)/,
+  /^@smithy\/credential-provider-imds$/, /^bowser$/,
+];
+
+/** Leaves to the runtime what it provides: the AWS SDK, but for the clients in bundledClients. */
+export const runtimeSdk: Plugin = {
+  name: 'runtime-sdk',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
+      const client = /^@aws-sdk\/client-[^/]+/.exec(args.path)?.[0];
+      const external = client ? !bundledClients.has(client)
+        : unusedOnLambda.some((pattern) => pattern.test(args.path));
+      return external ? { path: args.path, external: true } : undefined;
+    });
+  },
+};
+
+/**
+ * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. Dynamic imports
+ * (one adapter per AWS service) become chunks beside it, loaded on first use.
  */
 export async function bundleLambdas(): Promise<BundleReport[]> {
   await rm(lambdaDir, { recursive: true, force: true });
@@ -71,7 +97,7 @@ export async function bundleLambdas(): Promise<BundleReport[]> {
       legalComments: 'linked',
       metafile: true,
       banner: { js: banner },
-      plugins: [zodEnglishOnly],
+      plugins: [zodEnglishOnly, runtimeSdk],
       logLevel: 'warning',
     });
     if (name !== 'authorizer') {

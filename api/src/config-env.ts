@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { categoryIds, roleSchema, type Role } from '@turno/shared';
 import { cognitoEnvShape } from './config-cognito.ts';
+import { infraEnvShape } from './probes/infra/config.ts';
+import { messagingEnvShape } from './probes/messaging/config.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -133,4 +135,6 @@ export const envSchema = z.object({
   TURNO_VERSION: z.string().default('0.1.0'),
   ...awsEnv,
   ...cognitoEnvShape,
+  ...infraEnvShape,
+  ...messagingEnvShape,
 });

@@ -4,6 +4,8 @@ import {
 import { readCognitoEnv } from './config-cognito.ts';
 import { envSchema } from './config-env.ts';
 import type { LogLevel } from './log.ts';
+import { readInfraConfig } from './probes/infra/config.ts';
+import { readMessagingConfig } from './probes/messaging/config.ts';
 import type { AppConfig, AlertRuleConfig } from './types.ts';
 
 export { runbookSchedules } from './config-env.ts';
@@ -91,6 +93,8 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     databaseMode: urls.state ? 'server' : 'embedded',
     version: e.TURNO_VERSION,
     auth: { cognito },
+    infra: readInfraConfig(e),
+    messaging: readMessagingConfig(e),
   };
   return {
     app,

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { CategoryId, Role } from '@turno/shared';
 import type { Cloud } from './cloud/types.ts';
+import type { InfraConfig } from './probes/infra/config.ts';
+import type { MessagingConfig } from './probes/messaging/config.ts';
 import type { Probe } from './probes/types.ts';
 import type { AlertPusher, VapidKeys } from './push/types.ts';
 
@@ -63,6 +65,10 @@ export interface AppConfig {
   version: string;
   /** Cognito where configured: the PWA signs in there and the authorizer checks its tokens. */
   auth: { cognito: CognitoConfig | null };
+  /** Thresholds and cadence of the RDS, EC2 and cron probes. */
+  infra: InfraConfig;
+  /** Where and how often the WhatsApp (UltraMsg) and Gmail probes look; holds secrets. */
+  messaging: MessagingConfig;
 }
 
 /** A Cognito user pool and the PWA's app client (public: no secret). */

@@ -15,3 +15,5 @@ export * from './api/client-config.ts';
 export * from './api/cron-host.ts';
 export * from './api/app-logs.ts';
 export * from './api/infra.ts';
+export * from './api/notify.ts';
+export * from './api/messaging.ts';

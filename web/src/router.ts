@@ -54,6 +54,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/logs', name: 'logs', component: () => import('./pages/LogsPage.vue') },
   { path: '/auditoria', name: 'audit', component: () => import('./pages/AuditPage.vue') },
   { path: '/ajustes', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  { path: '/guardia', name: 'oncall', component: () => import('./pages/OncallPage.vue') },
+  {
+    path: '/mantenimiento',
+    name: 'maintenance',
+    component: () => import('./pages/MaintenancePage.vue'),
+  },
   {
     path: '/entrar',
     name: 'sign-in',

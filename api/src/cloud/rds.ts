@@ -40,6 +40,23 @@ export interface DatabaseMetrics {
   replicaLagSeconds: number | null;
 }
 
+/** Metrics Turno reads as a series, to tell a spike from a sustained load or a trend. */
+export type HistoryMetric = 'cpuPercent' | 'freeStorageBytes';
+
+export interface MetricHistoryQuery {
+  id: string;
+  metric: HistoryMetric;
+  /** Seconds per datapoint, a multiple of 60: RDS publishes its metrics every minute. */
+  periodSeconds: number;
+  since: Date;
+}
+
+/** One period's average; `at` is the period's start, as CloudWatch stamps it. */
+export interface MetricPoint {
+  at: Date;
+  value: number;
+}
+
 /** The ModifyDBInstance Turno sends: storage only, always applied immediately. */
 export interface StorageModification {
   id: string;
@@ -54,6 +71,8 @@ export interface RdsPort {
   /** One CloudWatch request for every metric of the given instances. */
   getMetrics(databases: ReadonlyArray<Pick<DatabaseInstance, 'id' | 'role'>>):
     Promise<DatabaseMetrics[]>;
+  /** Each query's datapoints from `since` until now, oldest first; one CloudWatch request. */
+  getMetricHistory(queries: readonly MetricHistoryQuery[]): Promise<MetricPoint[][]>;
   modifyStorage(change: StorageModification): Promise<void>;
 }
 

@@ -34,18 +34,35 @@ const logsGiBPerHour = 0.04;
 const uptimeAtStartS = [275_400, 275_380, 71_950];
 const restarts = [0, 0, 2];
 
+/** The sandbox's drills on flotas-cron-arc. */
+export interface SandboxCronDrills {
+  /** A pm2 process (by name) in another status: stopped, errored … */
+  setProcessStatus(name: string, status: string): void;
+  /** The pm2 daemon of ssm-user gone (false) or back (true). */
+  setDaemonRunning(running: boolean): void;
+  /** The disk filled with logs up to this use, growing on from there. */
+  fillDisk(usePercent: number): void;
+  reset(): void;
+}
+
+export interface SandboxCronHost extends CronHostPort {
+  readonly drills: SandboxCronDrills;
+}
+
 /** flotas-cron-arc as the runbook shows it: three pm2 processes and a disk filling with logs. */
-export function createSandboxCronHost(options: SandboxCronHostOptions): CronHostPort {
+export function createSandboxCronHost(options: SandboxCronHostOptions): SandboxCronHost {
   const { now } = options;
   const createdAt = now().getTime();
   const commands = new Map<string, Started>();
   let flushedAt: number | null = null;
+  // Logs weigh `logs.gib` at `logs.at` and grow from there; a flush empties them.
+  let logs = { gib: startLogsGiB, at: createdAt };
+  const statuses = new Map<number, string>();
+  let daemonRunning = options.daemonRunning !== false;
 
   function disk(at: number): DiskUse {
-    const logs = flushedAt === null
-      ? startLogsGiB + ((at - createdAt) / hourMs) * logsGiBPerHour
-      : ((at - flushedAt) / hourMs) * logsGiBPerHour;
-    const used = Math.min(diskGiB * 0.99, systemGiB + logs);
+    const logsGiB = logs.gib + ((at - logs.at) / hourMs) * logsGiBPerHour;
+    const used = Math.min(diskGiB * 0.99, systemGiB + logsGiB);
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
       usePercent: Math.ceil((used / diskGiB) * 100),
@@ -55,7 +72,7 @@ export function createSandboxCronHost(options: SandboxCronHostOptions): CronHost
 
   function run(command: Started, at: number): Started['result'] {
     const { kind, args } = command;
-    if (kind !== 'disk' && options.daemonRunning === false) {
+    if (kind !== 'disk' && !daemonRunning) {
       const error = 'turno: the pm2 daemon of ssm-user is not running '
         + '(no socket /home/ssm-user/.pm2/rpc.sock)';
       return { status: 'failed', error };
@@ -65,15 +82,19 @@ export function createSandboxCronHost(options: SandboxCronHostOptions): CronHost
     else if (kind === 'pm2-flush') {
       const diskBefore = disk(at);
       flushedAt = at;
+      logs = { gib: 0, at };
       output = { kind, diskBefore, diskAfter: disk(at) };
     } else if (kind === 'pm2-list') {
       output = {
         kind,
-        processes: sandboxPm2Processes.map((p, i) => ({
-          ...p,
-          restarts: restarts[i] ?? 0,
-          uptimeSeconds: (uptimeAtStartS[i] ?? 0) + Math.floor((at - createdAt) / 1000),
-        })),
+        processes: sandboxPm2Processes.map((p, i) => {
+          const status = statuses.get(p.id) ?? p.status;
+          return status === 'online' ? {
+            ...p,
+            restarts: restarts[i] ?? 0,
+            uptimeSeconds: (uptimeAtStartS[i] ?? 0) + Math.floor((at - createdAt) / 1000),
+          } : { ...p, status, memoryMb: 0, restarts: restarts[i] ?? 0, uptimeSeconds: null };
+        }),
       };
     } else {
       const process = sandboxPm2Processes.find((p) => p.id === args.process);
@@ -95,8 +116,30 @@ export function createSandboxCronHost(options: SandboxCronHostOptions): CronHost
     for (const command of due) command.result = run(command, command.startedAt + sandboxCommandMs);
   }
 
+  const drills: SandboxCronDrills = {
+    setProcessStatus(name, status) {
+      const process = sandboxPm2Processes.find((p) => p.name === name);
+      if (!process) throw new Error(`The sandbox has no pm2 process ${name}`);
+      statuses.set(process.id, status);
+    },
+    setDaemonRunning(running) {
+      daemonRunning = running;
+    },
+    fillDisk(usePercent) {
+      // df rounds its Use% up: half a point under shows as exactly `usePercent`.
+      logs = { gib: ((usePercent - 0.5) / 100) * diskGiB - systemGiB, at: now().getTime() };
+    },
+    reset() {
+      statuses.clear();
+      daemonRunning = options.daemonRunning !== false;
+      logs = { gib: startLogsGiB, at: createdAt };
+      flushedAt = null;
+    },
+  };
+
   return {
     instanceId: sandboxCronInstanceId,
+    drills,
 
     async startCommand(kind, args) {
       const commandId = randomUUID();

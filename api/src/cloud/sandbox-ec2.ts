@@ -22,7 +22,43 @@ export function sandboxEc2Instances(): Ec2Instance[] {
   ];
 }
 
-/** EC2 for the sandbox: the two instances, running with their checks passed. */
-export function createSandboxEc2(instances = sandboxEc2Instances()): Ec2Port {
-  return { listInstances: async () => structuredClone(instances) };
+/** The sandbox's EC2 drills. */
+export interface SandboxEc2Drills {
+  /** Status checks as the console shows them: "1/2" for one failing, "0/2" for both. */
+  setStatusChecks(name: string, checks: string): void;
+  /** The instance state: stopped, stopping, running … */
+  setState(name: string, state: string): void;
+  reset(): void;
+}
+
+export interface SandboxEc2 extends Ec2Port {
+  readonly drills: SandboxEc2Drills;
+}
+
+/** EC2 for the sandbox: the two instances, running with their checks passed until a drill. */
+export function createSandboxEc2(instances = sandboxEc2Instances()): SandboxEc2 {
+  const original = structuredClone(instances);
+  const current = structuredClone(instances);
+  const byName = (name: string) => {
+    const instance = current.find((candidate) => candidate.name === name || candidate.id === name);
+    if (!instance) throw new Error(`The sandbox has no instance ${name}`);
+    return instance;
+  };
+  return {
+    listInstances: async () => structuredClone(current),
+    drills: {
+      setStatusChecks(name, checks) {
+        byName(name).statusChecks = checks;
+      },
+      setState(name, state) {
+        const instance = byName(name);
+        instance.state = state;
+        // EC2 runs no status checks on an instance that is not running.
+        instance.statusChecks = state === 'running' ? '2/2' : '—';
+      },
+      reset() {
+        current.splice(0, current.length, ...structuredClone(original));
+      },
+    },
+  };
 }

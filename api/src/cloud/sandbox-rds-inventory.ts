@@ -9,6 +9,10 @@ export interface SandboxDatabaseSeed {
   replicaLagSeconds: number | null;
   /** RDS refuses another storage change within 6 h of this one. */
   lastStorageChange?: Date;
+  /** A drill: CPU held at `percent` since `since`. */
+  cpuSpike?: { percent: number; since: Date };
+  /** A drill: free storage falling since `since`; `freeStorageBytes` is its value then. */
+  storageDrain?: { gibPerHour: number; since: Date };
 }
 
 const GiB = 1024 ** 3;

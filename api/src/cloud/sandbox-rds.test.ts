@@ -74,3 +74,64 @@ describe('createSandboxRds', () => {
     expect((await primary())?.allocatedStorageGiB).toBe(110);
   });
 });
+
+describe('sandbox RDS drills', () => {
+  const minute = 60_000;
+
+  it('gives a CPU series of whole one-minute periods, the spike from the minute it began',
+    async () => {
+      const { rds } = setUp();
+      const now = new Date('2025-06-02T18:00:00Z').getTime();
+      rds.drills.spikeCpu('flotas-develop', 95, new Date(now - 3 * minute));
+
+      const [cpu] = await rds.getMetricHistory([{
+        id: 'flotas-develop', metric: 'cpuPercent', periodSeconds: 60,
+        since: new Date(now - 6 * minute),
+      }]);
+
+      expect(cpu?.map((point) => (now - point.at.getTime()) / minute)).toEqual([6, 5, 4, 3, 2, 1]);
+      expect(cpu?.map((point) => point.value)).toEqual([8.38, 8.38, 8.38, 95, 95, 95]);
+      const [metrics] = await rds.getMetrics([{ id: 'flotas-develop', role: 'primary' }]);
+      expect(metrics?.cpuPercent).toBe(95);
+    });
+
+  it('drains free storage hour by hour and reports storage-full once none is left',
+    async () => {
+      const { rds, advance, primary } = setUp();
+      const now = new Date('2025-06-02T18:00:00Z').getTime();
+      rds.drills.drainStorage('flotas-develop', 2, new Date(now - 2 * 60 * minute));
+
+      const [storage] = await rds.getMetricHistory([{
+        id: 'flotas-develop', metric: 'freeStorageBytes', periodSeconds: 3600,
+        since: new Date(now - 2 * 60 * minute),
+      }]);
+      expect(storage?.map((point) => point.value / GiB)).toEqual([21, 19]);
+      expect((await primary())?.status).toBe('available');
+
+      advance(9 * 60 * minute);
+      expect((await primary())?.status).toBe('storage-full');
+    });
+
+  it('sets free storage as a share of the allocated storage, 0 being a full disk', async () => {
+    const { rds, primary } = setUp();
+
+    rds.drills.setFreeStoragePercent('flotas-develop', 7);
+    const [metrics] = await rds.getMetrics([{ id: 'flotas-develop', role: 'primary' }]);
+    expect(metrics?.freeStorageBytes).toBe(7 * GiB);
+
+    rds.drills.setFreeStoragePercent('flotas-develop', 0);
+    expect((await primary())?.status).toBe('storage-full');
+  });
+
+  it('lets storage grow out of a full disk, and reset keeps the growth', async () => {
+    const { rds, primary } = setUp();
+    rds.drills.setFreeStoragePercent('flotas-develop', 0);
+
+    await rds.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 110 });
+    expect((await primary())?.status).toBe('modifying');
+    rds.drills.reset();
+
+    const [metrics] = await rds.getMetrics([{ id: 'flotas-develop', role: 'primary' }]);
+    expect(metrics?.freeStorageBytes).toBe(28 * GiB);
+  });
+});

@@ -4,6 +4,10 @@ import {
   type DatabaseInstance, type DatabaseMetrics, type RdsPort, type StorageModification,
 } from './rds.ts';
 import { sandboxDatabaseSeeds, type SandboxDatabaseSeed } from './sandbox-rds-inventory.ts';
+import {
+  cpuAt, createRdsDrills, freeAt, historyPoints,
+  type SandboxRdsDrills, type SandboxRdsState as State,
+} from './sandbox-rds-load.ts';
 
 export interface SandboxRdsOptions {
   now: () => Date;
@@ -19,29 +23,29 @@ export const sandboxStoragePhases = { modifyingMs: 60_000, optimizingMs: 15 * 60
 const GiB = 1024 ** 3;
 const hourMs = 3_600_000;
 
-interface Change {
-  at: Date;
-  before: DatabaseInstance;
-  iops: number | undefined;
-}
-
-interface State {
-  seed: SandboxDatabaseSeed;
-  change: Change | null;
+/** The sandbox's RDS, with the drills that break it on purpose. */
+export interface SandboxRds extends RdsPort {
+  readonly drills: SandboxRdsDrills;
 }
 
 /** RDS and its CloudWatch metrics for the sandbox: storage changes go through RDS's states. */
-export function createSandboxRds(options: SandboxRdsOptions): RdsPort {
+export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
   const { now, random } = options;
   const states = new Map<string, State>();
   for (const seed of options.databases ?? sandboxDatabaseSeeds()) {
-    states.set(seed.instance.id, { seed: structuredClone(seed), change: null });
+    states.set(seed.instance.id, {
+      seed: structuredClone(seed), change: null, original: structuredClone(seed),
+    });
   }
 
   function view(state: State): DatabaseInstance {
     const { instance } = state.seed;
     const change = state.change;
-    if (!change) return structuredClone(instance);
+    if (!change) {
+      // A disk drained to nothing is what RDS reports as storage-full.
+      const full = instance.status === 'available' && freeAt(state.seed, now().getTime()) <= 0;
+      return { ...structuredClone(instance), ...(full ? { status: 'storage-full' } : {}) };
+    }
     const elapsed = now().getTime() - change.at.getTime();
     if (elapsed < sandboxStoragePhases.modifyingMs) {
       const pending = {
@@ -80,16 +84,30 @@ export function createSandboxRds(options: SandboxRdsOptions): RdsPort {
             replicaLagSeconds: null,
           };
         }
+        const at = now().getTime();
         return {
           id,
-          cpuPercent: drift(seed.cpuPercent, 2, 2),
-          freeStorageBytes: Math.round(drift(seed.freeStorageBytes / GiB, 0.1, 3) * GiB),
+          cpuPercent: drift(cpuAt(seed, at), 2, 2),
+          freeStorageBytes: Math.round(drift(freeAt(seed, at) / GiB, 0.1, 3) * GiB),
           connections: seed.connections === 0 ? 0 : drift(seed.connections, 2, 0),
           replicaLagSeconds: role === 'replica' && seed.replicaLagSeconds !== null
             ? drift(seed.replicaLagSeconds, 1, 1) : null,
         };
       });
     },
+
+    async getMetricHistory(queries) {
+      const at = now().getTime();
+      return queries.map((query) => {
+        const seed = states.get(query.id)?.seed;
+        if (!seed) return [];
+        return historyPoints(query, at, (moment) => (query.metric === 'cpuPercent'
+          ? drift(cpuAt(seed, moment), 2, 2)
+          : Math.round(drift(freeAt(seed, moment) / GiB, 0.1, 3) * GiB)));
+      });
+    },
+
+    drills: createRdsDrills(states, now),
 
     async modifyStorage(change: StorageModification) {
       const state = states.get(change.id);

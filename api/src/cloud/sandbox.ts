@@ -1,8 +1,8 @@
 import { CloudError } from './errors.ts';
-import { createSandboxCronHost } from './sandbox-cron-host.ts';
-import { createSandboxEc2 } from './sandbox-ec2.ts';
+import { createSandboxCronHost, type SandboxCronHost } from './sandbox-cron-host.ts';
+import { createSandboxEc2, type SandboxEc2 } from './sandbox-ec2.ts';
 import { createSandboxLogs } from './sandbox-logs.ts';
-import { createSandboxRds } from './sandbox-rds.ts';
+import { createSandboxRds, type SandboxRds } from './sandbox-rds.ts';
 import type { SandboxDatabaseSeed } from './sandbox-rds-inventory.ts';
 import { defaultRetryPolicy, defaultSandboxSchedules } from './sandbox-schedules.ts';
 import type {
@@ -19,8 +19,18 @@ export interface SandboxCloudOptions {
   schedules?: ScheduleDocument[];
 }
 
+/** The sandbox: each port also carries the drills that break it on purpose for training. */
 export interface SandboxCloud extends Cloud {
   readonly kind: 'sandbox';
+  readonly rds: SandboxRds;
+  readonly ec2: SandboxEc2;
+  readonly cronHost: SandboxCronHost;
+}
+
+/** True for the sandbox cloud, also once a wrapper replaced its scheduler (runtime.ts). */
+export function isSandboxCloud(cloud: Cloud): cloud is SandboxCloud {
+  return cloud.kind === 'sandbox' && 'drills' in cloud.rds && 'drills' in cloud.ec2
+    && 'drills' in cloud.cronHost;
 }
 
 /** AWS accepts a StartDate up to five minutes in the past and rejects anything older. */

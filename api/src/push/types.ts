@@ -36,7 +36,13 @@ export interface SendReport {
   backedOff: Array<{ id: string; until: string }>;
 }
 
+export interface SendOptions {
+  topic: string;
+  /** Only these people's subscriptions; absent: every active subscription. */
+  users?: readonly string[];
+}
+
 export interface AlertPusher {
-  /** Sends one alert's payload to every active subscription; never throws for one bad device. */
-  send(payload: PushPayload, options: { topic: string }): Promise<SendReport>;
+  /** Sends one payload to the chosen subscriptions; never throws for one bad device. */
+  send(payload: PushPayload, options: SendOptions): Promise<SendReport>;
 }

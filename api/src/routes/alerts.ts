@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { alertsQuery } from '@turno/shared';
 import { acknowledgeAlert, getAlert, listAlerts } from '../alerts/alert-store.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { cancelSteps } from '../notify/notify-store.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { readQuery } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -26,6 +27,8 @@ export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
     const { alert, changed } = await acknowledgeAlert(
       statePool, config.dataSources, c.req.param('id'), user, deps.now(),
     );
+    // Whatever was pending for it stops: re-notifications and escalation steps.
+    await cancelSteps(statePool, alert.id);
     if (changed) {
       await writeAudit(statePool, {
         actor: user, role, action: 'alert.ack', target: `alert/${alert.id}`,

@@ -2,7 +2,8 @@ import type { PushPayload } from '@turno/shared';
 import type { AlertPusher, SendReport } from '../push/types.ts';
 
 export interface RecordingPusher extends AlertPusher {
-  readonly sent: Array<{ payload: PushPayload; topic: string }>;
+  /** `users` is absent when the push went to every subscription. */
+  readonly sent: Array<{ payload: PushPayload; topic: string; users?: readonly string[] }>;
 }
 
 /**
@@ -13,8 +14,8 @@ export function createRecordingPusher(): RecordingPusher {
   const sent: RecordingPusher['sent'] = [];
   return {
     sent,
-    async send(payload, { topic }): Promise<SendReport> {
-      sent.push({ payload, topic });
+    async send(payload, { topic, users }): Promise<SendReport> {
+      sent.push({ payload, topic, ...(users ? { users } : {}) });
       return { delivered: 0, removed: 0, failed: 0, backedOff: [] };
     },
   };

@@ -1,7 +1,9 @@
 import type { PoolClient } from 'pg';
 import {
-  crossesThreshold, groupByCause, type CategoryId, type Severity,
+  crossesThreshold, groupByAlertKey, perProviderCategories, providerCard,
+  type AlertGroup, type Severity,
 } from '@turno/shared';
+import { sourceName } from '../alerts/alert-rows.ts';
 import { liveAlertId, reopenRecent, type AlertRaise } from '../alerts/raise.ts';
 import type { AppConfig } from '../types.ts';
 import { ruleFor } from './rules.ts';
@@ -12,23 +14,26 @@ export interface AlertChanges {
   updated: string[];
 }
 
+type Group = AlertGroup<SeenError>;
+
 /**
- * New rows join their cause's live alert; a cause without one opens an alert when its rows
- * inside the rule's window cross the threshold. One cause, one alert, every function in it.
+ * New rows join their alert's live one; an alert key without one opens when its rows inside
+ * the rule's window cross the threshold. One cause, one alert, every function in it; a
+ * provider's credentials are one alert per provider ("provider-forbidden:MIX").
  */
 export async function applyToAlerts(
   client: PoolClient, config: AppConfig, seen: SeenError[], now: Date,
 ): Promise<AlertChanges> {
   const changes: AlertChanges = { opened: [], updated: [] };
-  for (const [category, rows] of groupByCause(seen)) {
-    const ids = rows.map((row) => row.id);
-    const live = await liveAlertId(client, category);
+  const groups = groupByAlertKey(seen, (id) => sourceName(id, config.dataSources));
+  for (const group of groups.values()) {
+    const live = await liveAlertId(client, group.key);
     if (live) {
-      await attach(client, live, ids, now);
+      await attach(client, live, group.rows.map((row) => row.id), now);
       changes.updated.push(live);
       continue;
     }
-    const opened = await openIfCrossing(client, config, category, rows, now);
+    const opened = await openIfCrossing(client, config, group, now);
     if (opened?.reopened) changes.updated.push(opened.id);
     else if (opened) changes.opened.push(opened.id);
   }
@@ -36,25 +41,21 @@ export async function applyToAlerts(
 }
 
 async function openIfCrossing(
-  client: PoolClient,
-  config: AppConfig,
-  category: CategoryId,
-  rows: SeenError[],
-  now: Date,
+  client: PoolClient, config: AppConfig, group: Group, now: Date,
 ): Promise<{ id: string; reopened: boolean } | null> {
+  const { category, rows } = group;
   const rule = ruleFor(config, category);
   const earliest = rows.reduce((min, row) => Math.min(min, row.createdAt.getTime()), Infinity);
-  const { rows: candidates } = await client.query<{ id: string; created_at: Date }>(
-    `SELECT sync_error_id::text AS id, created_at FROM turno.seen_errors
-      WHERE category = $1 AND alert_id IS NULL AND created_at >= $2`,
-    [category, new Date(earliest - rule.windowSeconds * 1000)],
-  );
+  const since = new Date(earliest - rule.windowSeconds * 1000);
+  const candidates = await unalerted(client, group, since);
   if (!crossesThreshold(candidates.map((row) => row.created_at), rule)) return null;
 
   const [first] = rows;
   const raise: AlertRaise = {
-    key: category, category, card: first?.card ?? null,
+    key: group.key, category,
+    card: group.provider === null ? first?.card ?? null : providerCard(category),
     severity: (first?.severity ?? 'warning') as Severity, origin: 'sync-error',
+    ...(group.provider === null ? {} : { detail: { provider: group.provider } }),
   };
   const back = await reopenRecent(client, raise, now, config.alertFlapSeconds);
   if (back) {
@@ -62,17 +63,32 @@ async function openIfCrossing(
     return { id: back, reopened: true };
   }
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO turno.alerts (dedup_key, category, card, severity, first_seen, last_seen,
+    `INSERT INTO turno.alerts (dedup_key, category, card, severity, detail, first_seen, last_seen,
         active_at, opened_at)
-      VALUES ($1, $1, $2, $3, $4, $4, $4, $4)
+      VALUES ($1, $2, $3, $4, $5, $6, $6, $6, $6)
       ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
-    [category, raise.card, raise.severity, now],
+    [raise.key, category, raise.card, raise.severity, raise.detail ?? null, now],
   );
   const id = inserted[0]?.id;
   if (!id) return null;
   await attach(client, id, candidates.map((row) => row.id), now);
   return { id, reopened: false };
+}
+
+/**
+ * Rows of the group's cause not yet in an alert since `since`; for a provider's alert only
+ * that provider's, and for the cause's own key only rows that belong to no provider.
+ */
+async function unalerted(client: PoolClient, group: Group, since: Date) {
+  const scoped = perProviderCategories.includes(group.category);
+  const { rows } = await client.query<{ id: string; created_at: Date }>(
+    `SELECT sync_error_id::text AS id, created_at FROM turno.seen_errors
+      WHERE category = $1 AND alert_id IS NULL AND created_at >= $2
+        AND (NOT $3 OR data_source_id IS NOT DISTINCT FROM $4)`,
+    [group.category, since, scoped, group.dataSourceId],
+  );
+  return rows;
 }
 
 /** Adds rows to an alert and recounts it from its rows, so the numbers cannot drift. */

@@ -1,50 +1,53 @@
-import { cardById, categoryTitle, type CardId, type CategoryId } from '@turno/shared';
-import { errorFields } from '../log.ts';
-import { alertPushPayload } from '../push/payload.ts';
-import { pushTopic } from '../push/topic.ts';
+import type { CardId, CategoryId } from '@turno/shared';
+import { deliverStep } from '../notify/deliver.ts';
+import { heldSql } from '../notify/maintenance-store.ts';
+import { startSteps } from '../notify/notify-store.ts';
+import { minutesAfter, oncallAt } from '../notify/oncall.ts';
+import { planStep } from '../notify/steps.ts';
 import type { AppDeps } from '../types.ts';
+
+export { pushTitle } from '../notify/deliver.ts';
 
 interface Claimed {
   id: string;
   card: CardId | null;
   category: CategoryId;
+  severity: string;
 }
 
 /**
- * Sends one push per new alert, exactly once: setting pushed_at is the claim, so a second
- * watcher or a rerun finds nothing left to send. Alerts left unpushed by a crash go out here.
+ * Sends each new alert's first push to whoever is on call (every device when no one is),
+ * exactly once: setting pushed_at is the claim, so a second watcher or a rerun finds nothing
+ * left to send. Alerts held by a maintenance window or snoozed wait; they go out on the first
+ * tick after, if still open. Alerts left unpushed by a crash go out here too.
  */
 export async function pushNewAlerts(deps: AppDeps): Promise<string[]> {
+  const now = deps.now();
   const { rows: pending } = await deps.statePool.query<{ id: string }>(
-    `SELECT id::text AS id FROM turno.alerts
-      WHERE pushed_at IS NULL AND state = 'open' ORDER BY opened_at`,
+    `SELECT a.id::text AS id FROM turno.alerts a
+      LEFT JOIN turno.alert_notify n ON n.alert_id = a.id
+      WHERE a.pushed_at IS NULL AND a.state = 'open'
+        AND (n.snoozed_until IS NULL OR n.snoozed_until <= $1)
+        AND NOT ${heldSql('a', '$1')}
+      ORDER BY a.opened_at`,
+    [now],
   );
+  if (pending.length === 0) return [];
+  const { chain, rotation } = await oncallAt(deps.statePool, now);
+  const second = planStep(1, rotation.escalateAfter, chain.length);
   const pushed: string[] = [];
   for (const { id } of pending) {
     const { rows } = await deps.statePool.query<Claimed>(
       `UPDATE turno.alerts SET pushed_at = $2 WHERE id = $1::uuid AND pushed_at IS NULL
-        RETURNING id::text AS id, card, category`,
-      [id, deps.now()],
+        RETURNING id::text AS id, card, category, severity`,
+      [id, now],
     );
     const alert = rows[0];
     if (!alert) continue;
-    try {
-      const report = await deps.pusher.send(
-        alertPushPayload(alert, pushTitle(alert)),
-        { topic: pushTopic(alert.id.replaceAll('-', '')) },
-      );
-      deps.log.info('watcher.pushed', { alertId: alert.id, ...report });
-    } catch (error) {
-      deps.log.error('watcher.push_failed', { alertId: alert.id, ...errorFields(error) });
-    }
+    await startSteps(deps.statePool, alert.id,
+      second ? minutesAfter(now, rotation.repeatMinutes) : null);
+    await deliverStep(deps, alert, { step: 0, kind: 'alert', user: chain[0] ?? null }, now);
     pushed.push(alert.id);
   }
   return pushed;
-}
-
-/** A short Spanish line from the card, never the error's own text. */
-export function pushTitle(alert: { card: CardId | null; category: CategoryId }): string {
-  const card = alert.card ? cardById(alert.card) : undefined;
-  if (card) return `${card.id} · ${card.title.es}`;
-  return categoryTitle(alert.category).es;
 }

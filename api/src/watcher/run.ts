@@ -2,6 +2,7 @@ import { redact } from '@turno/shared';
 import { errorFields } from '../log.ts';
 import type { AppDeps } from '../types.ts';
 import { runDueProbes, type ProbesReport } from '../probes/run-probes.ts';
+import { runEscalation, type EscalatedStep } from '../notify/escalate.ts';
 import { applyToAlerts } from './apply-alerts.ts';
 import { pushNewAlerts } from './push-alerts.ts';
 import { resolveQuietAlerts } from './resolve-quiet.ts';
@@ -23,6 +24,8 @@ export interface WatcherReport {
   cursor: string | null;
   /** Probes whose turn came in this run; null when another watcher had the lock. */
   probes: ProbesReport | null;
+  /** Re-notifications and escalations sent in this run. */
+  escalated?: EscalatedStep[];
 }
 
 /** "turno" in ASCII: the advisory lock only one watcher at a time may hold. */
@@ -41,6 +44,7 @@ export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
     if (!report.ran) return report;
     report.probes = await runDueProbes(deps, now);
     report.pushed = await pushNewAlerts(deps);
+    report.escalated = await runEscalation(deps);
     return report;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error)).slice(0, 300);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupByCause, summarizeCause, tally } from './group.ts';
+import {
+  groupByAlertKey, groupByCause, providerCard, summarizeCause, tally, type DiagnosedRow,
+} from './group.ts';
 import { rowsBetween, sampleRows } from './sync-error-sample.fixture.ts';
 
 const sourceNames: Record<number, string> = { 1: 'MIX', 2: 'Guardian' };
@@ -60,5 +62,55 @@ describe('tally', () => {
     ['a tie, broken by name', ['z', 'y', null], [{ name: 'y', count: 1 }, { name: 'z', count: 1 }]],
   ])('counts %s', (_name, values, expected) => {
     expect(tally(values)).toEqual(expected);
+  });
+});
+
+describe('groupByAlertKey', () => {
+  const row = (
+    id: string, category: DiagnosedRow['category'], dataSourceId: number | null,
+  ): DiagnosedRow => ({
+    id, createdAt: new Date('2026-03-02T15:00:00Z'), category, card: '2.1',
+    functionName: dataSourceId === 2 ? 'linde-guardian-positions' : 'linde-mix-get-events',
+    dataSourceId,
+  });
+  const names = (id: number) => sourceNames[id];
+
+  it('makes one alert per provider of a blocked user, and one per cause of the rest', () => {
+    const groups = groupByAlertKey([
+      row('1', 'provider-forbidden', 1),
+      row('2', 'provider-forbidden', 2),
+      row('3', 'provider-timeout', 1),
+      row('4', 'provider-forbidden', 1),
+      row('5', 'provider-timeout', 2),
+    ], names);
+
+    expect([...groups.values()].map((group) => [group.key, group.provider,
+      group.rows.map((r) => r.id)])).toEqual([
+      ['provider-forbidden:MIX', 'MIX', ['1', '4']],
+      ['provider-forbidden:Guardian', 'Guardian', ['2']],
+      ['provider-timeout', null, ['3', '5']],
+    ]);
+  });
+
+  it('keys a rejected password by provider too, an unknown source by its number', () => {
+    const groups = groupByAlertKey([row('1', 'provider-unauthorized', 7)], names);
+
+    expect([...groups.keys()]).toEqual(['provider-unauthorized:7']);
+    expect(groups.get('provider-unauthorized:7')).toMatchObject({ dataSourceId: 7 });
+  });
+
+  it('keeps credential errors without a data source under the cause alone', () => {
+    const groups = groupByAlertKey([row('1', 'provider-forbidden', null)], names);
+
+    expect(groups.get('provider-forbidden')).toMatchObject({ provider: null, dataSourceId: null });
+  });
+});
+
+describe('providerCard', () => {
+  it.each([
+    ['provider-forbidden', '2.1'],
+    ['provider-unauthorized', '2.2'],
+  ] as const)('sends %s to card %s', (category, card) => {
+    expect(providerCard(category)).toBe(card);
   });
 });

@@ -35,6 +35,51 @@ export function groupByCause<Row extends DiagnosedRow>(rows: Row[]): Map<Categor
   return groups;
 }
 
+/** Causes that are one alert per telematics provider: its credentials (runbook 2.1, 2.2). */
+export const perProviderCategories: readonly CategoryId[] = [
+  'provider-forbidden', 'provider-unauthorized',
+];
+
+/** One alert's share of new rows: its key, its cause and, per provider, which one. */
+export interface AlertGroup<Row extends DiagnosedRow> {
+  /** "database-disk-full"; "provider-forbidden:MIX" for a provider's credentials. */
+  key: string;
+  category: CategoryId;
+  /** The data source's name (MIX, Guardian) for per-provider causes, else null. */
+  provider: string | null;
+  /** The rows' data source for per-provider causes; null for every other cause. */
+  dataSourceId: number | null;
+  rows: Row[];
+}
+
+/**
+ * Rows grouped by the alert they belong to, in order of first appearance: one key per cause,
+ * except a provider's blocked user or rejected password, which is one alert per provider, so
+ * pausing MiX's functions never hides that Guardian is failing too. `sourceName` turns a data
+ * source id into the name UP shows; an unknown id is named by its number.
+ */
+export function groupByAlertKey<Row extends DiagnosedRow>(
+  rows: Row[], sourceName: (id: number) => string | undefined = () => undefined,
+): Map<string, AlertGroup<Row>> {
+  const groups = new Map<string, AlertGroup<Row>>();
+  for (const row of rows) {
+    const perProvider = perProviderCategories.includes(row.category) && row.dataSourceId !== null;
+    const source = perProvider ? row.dataSourceId : null;
+    const provider = source === null ? null : sourceName(source) ?? String(source);
+    const key = provider === null ? row.category : `${row.category}:${provider}`;
+    const group = groups.get(key);
+    const { category } = row;
+    if (group) group.rows.push(row);
+    else groups.set(key, { key, category, provider, dataSourceId: source, rows: [row] });
+  }
+  return groups;
+}
+
+/** The card of a provider's credentials alert: a blocked user (403) is 2.1, else 2.2. */
+export function providerCard(category: CategoryId): CardId {
+  return category === 'provider-forbidden' ? '2.1' : '2.2';
+}
+
 /** What an alert shows of its rows: count, time span, and counts per function and source. */
 export interface CauseSummary {
   count: number;

@@ -168,7 +168,10 @@ export const pushPayloadSchema = z.object({
   card: z.string().nullable(),
   title: z.string().max(120),
   url: z.string(),
-  /** A first alert, a reminder, an escalation, or a test from Ajustes (absent: an alert). */
-  kind: z.enum(['alert', 'renotify', 'escalate', 'test']).optional(),
+  /**
+   * A first alert, a reminder, an escalation, a test from Ajustes, or the periodic ask to
+   * open WhatsApp on the designated phone (absent: an alert).
+   */
+  kind: z.enum(['alert', 'renotify', 'escalate', 'test', 'phone-reminder']).optional(),
 });
 export type PushPayload = z.infer<typeof pushPayloadSchema>;

@@ -31,15 +31,15 @@ export const categoryDefaults: Record<CategoryId, CategoryDefaults> = {
   'gmail-token': { card: '3.2', severity: 'high' },
   'gmail-saturated': { card: '3.1', severity: 'warning' },
   'whatsapp-unhealthy': { card: '1.1', severity: 'high' },
-  'whatsapp-queue-growing': { card: null, severity: 'warning' },
+  'whatsapp-queue-growing': { card: 'T.11', severity: 'warning' },
   // The runbook checks CPU first, then pauses the function that fails most (5.1.3–5.1.6).
   'rds-cpu-high': { card: '5.1', severity: 'high' },
   'rds-storage-low': { card: '4.1', severity: 'high' },
   'rds-storage-full': { card: '4.1', severity: 'critical' },
-  'ec2-status-failed': { card: null, severity: 'high' },
-  'pm2-process-down': { card: null, severity: 'high' },
-  'cron-disk-full': { card: null, severity: 'high' },
-  'probe-failed': { card: null, severity: 'warning' },
+  'ec2-status-failed': { card: 'T.8', severity: 'high' },
+  'pm2-process-down': { card: 'T.9', severity: 'high' },
+  'cron-disk-full': { card: 'T.7', severity: 'high' },
+  'probe-failed': { card: 'T.10', severity: 'warning' },
   unclassified: { card: null, severity: 'warning' },
 };
 

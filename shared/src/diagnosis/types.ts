@@ -1,7 +1,9 @@
 /** Card numbers: the runbook's own (1.1 … 5.2) and Turno's additions (T.1 …). */
 export type CardId =
   | '1.1' | '1.2' | '2.1' | '2.2' | '3.1' | '3.2' | '4.1' | '5.1' | '5.2'
-  | 'T.1' | 'T.2' | 'T.3' | 'T.4' | 'T.5' | 'T.6';
+  | 'T.1' | 'T.2' | 'T.3' | 'T.4' | 'T.5' | 'T.6'
+  | 'T.7' | 'T.8' | 'T.9' | 'T.10'
+  | 'T.11';
 
 /** Causes the classifier recognises; `unclassified` keeps the text visible. */
 export type CategoryId =
@@ -25,14 +27,14 @@ export type CategoryId =
   | 'gmail-saturated'        // User-rate limit exceeded / Daily user sending quota / 5.4.5 → 3.1
   // Causes only probes see: the platform asked directly rather than read from Sync_error.
   | 'whatsapp-unhealthy'     // UltraMsg instance in any other status: the raw pair is shown
-  | 'whatsapp-queue-growing' // messages pile up in the UltraMsg queue: an early warning
+  | 'whatsapp-queue-growing' // messages pile up in the UltraMsg queue: early warning → T.11
   | 'rds-cpu-high'           // CPU above the red line → 5.1 (find the function, pause it)
   | 'rds-storage-low'        // free storage under 10 % or filling within 24 h → 4.1
   | 'rds-storage-full'       // RDS status storage-full → 4.1
-  | 'ec2-status-failed'      // an EC2 status check is not passing
-  | 'pm2-process-down'       // a pm2 process on flotas-cron-arc is not online
-  | 'cron-disk-full'         // flotas-cron-arc disk above 85 %: flush pm2 logs
-  | 'probe-failed'           // a probe could not run at all: never a silent gap
+  | 'ec2-status-failed'      // an EC2 status check is not passing, or it is stopped → T.8
+  | 'pm2-process-down'       // a pm2 process on flotas-cron-arc is not online → T.9
+  | 'cron-disk-full'         // flotas-cron-arc disk above 85 %: flush pm2 logs → T.7
+  | 'probe-failed'           // a probe could not run at all: never a silent gap → T.10
   | 'unclassified';
 
 export type Severity = 'critical' | 'high' | 'warning' | 'info';

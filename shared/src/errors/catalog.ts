@@ -72,6 +72,38 @@ export const errorCatalog = {
     status: 503,
     message: 'The Sync_error table or one of its configured columns does not exist.',
   },
+  alert_already_acknowledged: {
+    status: 409, message: 'That alert is already acknowledged: nothing is pending to snooze.',
+  },
+  snooze_invalid: { status: 400, message: 'Snooze for 5 minutes to 24 hours.' },
+  rotation_invalid: {
+    status: 400,
+    message: 'The rotation needs 1 to 20 different people, a weekday, an hour and its timings.',
+  },
+  override_invalid: {
+    status: 400, message: 'An override needs a person and an end after its start.',
+  },
+  override_not_found: { status: 404, message: 'That on-call override does not exist.' },
+  maintenance_invalid: {
+    status: 400,
+    message: 'A maintenance window needs an end after its start, resources and a reason.',
+  },
+  maintenance_not_found: { status: 404, message: 'That maintenance window does not exist.' },
+  quiet_hours_invalid: {
+    status: 400, message: 'Quiet hours need a start and an end hour (0–23) that differ.',
+  },
+  push_no_device: {
+    status: 409, message: 'No device of yours receives notifications; turn them on first.',
+  },
+  drills_sandbox_only: { status: 409, message: 'Drills exist only in the sandbox cloud.' },
+  drill_not_found: { status: 404, message: 'That drill does not exist.' },
+  whatsapp_not_watched: {
+    status: 409, message: 'Turno watches no UltraMsg instance here: it is not configured.',
+  },
+  whatsapp_qr_unavailable: {
+    status: 409, message: 'The WhatsApp instance is not waiting for a QR scan right now.',
+  },
+  ultramsg_unavailable: { status: 502, message: 'UltraMsg did not answer.' },
   internal: { status: 500, message: 'Something failed on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

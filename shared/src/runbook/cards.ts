@@ -3,6 +3,8 @@ import { dataCards } from './cards-data.ts';
 import { messagingCards } from './cards-messaging.ts';
 import { telematicsCards } from './cards-telematics.ts';
 import { connectionCards } from './cards-turno-connections.ts';
+import { hostCards } from './cards-turno-hosts.ts';
+import { messagingTurnoCards } from './cards-turno-messaging.ts';
 import { queryCards } from './cards-turno-queries.ts';
 import { whatsappConfigCard } from './cards-turno-whatsapp.ts';
 import type { Card } from './types.ts';
@@ -11,11 +13,13 @@ const byNumber = (a: Card, b: Card) => a.id.localeCompare(b.id, 'en', { numeric:
 
 /**
  * Every troubleshooting card: the runbook's nine (1.1 … 5.2, its 38 numbered steps) first,
- * then Turno's own (T.1 … T.6), each group in number order.
+ * then Turno's own (T.1 …), each group in number order.
  */
 export const cards: Card[] = [
   ...[...messagingCards, ...telematicsCards, ...dataCards].sort(byNumber),
-  ...[...connectionCards, ...queryCards, whatsappConfigCard].sort(byNumber),
+  ...[
+    ...connectionCards, ...queryCards, whatsappConfigCard, ...hostCards, ...messagingTurnoCards,
+  ].sort(byNumber),
 ];
 
 const index = new Map(cards.map((card) => [card.id, card]));

@@ -9,6 +9,8 @@ import type {
   LogRetentionDays,
 } from '@turno/shared';
 import type { ApiRequest } from './client.ts';
+import { createMessagingApi } from './messaging.ts';
+import { notifyEndpoints } from './notify.ts';
 
 export interface ScheduleActionResult {
   schedule: Schedule;
@@ -74,6 +76,8 @@ export function createTurnoApi(request: ApiRequest) {
       request<unknown>('/api/push/subscribe', { method: 'POST', body: subscription }),
     unsubscribe: (endpoint: string) =>
       request<unknown>('/api/push/unsubscribe', { method: 'POST', body: { endpoint } }),
+    ...notifyEndpoints(request),
+    ...createMessagingApi(request),
   };
 }
 

@@ -27,4 +27,20 @@ describe('useAlertActions', () => {
     expect(options.value.map((option) => option.schedule.name))
       .toEqual(['up_update_active_positions']);
   });
+
+  it('offers the schedule of a function a probe named, once, beside the alert\'s own', () => {
+    const alert = ref({
+      functions: [{ name: 'linde-mix-get-events', count: 2 }],
+      resources: ['flotas-develop', 'linde-mix-get-positions', 'linde-mix-get-events'],
+    } as Alert);
+    const schedules = ref([
+      schedule('linde-mix-get-events', 'linde-mix-get-events'),
+      schedule('linde-mix-get-positions', 'linde-mix-get-positions'),
+    ]);
+
+    const options = useAlertActions(alert, schedules);
+
+    expect(options.value.map((option) => option.functionName))
+      .toEqual(['linde-mix-get-events', 'linde-mix-get-positions']);
+  });
 });

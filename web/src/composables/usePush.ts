@@ -5,6 +5,9 @@ import type { TurnoApi } from '../api/turno.ts';
 export type PushFailure = 'unsupported' | 'denied' | 'no-worker' | 'no-key' | 'failed';
 export type PushResult = { ok: true } | { ok: false; reason: PushFailure; error?: unknown };
 
+const endpointKey = 'turno.push.endpoint';
+const deviceKey = 'turno.push.device';
+
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
   const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
@@ -27,6 +30,8 @@ async function currentSubscription(): Promise<PushSubscription | null> {
 export function usePush(api: TurnoApi) {
   const subscribed = ref(false);
   const busy = ref(false);
+  /** This device's subscription id on the server, to tell it apart in the device list. */
+  const deviceId = ref<string | null>(localStorage.getItem(deviceKey));
 
   async function refresh(): Promise<void> {
     subscribed.value = supported() && (await currentSubscription()) !== null;
@@ -44,8 +49,33 @@ export function usePush(api: TurnoApi) {
       userVisibleOnly: true,
       applicationServerKey: keyBytes(key),
     });
-    await api.subscribe(subscription.toJSON());
+    await send(subscription);
     return { ok: true };
+  }
+
+  /** Stores this device's subscription on the server, replacing a rotated endpoint. */
+  async function send(subscription: PushSubscription): Promise<void> {
+    const previous = localStorage.getItem(endpointKey) ?? undefined;
+    const { id } = await api.resyncPush(subscription.toJSON(), previous);
+    localStorage.setItem(endpointKey, subscription.endpoint);
+    localStorage.setItem(deviceKey, id);
+    deviceId.value = id;
+  }
+
+  /**
+   * On every start: sends the current subscription again so a rotated endpoint is picked up,
+   * and subscribes again where the browser dropped one this device had.
+   */
+  async function resync(): Promise<PushResult> {
+    if (!supported() || Notification.permission !== 'granted') return { ok: true };
+    try {
+      const current = await currentSubscription();
+      if (current) await send(current);
+      else if (localStorage.getItem(endpointKey)) return await subscribe();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: 'failed', error };
+    }
   }
 
   async function enable(): Promise<PushResult> {
@@ -69,6 +99,9 @@ export function usePush(api: TurnoApi) {
         await api.unsubscribe(subscription.endpoint);
         await subscription.unsubscribe();
       }
+      localStorage.removeItem(endpointKey);
+      localStorage.removeItem(deviceKey);
+      deviceId.value = null;
       await refresh();
       return { ok: true };
     } catch (error) {
@@ -78,5 +111,5 @@ export function usePush(api: TurnoApi) {
     }
   }
 
-  return { subscribed, busy, supported, refresh, enable, disable };
+  return { subscribed, busy, deviceId, supported, refresh, enable, disable, resync };
 }

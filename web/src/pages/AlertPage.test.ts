@@ -1,6 +1,7 @@
 import type { Alert } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '../stores/session.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
@@ -38,5 +39,31 @@ describe('AlertPage', () => {
     const line = wrapper.get('[data-testid="alert-acknowledged"]').text();
     expect(line).toMatch(/^Reconocida el 3 dic 2026, 1:38\s?p\.m\. por operador\.$/);
     expect(wrapper.text()).not.toMatch(/\.\./);
+  });
+
+  it('says a resolved alert needs no acknowledgement when opened from "Reconocer"', async () => {
+    const resolved = { ...acknowledged(), state: 'resolved' as const, acknowledgedBy: null };
+    serve({ '/api/alerts/a-1': resolved, '/api/schedules': [] });
+    // The alert answers only once the route is there, as when the app opens on that URL.
+    let arrived = (): void => undefined;
+    const routed = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const answer = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: string) => {
+      await routed;
+      return answer(input);
+    });
+
+    const { wrapper, router, pinia } = mountApp(AlertPage, { props: { id: 'a-1' } });
+    useSessionStore(pinia).start({
+      token: 't', role: 'operator', user: 'operador', expiresAt: '2099-01-01T00:00:00.000Z',
+    });
+    await router.push('/alertas/a-1?ack=1');
+    arrived();
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="alert-ack-resolved"]').text())
+      .toBe('Esa alerta ya está resuelta.');
   });
 });

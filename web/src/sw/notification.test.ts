@@ -48,6 +48,42 @@ describe('notificationFromPush', () => {
     expect(note.data.url).toBe('/alertas/a-42');
   });
 
+  it('says a reminder is a reminder, and rings again under the same tag', () => {
+    const note = notificationFromPush(JSON.stringify({ ...payload, kind: 'renotify' }), phone);
+
+    expect(note.body).toMatch(/^Sigue sin reconocer\. Tarjeta 4\.1/);
+    expect(note.tag).toBe('a-42');
+    expect(note.renotify).toBe(true);
+  });
+
+  it('tells the next person an escalated alert is theirs now', () => {
+    const note = notificationFromPush(JSON.stringify({ ...payload, kind: 'escalate' }), phone);
+
+    expect(note.body).toMatch(/ahora te toca a ti/);
+    expect(note.actions.map((a) => a.action)).toEqual(['guide', 'ack']);
+  });
+
+  it('shows a test push without actions, opening Ajustes', () => {
+    const note = notificationFromPush(JSON.stringify({
+      ...payload, alertId: '', card: null, kind: 'test', url: '/ajustes',
+    }), phone);
+
+    expect(note).toMatchObject({ title: 'Turno: prueba de notificaciones', tag: 'turno-test' });
+    expect(note.actions).toEqual([]);
+    expect(urlForClick(note.data, '')).toBe('/ajustes');
+  });
+
+  it('asks the phone\'s keeper to open WhatsApp, opening Ajustes where "Listo" is', () => {
+    const note = notificationFromPush(JSON.stringify({
+      v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
+      title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
+    }), phone);
+
+    expect(note).toMatchObject({ tag: 'turno-phone-reminder', actions: [] });
+    expect(note.body).toMatch(/WhatsApp/);
+    expect(urlForClick(note.data, '')).toBe('/ajustes#whatsapp-reminder');
+  });
+
   it('speaks English on an English phone', () => {
     const note = notificationFromPush('', { ...phone, language: 'en-US' });
 
@@ -63,6 +99,10 @@ describe('isPushPayload', () => {
     { ...payload, title: 'x'.repeat(121) },
     { ...payload, alertId: 42 },
     { ...payload, url: undefined },
+    { ...payload, kind: 'escalate' },
+    { ...payload, kind: 'test' },
+    { ...payload, kind: 'phone-reminder' },
+    { ...payload, kind: 'page' },
     [],
     'text',
     null,

@@ -16,7 +16,9 @@ export interface PushNotification {
   icon: string;
   badge: string;
   requireInteraction: boolean;
-  data: { url: string; guideUrl: string | null; ackUrl: string | null };
+  /** Ring again when a reminder replaces the alert's own notification (same tag). */
+  renotify: boolean;
+  data: { url: string; guideUrl: string | null; ackUrl: string | null; alertId: string | null };
   actions: NotificationAction[];
 }
 
@@ -28,6 +30,7 @@ export interface PushContext {
 }
 
 const icon = '/icons/icon-192.png';
+const kinds = ['alert', 'renotify', 'escalate', 'test', 'phone-reminder'];
 
 /** Only same-origin paths: a push must never send the phone to another site. */
 function localPath(url: unknown): string | null {
@@ -52,7 +55,8 @@ export function isPushPayload(value: unknown): value is PushPayload {
   const p = value as Partial<Record<keyof PushPayload, unknown>> | null;
   return typeof p === 'object' && p !== null && p.v === 1
     && typeof p.alertId === 'string' && typeof p.title === 'string' && p.title.length <= 120
-    && (p.card === null || typeof p.card === 'string') && typeof p.url === 'string';
+    && (p.card === null || typeof p.card === 'string') && typeof p.url === 'string'
+    && (p.kind === undefined || kinds.includes(p.kind as string));
 }
 
 /** Turns a push message's text into a notification, a generic one when it cannot be read. */
@@ -67,8 +71,26 @@ export function notificationFromPush(
   if (!isPushPayload(payload)) {
     return {
       title: words.genericTitle, body: words.genericBody, tag: 'turno-alert', lang, icon,
-      badge: icon, requireInteraction: false, actions: [],
-      data: { url: '/', guideUrl: null, ackUrl: null },
+      badge: icon, requireInteraction: false, renotify: false, actions: [],
+      data: { url: '/', guideUrl: null, ackUrl: null, alertId: null },
+    };
+  }
+  if (payload.kind === 'test') {
+    return {
+      title: words.testTitle, body: words.testBody, tag: 'turno-test', lang, icon, badge: icon,
+      requireInteraction: false, renotify: true, actions: [],
+      data: {
+        url: localPath(payload.url) ?? '/ajustes', guideUrl: null, ackUrl: null, alertId: null,
+      },
+    };
+  }
+  if (payload.kind === 'phone-reminder') {
+    return {
+      title: words.phoneReminderTitle, body: words.phoneReminderBody, tag: 'turno-phone-reminder',
+      lang, icon, badge: icon, requireInteraction: true, renotify: true, actions: [],
+      data: {
+        url: localPath(payload.url) ?? '/ajustes', guideUrl: null, ackUrl: null, alertId: null,
+      },
     };
   }
   const id = encodeURIComponent(payload.alertId);
@@ -77,7 +99,10 @@ export function notificationFromPush(
   const actions: NotificationAction[] = [];
   if (guideUrl) actions.push({ action: 'guide', title: words.viewGuide });
   actions.push({ action: 'ack', title: words.acknowledge });
-  const body = payload.card ? words.cardBody.replace('{card}', payload.card) : words.genericBody;
+  const cardLine = payload.card
+    ? words.cardBody.replace('{card}', payload.card) : words.genericBody;
+  const body = payload.kind === 'renotify' ? `${words.renotifyBody} ${cardLine}`
+    : payload.kind === 'escalate' ? `${words.escalateBody} ${cardLine}` : cardLine;
   return {
     title: payload.title || words.genericTitle,
     body,
@@ -86,7 +111,11 @@ export function notificationFromPush(
     icon,
     badge: icon,
     requireInteraction: true,
-    data: { url: localPath(payload.url) ?? alertUrl, guideUrl, ackUrl: `${alertUrl}?ack=1` },
+    renotify: true,
+    data: {
+      url: localPath(payload.url) ?? alertUrl, guideUrl, ackUrl: `${alertUrl}?ack=1`,
+      alertId: payload.alertId,
+    },
     actions: actions.slice(0, Math.max(0, context.maxActions)),
   };
 }

@@ -4,7 +4,10 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
-import { notificationFromPush, urlForClick } from './notification.ts';
+import { handleNotificationClick } from './click.ts';
+import { notificationFromPush } from './notification.ts';
+import { resubscribe } from './resubscribe.ts';
+import { readWorkerSession } from './sw-session.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
@@ -58,9 +61,8 @@ async function moveTo(client: WindowClient, href: string): Promise<void> {
   }
 }
 
-async function openTurno(event: NotificationEvent): Promise<void> {
-  event.notification.close();
-  const url = new URL(urlForClick(event.notification.data, event.action), self.location.origin);
+async function openTurno(path: string): Promise<void> {
+  const url = new URL(path, self.location.origin);
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const open = windows.find((client) => new URL(client.url).origin === url.origin);
   if (open) {
@@ -76,5 +78,21 @@ self.addEventListener('push', (event) => {
 });
 
 self.addEventListener('notificationclick', (event) => {
-  event.waitUntil(openTurno(event));
+  event.notification.close();
+  event.waitUntil(handleNotificationClick(event.notification.data, event.action, {
+    readSession: readWorkerSession,
+    fetch: (url, init) => fetch(url, init),
+    show: (title, options) => self.registration.showNotification(title, {
+      ...options, lang: self.navigator.language, icon: '/icons/icon-192.png',
+    }),
+    open: openTurno,
+    language: self.navigator.language,
+    now: () => Date.now(),
+  }));
+});
+
+// The push service rotated this device's subscription: store the new one without the app.
+self.addEventListener('pushsubscriptionchange', (event: Event) => {
+  const change = event as ExtendableEvent & { oldSubscription?: PushSubscription | null };
+  change.waitUntil(resubscribe(change.oldSubscription ?? null));
 });

@@ -74,6 +74,7 @@ export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
   const rdsPort: RdsPort = {
     listDatabases: async () => (await rds()).listDatabases(),
     getMetrics: async (databases) => (await rds()).getMetrics(databases),
+    getMetricHistory: async (queries) => (await rds()).getMetricHistory(queries),
     modifyStorage: async (change) => (await rds()).modifyStorage(change),
   };
   const ec2Port: Ec2Port = {

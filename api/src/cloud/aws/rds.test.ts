@@ -108,6 +108,21 @@ describe('createAwsRds', () => {
     });
   });
 
+  it('reads a series of CPU datapoints, oldest first, through the same CloudWatch client',
+    async () => {
+      const { api, port } = setUp();
+
+      const [cpu] = await port.getMetricHistory([{
+        id: 'flotas-develop', metric: 'cpuPercent', periodSeconds: 60,
+        since: new Date('2025-06-02T17:45:00Z'),
+      }]);
+
+      expect(api.cloudwatchMock.commandCalls(GetMetricDataCommand)).toHaveLength(1);
+      expect(cpu?.map((point) => point.at.toISOString())).toEqual([
+        '2025-06-02T17:50:00.000Z', '2025-06-02T17:55:00.000Z',
+      ]);
+    });
+
   it('sends ModifyDBInstance with the new storage, applied immediately, and no IOPS on small gp3',
     async () => {
       const { port, modifyInputs } = setUp();

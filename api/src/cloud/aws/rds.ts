@@ -5,6 +5,7 @@ import {
 import type {
   DatabaseInstance, PendingStorageChanges, RdsPort, StorageModification,
 } from '../rds.ts';
+import { readMetricHistory } from './metric-history.ts';
 import { readDatabaseMetrics } from './metrics.ts';
 
 export interface AwsRdsOptions {
@@ -37,6 +38,8 @@ export function createAwsRds(options: AwsRdsOptions): RdsPort {
     },
 
     getMetrics: (databases) => readDatabaseMetrics(cloudwatch, databases, now()),
+
+    getMetricHistory: (queries) => readMetricHistory(cloudwatch, queries, now()),
 
     async modifyStorage(change: StorageModification) {
       await rds.send(new ModifyDBInstanceCommand({

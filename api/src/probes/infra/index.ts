@@ -1,7 +1,17 @@
 import type { AppDeps } from '../../types.ts';
 import type { Probe } from '../types.ts';
+import { cronDiskProbe } from './cron-disk-probe.ts';
+import { ec2Probe } from './ec2-probe.ts';
+import { pm2Probe } from './pm2-probe.ts';
+import { rdsProbe } from './rds-probe.ts';
 
-/** RDS, EC2, pm2 and telematics-provider probes. */
-export function infraProbes(_deps: AppDeps): Probe[] {
-  return [];
+/**
+ * RDS, EC2, pm2 and the cron disk, each on its own interval. Telematics providers need no
+ * probe: their credential failures come from Sync_error, one alert per provider (watcher).
+ */
+export function infraProbes(deps: AppDeps): Probe[] {
+  const { infra } = deps.config;
+  return [
+    rdsProbe(infra.rds), ec2Probe(infra.ec2), pm2Probe(infra.cron), cronDiskProbe(infra.cron),
+  ];
 }

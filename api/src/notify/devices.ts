@@ -1,0 +1,82 @@
+import type { Pool } from 'pg';
+import { redact, type PushDevice } from '@turno/shared';
+
+interface DeviceRow {
+  id: string;
+  endpoint: string;
+  created_at: Date;
+  last_delivered_at: Date | null;
+  last_failure_at: Date | null;
+  last_failure: string | null;
+}
+
+/** A person's devices and how their last pushes went; the endpoint's path never leaves. */
+export async function devicesOf(pool: Pool, user: string): Promise<PushDevice[]> {
+  const { rows } = await pool.query<DeviceRow>(
+    `SELECT id::text AS id, endpoint, created_at, last_delivered_at, last_failure_at,
+        last_failure
+      FROM turno.push_subscriptions WHERE user_name = $1 ORDER BY id`,
+    [user],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    service: hostOf(row.endpoint),
+    createdAt: row.created_at.toISOString(),
+    lastDeliveredAt: row.last_delivered_at?.toISOString() ?? null,
+    lastFailureAt: row.last_failure_at?.toISOString() ?? null,
+    lastFailure: row.last_failure === null ? null : redact(row.last_failure).slice(0, 200),
+  }));
+}
+
+// The stored row's health is kept only for the same keys of the same person.
+const same = `s.p256dh = EXCLUDED.p256dh AND s.auth = EXCLUDED.auth
+  AND s.user_name = EXCLUDED.user_name`;
+
+export interface Resync {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user: string;
+  /** The endpoint this device had before, when the browser rotated it. */
+  previousEndpoint?: string | undefined;
+}
+
+/**
+ * Stores the device's current subscription. The same keys keep their health (the app
+ * re-syncs on every start); new keys start clean. A rotated endpoint replaces the caller's
+ * old one, never someone else's.
+ */
+export async function resyncDevice(
+  pool: Pool, device: Resync,
+): Promise<{ id: string; replaced: boolean }> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO turno.push_subscriptions AS s (endpoint, p256dh, auth, user_name)
+      VALUES ($1, $2, $3, $4)
+      ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
+        user_name = EXCLUDED.user_name,
+        last_failure_at = CASE WHEN ${same} THEN s.last_failure_at END,
+        last_failure = CASE WHEN ${same} THEN s.last_failure END,
+        backoff_until = CASE WHEN ${same} THEN s.backoff_until END
+      RETURNING id::text AS id`,
+    [device.endpoint, device.p256dh, device.auth, device.user],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('INSERT … RETURNING gave no row');
+  let replaced = false;
+  if (device.previousEndpoint && device.previousEndpoint !== device.endpoint) {
+    const { rowCount } = await pool.query(
+      'DELETE FROM turno.push_subscriptions WHERE endpoint = $1 AND user_name = $2',
+      [device.previousEndpoint, device.user],
+    );
+    replaced = (rowCount ?? 0) > 0;
+  }
+  return { id, replaced };
+}
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return 'invalid-endpoint';
+  }
+}

@@ -1,0 +1,123 @@
+import type { Pool, PoolClient } from 'pg';
+import type { NotificationKind, NotificationRecord } from '@turno/shared';
+
+type Db = Pool | PoolClient;
+type Outcome = NotificationRecord['outcome'];
+
+export interface NotifyState {
+  nextStep: number;
+  nextAt: Date | null;
+  snoozedUntil: Date | null;
+  snoozedBy: string | null;
+}
+
+/** After the first push: step 1 is due at `nextAt`, or when a snooze ends if that is later. */
+export async function startSteps(db: Db, alertId: string, nextAt: Date | null): Promise<void> {
+  await db.query(
+    `INSERT INTO turno.alert_notify (alert_id, next_step, next_at) VALUES ($1::uuid, 1, $2)
+      ON CONFLICT (alert_id) DO UPDATE SET next_step = 1,
+        next_at = CASE WHEN EXCLUDED.next_at IS NULL THEN NULL
+          ELSE greatest(EXCLUDED.next_at, turno.alert_notify.snoozed_until) END`,
+    [alertId, nextAt],
+  );
+}
+
+/** Acknowledged: no re-notification or escalation step is left pending. */
+export async function cancelSteps(db: Db, alertId: string): Promise<void> {
+  await db.query('UPDATE turno.alert_notify SET next_at = NULL WHERE alert_id = $1::uuid', [
+    alertId,
+  ]);
+}
+
+export async function readNotifyState(db: Db, alertId: string): Promise<NotifyState | null> {
+  const { rows } = await db.query<{
+    next_step: number; next_at: Date | null; snoozed_until: Date | null; snoozed_by: string | null;
+  }>(
+    `SELECT next_step, next_at, snoozed_until, snoozed_by FROM turno.alert_notify
+      WHERE alert_id = $1::uuid`,
+    [alertId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    nextStep: row.next_step,
+    nextAt: row.next_at,
+    snoozedUntil: row.snoozed_until,
+    snoozedBy: row.snoozed_by,
+  };
+}
+
+/** No re-notification before `until`; the next step waits for it. */
+export async function snooze(db: Db, alertId: string, until: Date, by: string): Promise<void> {
+  await db.query(
+    `INSERT INTO turno.alert_notify (alert_id, next_step, next_at, snoozed_until, snoozed_by)
+      VALUES ($1::uuid, 1, NULL, $2, $3)
+      ON CONFLICT (alert_id) DO UPDATE SET snoozed_until = $2, snoozed_by = $3,
+        next_at = CASE WHEN turno.alert_notify.next_at IS NULL THEN NULL
+          ELSE greatest(turno.alert_notify.next_at, $2) END`,
+    [alertId, until, by],
+  );
+}
+
+/** Ends a snooze early: the next step comes within `repeatMinutes` from now. */
+export async function unsnooze(
+  db: Db, alertId: string, now: Date, repeatMinutes: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE turno.alert_notify SET snoozed_until = NULL, snoozed_by = NULL,
+        next_at = least(next_at, $2::timestamptz + make_interval(mins => $3))
+      WHERE alert_id = $1::uuid`,
+    [alertId, now, repeatMinutes],
+  );
+}
+
+export interface NotificationClaim {
+  alertId: string;
+  user: string;
+  step: number;
+  kind: NotificationKind;
+  /** 'sending' when a push follows; 'quiet' when quiet hours keep it from this person. */
+  outcome: Extract<Outcome, 'sending' | 'quiet'>;
+  at: Date;
+}
+
+/** Records a step for a person; false when it was recorded already (another watcher). */
+export async function claimNotification(db: Db, claim: NotificationClaim): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO turno.notifications (alert_id, user_name, step, kind, outcome, at)
+      VALUES ($1::uuid, $2, $3, $4, $5, $6)
+      ON CONFLICT (alert_id, user_name, step) DO NOTHING`,
+    [claim.alertId, claim.user, claim.step, claim.kind, claim.outcome, claim.at],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function finishNotification(
+  db: Db, claim: Pick<NotificationClaim, 'alertId' | 'user' | 'step'>,
+  outcome: Exclude<Outcome, 'sending' | 'quiet'>, delivered: number,
+): Promise<void> {
+  await db.query(
+    `UPDATE turno.notifications SET outcome = $4, delivered = $5
+      WHERE alert_id = $1::uuid AND user_name = $2 AND step = $3`,
+    [claim.alertId, claim.user, claim.step, outcome, delivered],
+  );
+}
+
+export async function listNotifications(db: Db, alertId: string): Promise<NotificationRecord[]> {
+  const { rows } = await db.query<{
+    user_name: string; step: number; kind: NotificationKind; outcome: Outcome; delivered: number;
+    at: Date;
+  }>(
+    `SELECT user_name, step, kind, outcome, delivered, at FROM turno.notifications
+      WHERE alert_id = $1::uuid ORDER BY step, at, user_name LIMIT 200`,
+    [alertId],
+  );
+  return rows.map((row) => ({
+    user: row.user_name,
+    step: row.step,
+    kind: row.kind,
+    outcome: row.outcome,
+    delivered: row.delivered,
+    at: row.at.toISOString(),
+  }));
+}

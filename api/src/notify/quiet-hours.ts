@@ -1,0 +1,16 @@
+import { DateTime } from 'luxon';
+import { oncallTimeZone, type QuietHours } from '@turno/shared';
+
+/** True inside `[start, end)` on Mexico City's clock; a start after the end spans midnight. */
+export function inQuietHours(now: Date, quiet: QuietHours | null | undefined): boolean {
+  if (!quiet) return false;
+  const hour = DateTime.fromJSDate(now, { zone: oncallTimeZone }).hour;
+  const { startHour, endHour } = quiet;
+  if (startHour < endHour) return hour >= startHour && hour < endHour;
+  return hour >= startHour || hour < endHour;
+}
+
+/** Critical alerts (database down or full, every Lambda failing) reach people in quiet hours. */
+export function bypassesQuietHours(severity: string): boolean {
+  return severity === 'critical';
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { planStep } from './steps.ts';
+
+describe('planStep', () => {
+  it('re-notifies twice, then escalates to the next person, then stops', () => {
+    const plan = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((step) => planStep(step, 2, 3));
+
+    expect(plan).toEqual([
+      { kind: 'alert', level: 0 }, { kind: 'renotify', level: 0 }, { kind: 'renotify', level: 0 },
+      { kind: 'escalate', level: 1 }, { kind: 'renotify', level: 1 },
+      { kind: 'renotify', level: 1 },
+      { kind: 'escalate', level: 2 }, { kind: 'renotify', level: 2 },
+      { kind: 'renotify', level: 2 }, null,
+    ]);
+  });
+
+  it('escalates at every step when no re-notification is wanted', () => {
+    expect([1, 2, 3].map((step) => planStep(step, 0, 3)?.kind))
+      .toEqual(['escalate', 'escalate', undefined]);
+  });
+
+  it('pushes once, to everyone, and never again when no one is on call', () => {
+    expect([0, 1, 2].map((step) => planStep(step, 2, 0)?.kind))
+      .toEqual(['alert', undefined, undefined]);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Bilingual } from '@turno/shared';
+import type { AppDeps } from '../types.ts';
+import { infraDrills } from './infra/drills.ts';
+import { messagingDrills } from './messaging/drills.ts';
+
+/** A way to break one probe's sandbox on purpose, for on-call training (Simulacros). */
+export interface Drill {
+  /** kebab-case and stable: the route's `:name` and the key of its stored state. */
+  name: string;
+  /** The probe it breaks: turning the drill on or off makes that probe due at once. */
+  probe: string;
+  title: Bilingual;
+  /** What the technician should see happen, in both languages. */
+  description: Bilingual;
+  /** Called after the state is stored, for a sandbox held in memory; optional. */
+  apply?(deps: AppDeps, on: boolean): Promise<void>;
+}
+
+export interface DrillState {
+  on: boolean;
+  /** When it was turned on (ISO), null when off. */
+  since: string | null;
+}
+
+/** Every drill; each area adds its own list here. */
+export const drills: readonly Drill[] = [...messagingDrills, ...infraDrills];
+
+const settingKey = 'sandbox.drills';
+
+type Db = Pool | PoolClient;
+type Stored = Record<string, { since: string }>;
+
+export function findDrill(name: string): Drill | undefined {
+  return drills.find((drill) => drill.name === name);
+}
+
+/** The drills that are on, by name, with the time each was turned on. */
+export async function readDrillStates(db: Db): Promise<Stored> {
+  const { rows } = await db.query<{ value: unknown }>(
+    'SELECT value FROM turno.settings WHERE key = $1', [settingKey],
+  );
+  const value = rows[0]?.value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? value as Stored : {};
+}
+
+/** When the drill was turned on, or null while it is off: sandboxes read it on every answer. */
+export async function drillSince(db: Db, name: string): Promise<Date | null> {
+  const since = (await readDrillStates(db))[name]?.since;
+  return since ? new Date(since) : null;
+}
+
+/**
+ * Turns a drill on or off and makes its probe due, so the next watcher run shows the effect.
+ * Turning on a drill that is on keeps its first time.
+ */
+export async function setDrill(
+  deps: AppDeps, drill: Drill, on: boolean, now: Date,
+): Promise<{ before: DrillState; after: DrillState }> {
+  const client = await deps.statePool.connect();
+  let before: DrillState;
+  let after: DrillState;
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO turno.settings (key, value) VALUES ($1, '{}'::jsonb)
+        ON CONFLICT (key) DO NOTHING`,
+      [settingKey],
+    );
+    const { rows } = await client.query<{ value: Stored }>(
+      'SELECT value FROM turno.settings WHERE key = $1 FOR UPDATE', [settingKey],
+    );
+    const stored = rows[0]?.value ?? {};
+    before = stateOf(stored, drill.name);
+    const next: Stored = { ...stored };
+    if (on) next[drill.name] = stored[drill.name] ?? { since: now.toISOString() };
+    else delete next[drill.name];
+    after = stateOf(next, drill.name);
+    await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
+      [settingKey, JSON.stringify(next)]);
+    await client.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1',
+      [drill.probe]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  await drill.apply?.(deps, on);
+  return { before, after };
+}
+
+function stateOf(stored: Stored, name: string): DrillState {
+  const since = stored[name]?.since ?? null;
+  return { on: since !== null, since };
+}

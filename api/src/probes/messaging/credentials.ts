@@ -1,0 +1,68 @@
+import type { SecretReader } from '../../secrets.ts';
+import type { MessagingConfig } from './config.ts';
+
+export interface UltraMsgCredentials {
+  instanceId: string;
+  token: string;
+}
+
+export interface GmailCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+/** Opens Secrets Manager only when a secret is needed; one reader per region and process. */
+export type ReaderSource = () => Promise<SecretReader>;
+
+const readers = new Map<string, Promise<SecretReader>>();
+
+export function secretsManagerReader(region: string | undefined): ReaderSource {
+  return () => {
+    const key = region ?? '';
+    let reader = readers.get(key);
+    if (!reader) {
+      reader = Promise.all([
+        import('@aws-sdk/client-secrets-manager'), import('../../secrets.ts'),
+      ]).then(([{ SecretsManagerClient }, { createSecretReader }]) =>
+        createSecretReader(new SecretsManagerClient(region ? { region } : {})));
+      readers.set(key, reader);
+    }
+    return reader;
+  };
+}
+
+/**
+ * The instance and token: from the environment when both are there, else from the
+ * `turno/ultramsg` secret (an instance id in the environment still wins).
+ */
+export function ultraMsgCredentials(
+  config: MessagingConfig, reader: ReaderSource,
+): () => Promise<UltraMsgCredentials> {
+  const { instanceId, token, secretArn } = config.ultramsg;
+  return async () => {
+    if (instanceId && token) return { instanceId, token };
+    if (!secretArn) throw new Error('UltraMsg has no instance id and token configured');
+    // Loaded on demand: a local start never needs the AWS SDK.
+    const { loadUltraMsgSecret } = await import('../../secrets.ts');
+    const secret = await loadUltraMsgSecret(await reader(), secretArn);
+    return { instanceId: instanceId ?? secret.instanceId, token: token ?? secret.token };
+  };
+}
+
+/** The OAuth client and refresh token: from the environment, else the `turno/gmail` secret. */
+export function gmailCredentials(
+  config: MessagingConfig, reader: ReaderSource,
+): () => Promise<GmailCredentials> {
+  const { clientId, clientSecret, refreshToken, secretArn } = config.gmail;
+  return async () => {
+    if (clientId && clientSecret && refreshToken) return { clientId, clientSecret, refreshToken };
+    if (!secretArn) throw new Error('Gmail has no OAuth client configured');
+    const { loadGmailSecret } = await import('../../secrets.ts');
+    const secret = await loadGmailSecret(await reader(), secretArn);
+    return {
+      clientId: secret.clientId, clientSecret: secret.clientSecret,
+      refreshToken: secret.refreshToken,
+    };
+  };
+}

@@ -1,0 +1,56 @@
+import type { Pool } from 'pg';
+
+const day = 86_400_000;
+/** Openings closer than this are one episode (the probe's alert and Sync_error's, a flap). */
+const episodeGap = day;
+/** Tokens of an OAuth app in "Testing" die 7 days after they are granted. */
+const weeklyFrom = 6 * day;
+const weeklyTo = 8.5 * day;
+const lookBack = 120 * day;
+
+export interface Recurrence {
+  /** Start of the episode before this one, ISO; null when this is the first. */
+  previousAt: string | null;
+  /** Days between the two episodes' starts, one decimal; null when this is the first. */
+  daysApart: number | null;
+  /** About a week apart: the OAuth app is probably still in "Testing". */
+  weekly: boolean;
+}
+
+/**
+ * How far this episode of a dead Gmail token is from the one before. `openings` are the
+ * opening times of gmail-token alerts, the current episode's included.
+ */
+export function recurrence(openings: Date[]): Recurrence {
+  const sorted = [...openings].sort((a, b) => a.getTime() - b.getTime());
+  const starts: Date[] = [];
+  let last: Date | undefined;
+  for (const at of sorted) {
+    if (!last || at.getTime() - last.getTime() >= episodeGap) starts.push(at);
+    last = at;
+  }
+  const current = starts.at(-1);
+  const previous = starts.at(-2);
+  if (!current || !previous) return { previousAt: null, daysApart: null, weekly: false };
+  const gap = current.getTime() - previous.getTime();
+  return {
+    previousAt: previous.toISOString(),
+    daysApart: Math.round((gap / day) * 10) / 10,
+    weekly: gap >= weeklyFrom && gap <= weeklyTo,
+  };
+}
+
+/**
+ * Opening times of gmail-token alerts (from the probe and from Sync_error) in the last months;
+ * when none is live, `now` stands for the alert about to open.
+ */
+export async function gmailTokenOpenings(db: Pool, now: Date): Promise<Date[]> {
+  const { rows } = await db.query<{ opened_at: Date; live: boolean }>(
+    `SELECT opened_at, state <> 'resolved' AS live FROM turno.alerts
+      WHERE category = 'gmail-token' AND opened_at >= $1 AND opened_at <= $2`,
+    [new Date(now.getTime() - lookBack), now],
+  );
+  const openings = rows.map((row) => row.opened_at);
+  if (!rows.some((row) => row.live)) openings.push(now);
+  return openings;
+}
