@@ -4,6 +4,7 @@ import { loadSandboxSchedules, persistingScheduler } from './cloud/sandbox-persi
 import { createSandboxCloud } from './cloud/sandbox.ts';
 import type { RuntimeConfig } from './config.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
+import { createConnectionGate } from './db/gated-pool.ts';
 import { loadJwtSecret } from './db/jwt-secret.ts';
 import { runMigrations } from './db/migrate.ts';
 import { createStatePool, createUpPool } from './db/pools.ts';
@@ -36,8 +37,11 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
   const stateUrl = config.databaseUrl ?? embedded?.url;
   if (!stateUrl) throw new Error('No state database URL');
 
-  const statePool = createStatePool(stateUrl, { max: statePoolMax });
-  const upPool = createUpPool(config.upDatabaseUrl ?? stateUrl, config.app, upPoolMax);
+  // PGlite is one backend: its pools share a gate so only one client at a time talks to it.
+  const gate = embedded ? createConnectionGate() : undefined;
+  const statePool = createStatePool(stateUrl, { max: embedded ? 1 : statePoolMax, gate });
+  const upPool = createUpPool(config.upDatabaseUrl ?? stateUrl, config.app,
+    embedded ? 1 : upPoolMax, gate);
   const close = async () => {
     await Promise.allSettled([statePool.end(), upPool.end()]);
     await embedded?.close();

@@ -67,6 +67,38 @@ describe('the embedded database (PGlite behind pglite-socket)', () => {
       );
     });
 
+  it('gives every caller its own answer under overlapping transactions and 200 queries',
+    async () => {
+      const { statePool, upPool } = (await start(tempDir())).deps;
+      const transaction = async (key: string) => {
+        const client = await statePool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(`INSERT INTO turno.settings (key, value) VALUES ($1, $2)`,
+            [key, JSON.stringify({ key })]);
+          const { rows } = await client.query<{ value: { key: string } }>(
+            'SELECT value FROM turno.settings WHERE key = $1', [key],
+          );
+          await client.query('COMMIT');
+          return rows[0]?.value.key;
+        } finally {
+          client.release();
+        }
+      };
+      const queries = Array.from({ length: 200 }, (_, i) => (i % 3 === 0
+        ? upPool.query<{ n: number }>('SELECT count(*)::int + $1::int AS n FROM "Sync_error"', [i])
+        : statePool.query<{ n: number }>('SELECT $1::int * 2 + $2::int AS n', [i, i % 2])));
+
+      const [first, second, ...answers] = await Promise.all([
+        transaction('tx-a'), transaction('tx-b'), ...queries,
+      ]);
+
+      expect([first, second]).toEqual(['tx-a', 'tx-b']);
+      expect(answers.map((answer) => answer.rows[0]?.n)).toEqual(
+        Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 39 + i : i * 2 + (i % 2))),
+      );
+    });
+
   it('keeps subscriptions and keys across a restart without loading the rows twice', async () => {
     const dir = tempDir();
     const first = await start(dir);

@@ -24,8 +24,9 @@ export interface EmbeddedOptions {
 
 /**
  * PGlite behind pglite-socket on 127.0.0.1 and a free port. PGlite is one backend shared by
- * every socket: statements run one at a time, a transaction holds the others back until it
- * ends, and session settings (connection options, SET) apply to all connections.
+ * every socket: protocol messages run one at a time, whatever connection sent them, and session
+ * settings (connection options, SET) apply to all connections. Pools on it must share one
+ * gate (see gated-pool.ts), or the extended-protocol messages of two callers interleave.
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log.child('embedded-db');

@@ -1,10 +1,13 @@
 import pg from 'pg';
 import type { AppConfig } from '../types.ts';
+import { GatedPool, type ConnectionGate } from './gated-pool.ts';
 
 const TIMESTAMP_OID = 1114;
 
 export interface StatePoolOptions {
   max?: number;
+  /** Shared by every pool of an embedded database, which serves one client at a time. */
+  gate?: ConnectionGate;
 }
 
 /**
@@ -12,13 +15,13 @@ export interface StatePoolOptions {
  * connection options, so code must not rely on search_path).
  */
 export function createStatePool(url: string, options: StatePoolOptions = {}): pg.Pool {
-  return new pg.Pool({
+  return newPool({
     connectionString: url,
     max: options.max ?? 8,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
     application_name: 'turno',
-  });
+  }, options.gate);
 }
 
 /**
@@ -26,9 +29,11 @@ export function createStatePool(url: string, options: StatePoolOptions = {}): pg
  * every connection, a small pool so Turno never competes with the platform for connections.
  * Timestamps without zone are read as UTC, the default zone of RDS and of Lambda.
  */
-export function createUpPool(url: string, config: AppConfig, max = 2): pg.Pool {
+export function createUpPool(
+  url: string, config: AppConfig, max = 2, gate?: ConnectionGate,
+): pg.Pool {
   const timeout = config.syncError.statementTimeoutMs;
-  return new pg.Pool({
+  return newPool({
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
@@ -41,5 +46,9 @@ export function createUpPool(url: string, config: AppConfig, max = 2): pg.Pool {
           ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
-  });
+  }, gate);
+}
+
+function newPool(config: pg.PoolConfig, gate: ConnectionGate | undefined): pg.Pool {
+  return gate ? new GatedPool(config, gate) : new pg.Pool(config);
 }
