@@ -54,4 +54,40 @@ describe('createLogger', () => {
     expect(JSON.stringify(lines[0])).not.toContain('hunter22');
     expect(lines[0]).not.toHaveProperty('config');
   });
+
+  it('redacts secrets in nested objects and arrays, by name and inside text', () => {
+    const { lines, sink } = recorder();
+    const log = createLogger({ sink });
+
+    log.warn('probe.request', {
+      request: {
+        headers: { 'X-Auth-Token': 'hdr-secret-1', Accept: 'json' },
+        query: { accessToken: 'qry-secret-2' },
+        urls: ['https://api.ultramsg.com/instance1/chat?token=url-secret-3'],
+        body: { mixPassword: 'pwd-secret-4', status: 'qr' },
+      },
+      apiToken: 'top-secret-5',
+    });
+
+    const line = JSON.stringify(lines[0]);
+    for (const secret of ['hdr-secret-1', 'qry-secret-2', 'url-secret-3', 'pwd-secret-4',
+      'top-secret-5']) {
+      expect(line).not.toContain(secret);
+    }
+    expect(lines[0]).toMatchObject({
+      request: { headers: { Accept: 'json' }, body: { status: 'qr' } },
+    });
+  });
+
+  it('writes a nested error as its fields, never the object', () => {
+    const { lines, sink } = recorder();
+    const error = Object.assign(new Error('token=abc123 refused'), { config: { a: 1 } });
+
+    createLogger({ sink }).error('job.failed', { attempt: { n: 2, error } });
+
+    expect(lines[0]).toMatchObject({
+      attempt: { n: 2, error: { error: 'Error', message: 'token=[redacted] refused' } },
+    });
+    expect(JSON.stringify(lines[0])).not.toContain('config');
+  });
 });

@@ -1,4 +1,4 @@
-import { redact } from '@turno/shared';
+import { isSecretName, redact, redactValue } from '@turno/shared';
 import type { LogContext, Logger } from './types.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -17,7 +17,8 @@ export interface LoggerOptions {
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|private|p256dh|^auth$/i;
+// A push subscription's keys are not for logs either, though p256dh names no secret word.
+const PUSH_KEY = 'p256dh';
 
 const stdSink: LogSink = (line, level) => {
   const stream = level === 'warn' || level === 'error' ? process.stderr : process.stdout;
@@ -59,13 +60,13 @@ export function errorFields(error: unknown): LogContext {
   };
 }
 
+/** Secret fields dropped at any depth, strings redacted, errors reduced to their fields. */
 function safeContext(context: LogContext): LogContext {
   const out: LogContext = {};
   for (const [key, value] of Object.entries(context)) {
-    if (SECRET_KEY.test(key)) out[key] = '[redacted]';
+    if (isSecretName(key) || key === PUSH_KEY) out[key] = '[redacted]';
     else if (value instanceof Error) Object.assign(out, errorFields(value));
-    else if (typeof value === 'string') out[key] = redact(value);
-    else out[key] = value;
+    else out[key] = redactValue(value);
   }
   return out;
 }

@@ -4,6 +4,8 @@ export * from './diagnosis/diagnose.ts';
 export * from './diagnosis/categories.ts';
 export * from './diagnosis/extract.ts';
 export * from './diagnosis/redact.ts';
+export * from './diagnosis/redact-value.ts';
+export * from './diagnosis/secret-names.ts';
 export * from './runbook/types.ts';
 export * from './runbook/cards.ts';
 export * from './runbook/category-titles.ts';

@@ -1,75 +1,82 @@
+import { isSecretName } from './secret-names.ts';
+
 /** What a secret is replaced with: readable, and never mistaken for a value. */
 export const REDACTED = '[redacted]';
-
-// Names whose value is a secret, in the spellings seen in URLs, form bodies, JSON and headers.
-const KEYS = [
-  'password', 'passwd', 'pwd', 'token', 'access_token', 'refresh_token', 'id_token',
-  'client_secret', 'secret', 'api_key', 'apikey', 'api-key', 'x-api-key',
-  'proxy-authorization', 'authorization', 'cookie', 'set-cookie', 'pgpassword',
-  'aws_secret_access_key', 'secret_access_key', 'aws_session_token', 'private_key',
-].join('|');
 
 const NOT_DONE = '(?!\\[redacted\\])';
 // Either the scheme is kept out of the secret, or there is none: never take "Bearer" as the value.
 const SCHEME = '(?:(?:Bearer|Basic|Token)\\s+|(?!(?:Bearer|Basic|Token)\\s))';
+// A name in a URL, a form body, a header dump or libpq text, also after an encoded & or ?.
+const NAME = '(?<=^|[^\\w.-]|%26|%3F)([A-Za-z][\\w.-]*)';
 
-// "password":"x" in JSON, also when that JSON sits escaped inside a JSON string (\"password\").
+// "password":"x" or "pin":1234 in JSON, also when that JSON sits escaped inside a JSON string
+// (\"password\"), or lost its opening quote when the text was cut.
 const QUOTED = new RegExp(
-  `((?:^|[^\\w-])(?:\\\\?")?(?:${KEYS})(?:\\\\?")\\s*:\\s*\\\\?"${SCHEME})${NOT_DONE}[^"\\\\]+`,
+  `((?:^|[^\\w.-])(\\\\?")?([A-Za-z][\\w.-]*)\\\\?"\\s*:\\s*)` +
+  `(?:(\\\\?"${SCHEME})${NOT_DONE}[^"\\\\]+|(-?\\d[\\d.eE+-]*))`,
   'gi',
 );
-// token=x in URLs (also URL-encoded, token%3Dx) and form bodies, "Authorization: Bearer x" in
-// header dumps, libpq key=value.
-const PLAIN = new RegExp(
-  `((?:^|[^\\w-])(?:${KEYS})\\s*(?:[:=]|%3D)\\s*${SCHEME})${NOT_DONE}(?:(?!%26)[^\\s&,;"'}\\]])+`,
-  'gi',
-);
+// token=x in URLs (also URL-encoded, token%3Dx) and form bodies, "X-Auth-Token: x" in header
+// dumps, libpq key=value. Only the name and its separator are matched: the value is read after.
+const PLAIN = new RegExp(`${NAME}(\\s*(?:[:=]|%3D)\\s*${SCHEME})`, 'gi');
+const VALUE = /(?:(?!%26|\\")[^\s&,;"'}\]])+/y;
+// A Cookie header holds many name=value pairs, all of them secret: hide to the end of the line.
+const COOKIE_VALUE = /[^\r\n"\\]+/y;
+
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:@/\s"']+:)(?!\[redacted\])[^@\s"'/]+@/gi;
 const BEARER = /(\bBearer\s+)(?!\[redacted\])[A-Za-z0-9\-._~+/]{8,}=*/g;
 // Basic credentials are base64: a digit, a capital or padding tells them apart from prose.
 const BASIC = /(\bBasic\s+)(?!\[redacted\])(?=[A-Za-z0-9+/]*[0-9A-Z+/=])[A-Za-z0-9+/]{8,}=*/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
+// Google API keys travel as ?key=, a name too common to hide by itself.
+const GOOGLE_API_KEY = /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g;
+// A key cut short ends where its JSON string ends.
+const PRIVATE_KEY =
+  /(-----BEGIN ([A-Z ]*)PRIVATE KEY-----)[^"]*?(?:-----END \2PRIVATE KEY-----|(?=\\?")|$)/g;
 
 /**
- * Replaces secrets in an error's text with `[redacted]`, keeping the rest readable.
+ * Replaces secrets in an error's text with `[redacted]`, keeping the rest readable. A name is
+ * secret by the words in it (see {@link isSecretName}), whatever its case or separators.
  * @example redact('GET /instance1/messages?token=abc&to=1') // '…?token=[redacted]&to=1'
  */
 export function redact(text: string): string {
-  return text
+  const quoted = text
+    .replace(PRIVATE_KEY, `$1${REDACTED}`)
     .replace(URL_PASSWORD, `$1${REDACTED}@`)
-    .replace(QUOTED, `$1${REDACTED}`)
-    .replace(PLAIN, `$1${REDACTED}`)
+    .replace(QUOTED, hideQuoted);
+  return hidePlain(quoted)
     .replace(BEARER, `$1${REDACTED}`)
     .replace(BASIC, `$1${REDACTED}`)
-    .replace(JWT, REDACTED);
+    .replace(JWT, REDACTED)
+    .replace(GOOGLE_API_KEY, REDACTED);
 }
 
-const SECRET_KEY = new RegExp(`^(?:${KEYS})$`, 'i');
-const MAX_DEPTH = 12;
-
-/**
- * Returns a copy of any value (an axios `toJSON()` dump, a response body) with secret fields
- * replaced and every string passed through {@link redact}. Never mutates its input.
- */
-export function redactValue(value: unknown): unknown {
-  return walk(value, 0, new WeakSet());
-}
-
-function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value) || depth > MAX_DEPTH) return REDACTED;
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, seen));
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    copy[key] = SECRET_KEY.test(key) ? hide(item) : walk(item, depth + 1, seen);
+function hideQuoted(
+  match: string, head: string, opening: string | undefined, name: string,
+  stringStart: string | undefined, number: string | undefined,
+): string {
+  if (!isSecretName(name)) return match;
+  if (number !== undefined) {
+    const quote = opening ?? '"';
+    return `${head}${quote}${REDACTED}${quote}`;
   }
-  return copy;
+  return `${head}${stringStart ?? ''}${REDACTED}`;
 }
 
-function hide(secret: unknown): string {
-  // Keep the scheme so a reader still sees which kind of credential was sent.
-  const scheme = typeof secret === 'string' ? /^(Bearer|Basic|Token)\s+/i.exec(secret) : null;
-  return scheme ? `${scheme[0]}${REDACTED}` : REDACTED;
+// Values are read after each name rather than matched with it, so a name that is not secret
+// never swallows a secret inside its value (url=https://…?token=x).
+function hidePlain(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(PLAIN)) {
+    const name = match[1] ?? '';
+    const start = (match.index ?? 0) + match[0].length;
+    if (start < from || !isSecretName(name) || text.startsWith(REDACTED, start)) continue;
+    const value = /cookie/i.test(name) ? COOKIE_VALUE : VALUE;
+    value.lastIndex = start;
+    if (!value.exec(text)) continue;
+    out += text.slice(from, start) + REDACTED;
+    from = value.lastIndex;
+  }
+  return out + text.slice(from);
 }
