@@ -37,6 +37,12 @@ const providerForms: Form[] = [
   ['a MiX authorisation error',
     'Authorisation error: HttpStatusCode: BadRequest, Error: invalid_username_or_password',
     'provider-unauthorized', '2.2'],
+  ['a MiX authorisation error that carries the OAuth word',
+    'Authorisation error: HttpStatusCode: BadRequest, Error: invalid_grant',
+    'provider-unauthorized', '2.2'],
+  ['a MiX authorisation error as a dump',
+    { message: 'Authorization error: invalid_grant', name: 'Error' },
+    'provider-unauthorized', '2.2'],
 ];
 
 const databaseForms: Form[] = [
@@ -80,6 +86,14 @@ const messagingForms: Form[] = [
   'whatsapp-unpaid', '1.2'],
   ['an UltraMsg instance waiting for a QR scan',
     '{"status":{"accountStatus":{"status":"qr","substatus":"normal"}}}',
+    'whatsapp-logged-out', '1.1'],
+  ['an UltraMsg status cut short while waiting for a QR scan',
+    '{"status":{"accountStatus":{"status":"qr"', 'whatsapp-logged-out', '1.1'],
+  ['an UltraMsg status cut short on standby',
+    '{"status":{"accountStatus":{"status":"standby","substatus":"nor',
+    'whatsapp-logged-out', '1.1'],
+  ['an UltraMsg status quoted inside another message',
+    'Status check failed: {"status":{"accountStatus":{"status":"qr","sub',
     'whatsapp-logged-out', '1.1'],
   ['an UltraMsg instance on standby',
     { status: { accountStatus: { status: 'standby', substatus: 'normal' } } },
@@ -140,6 +154,22 @@ describe('diagnose', () => {
   it('reads invalid_grant outside a telematics function as the Gmail token (3.2)', () => {
     const context = { functionName: 'up-send-email-report', dataSourceId: null };
     expect(diagnose('invalid_grant', context)).toMatchObject({ category: 'gmail-token' });
+  });
+
+  it('reads a status cut short as UltraMsg with the state it could read', () => {
+    expect(diagnose('{"status":{"accountStatus":{"status":"standby","substatus":"normal"'))
+      .toMatchObject({
+        text: 'status: standby, substatus: normal',
+        facts: { provider: 'ultramsg', accountStatus: 'standby', accountSubstatus: 'normal' },
+      });
+  });
+
+  it('keeps an Authorisation error from Google with the Gmail token (3.2)', () => {
+    const dump = {
+      message: 'Authorization error: invalid_grant',
+      config: { url: 'https://oauth2.googleapis.com/token' },
+    };
+    expect(diagnose(dump)).toMatchObject({ category: 'gmail-token', card: '3.2' });
   });
 
   it('answers unknown text as unclassified, with no card and the text shown', () => {

@@ -72,10 +72,14 @@ function fromArray(items: unknown[], depth: number): ExtractedError {
 const FIELD = (name: string) => new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)`);
 const CODE = /"code"\s*:\s*"?([\w-]+)/;
 const STATUS = /"status(?:Code)?"\s*:\s*(\d{3})\b/;
+// UltraMsg's account states that mean WhatsApp is logged out, as /instance/status writes them.
+const ACCOUNT_STATUS = /"status"\s*:\s*"(qr|standby)"(?:\s*,\s*"substatus"\s*:\s*"(\w+)")?/i;
 
 /** JSON cut short by a column limit: keep what can be read of it. */
 function salvage(text: string): ExtractedError {
   if (text.startsWith('"')) return plain(unescapeJson(text.slice(1).replace(/"$/, '')));
+  const account = ACCOUNT_STATUS.exec(text);
+  if (account?.[1]) return salvagedAccount(account[1], account[2]);
   const message = FIELD('message').exec(text)?.[1] ?? FIELD('error').exec(text)?.[1];
   const described = FIELD('error_description').exec(text)?.[1];
   const words = [message, described].filter((part) => part !== undefined).map(unescapeJson);
@@ -88,6 +92,13 @@ function salvage(text: string): ExtractedError {
   const status = STATUS.exec(text)?.[1];
   if (status) found.facts.httpStatus ??= Number(status);
   return found;
+}
+
+function salvagedAccount(status: string, substatus: string | undefined): ExtractedError {
+  const facts: DiagnosisFacts = { provider: 'ultramsg', accountStatus: status };
+  if (substatus) facts.accountSubstatus = substatus;
+  const text = substatus ? `status: ${status}, substatus: ${substatus}` : `status: ${status}`;
+  return { text, facts, hints: [] };
 }
 
 function unescapeJson(text: string): string {

@@ -26,6 +26,7 @@ const fromGoogle = (s: Signals) => s.facts.provider === 'google';
 const fromUltraMsg = (s: Signals) => s.facts.provider === 'ultramsg';
 
 const OAUTH_GRANT = /invalid_grant|Token has been expired or revoked/i;
+const MIX_AUTHORISATION = /Authori[sz]ation error/i;
 const CONNECT_FAILURE = /\b(ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
 const databaseSocket = (s: Signals) =>
   (s.facts.port === 5432 || s.facts.provider === 'postgres') && CONNECT_FAILURE.test(s.haystack);
@@ -38,6 +39,8 @@ export const rules: Rule[] = [
     category: 'whatsapp-logged-out',
     when: any(
       (s) => ['qr', 'standby'].includes(s.facts.accountStatus?.toLowerCase() ?? ''),
+      // An /instance/status body cut short, or quoted inside another message.
+      has(/"status"\s*:\s*"(?:qr|standby)"/i),
       has(/WhatsApp not connected/i),
     ),
   },
@@ -81,6 +84,13 @@ export const rules: Rule[] = [
       (s) => fromGoogle(s) && (s.facts.httpStatus === 429 || /rateLimitExceeded/.test(s.haystack)),
     ),
   },
+  // The official MiX client wraps token failures as "Authorisation error: …", also when the
+  // OAuth error inside it is Google's word (invalid_grant).
+  {
+    category: 'provider-unauthorized',
+    card: '2.2',
+    when: (s) => MIX_AUTHORISATION.test(s.haystack) && !fromGoogle(s),
+  },
   // MiX's identity server answers bad credentials with the same OAuth error Google uses.
   {
     category: 'provider-unauthorized',
@@ -96,8 +106,6 @@ export const rules: Rule[] = [
       (s) => fromGoogle(s) && /Invalid Credentials/i.test(s.haystack),
     ),
   },
-  // The official MiX client wraps token failures as "Authorisation error: …".
-  { category: 'provider-unauthorized', card: '2.2', when: has(/Authori[sz]ation error/i) },
   // UltraMsg's SDK reads a 404 as "instance not found or pending".
   {
     category: 'whatsapp-config',
