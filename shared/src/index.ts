@@ -13,6 +13,7 @@ export * from './alerts/rules.ts';
 export * from './alerts/group.ts';
 export * from './alerts/lifecycle.ts';
 export * from './api/schemas.ts';
+export * from './api/idempotency-key.ts';
 export * from './api/client-config.ts';
 export * from './api/cron-host.ts';
 export * from './api/app-logs.ts';

@@ -180,7 +180,20 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
     const response = await app.request(`${path}/pause`, { method: 'POST', headers });
 
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'idempotency_key_invalid' } });
     expect(writes).toHaveLength(0);
+  });
+
+  it('accepts a base64 Idempotency-Key with slash, plus and padding', async () => {
+    const { app, writes, as } = await setUp();
+    const headers = { ...(await as('operador')), 'Idempotency-Key': 'abc/def+==' };
+
+    const first = await app.request(`${path}/pause`, { method: 'POST', headers });
+    const second = await app.request(`${path}/pause`, { method: 'POST', headers });
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(scheduleActionResponse.parse(await second.json()).replayed).toBe(true);
+    expect(writes).toHaveLength(1);
   });
 
   it('acts once and audits once when one Idempotency-Key is sent twice', async () => {

@@ -2,21 +2,12 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware.ts';
 import { runScheduleAction } from '../actions/schedule-action.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
-import { TurnoError } from '@turno/shared';
+import { parseIdempotencyKey, TurnoError } from '@turno/shared';
 import { callCloud } from '../cloud/errors.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
 /** EventBridge Scheduler's pattern for schedule and group names. */
 const scheduleName = /^[0-9a-zA-Z._-]{1,64}$/;
-const keyPattern = /^[\x21-\x7e]{1,128}$/;
-
-function idempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (!keyPattern.test(header)) {
-    throw new TurnoError('validation_failed', 'Idempotency-Key must be 1–128 visible characters.');
-  }
-  return header;
-}
 
 /** `/api/schedules`: list every schedule; pause or resume a managed one. */
 export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -42,7 +33,7 @@ export function schedulesRoutes(deps: AppDeps): Hono<AppEnv> {
         group,
         name,
         verb,
-        idempotencyKey: idempotencyKey(c.req.header('idempotency-key')),
+        idempotencyKey: parseIdempotencyKey(c.req.header('idempotency-key')),
       });
       return c.json(result);
     });

@@ -29,6 +29,9 @@ export const errorCatalog = {
     message: 'The schedule changed while it was being updated; read it again.',
   },
   action_in_progress: { status: 409, message: 'The same action is already running.' },
+  idempotency_key_invalid: {
+    status: 400, message: 'The Idempotency-Key header must be 1 to 128 visible ASCII characters.',
+  },
   subscription_invalid: { status: 400, message: 'The push subscription is not valid.' },
   cron_command_not_found: { status: 404, message: 'That cron host command does not exist.' },
   cron_host_unreachable: {
