@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import { TurnoError, type Alert, type AlertState } from '@turno/shared';
+import type { Pool, PoolClient } from 'pg';
+import { transition, TurnoError, type Alert, type AlertState } from '@turno/shared';
 import { alertColumns, toAlerts, type AlertRow } from './alert-rows.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,4 +50,48 @@ export async function acknowledgeAlert(
   const alert = await getAlert(pool, dataSources, id);
   if (alert.state === 'resolved') throw new TurnoError('alert_already_resolved');
   return { alert, changed: (rowCount ?? 0) > 0 };
+}
+
+export interface Resolution {
+  alert: Alert;
+  /** The state and card it had, for the audit row. */
+  before: { state: AlertState; card: string | null };
+}
+
+/**
+ * Resolves an open or acknowledged alert by hand, with who and when; `alsoInside` runs in the
+ * same transaction (the audit row, cancelling what was pending). A resolved alert answers 409
+ * `alert_already_resolved`: of two resolutions at once, only one acts.
+ */
+export async function resolveAlert(
+  pool: Pool, dataSources: Record<number, string>, id: string, user: string, at: Date,
+  alsoInside: (client: PoolClient, resolution: Resolution['before']) => Promise<void>,
+): Promise<Resolution> {
+  if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
+  const client = await pool.connect();
+  let before: Resolution['before'];
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ state: AlertState; card: string | null }>(
+      'SELECT state, card FROM turno.alerts WHERE id = $1::uuid FOR UPDATE', [id],
+    );
+    const row = rows[0];
+    if (!row) throw new TurnoError('alert_not_found');
+    if (row.state === 'resolved') throw new TurnoError('alert_already_resolved');
+    before = { state: row.state, card: row.card };
+    await client.query(
+      `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = $4
+        WHERE id = $1::uuid`,
+      [id, transition(row.state, 'resolve'), at, user],
+    );
+    await alsoInside(client, before);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  // Read after the client went back: an embedded database serves one client at a time.
+  return { alert: await getAlert(pool, dataSources, id), before };
 }

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { isQuiet, transition, type CategoryId } from '@turno/shared';
+import { isQuiet, transition, type AlertState, type CategoryId } from '@turno/shared';
 import type { AppConfig } from '../types.ts';
 import { ruleFor } from './rules.ts';
 
@@ -7,9 +7,11 @@ import { ruleFor } from './rules.ts';
 export async function resolveQuietAlerts(
   client: PoolClient, config: AppConfig, now: Date,
 ): Promise<string[]> {
-  const { rows } = await client.query<{ id: string; category: CategoryId; active_at: Date }>(
-    `SELECT id::text AS id, category, active_at FROM turno.alerts WHERE state <> 'resolved'
-      FOR UPDATE`,
+  const { rows } = await client.query<
+    { id: string; state: AlertState; category: CategoryId; active_at: Date }
+  >(
+    `SELECT id::text AS id, state, category, active_at FROM turno.alerts
+      WHERE state <> 'resolved' FOR UPDATE`,
   );
   const resolved: string[] = [];
   for (const alert of rows) {
@@ -17,7 +19,7 @@ export async function resolveQuietAlerts(
     await client.query(
       `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = 'watcher'
         WHERE id = $1::uuid`,
-      [alert.id, transition('open', 'quiet'), now],
+      [alert.id, transition(alert.state, 'quiet'), now],
     );
     resolved.push(alert.id);
   }
