@@ -37,6 +37,10 @@ export function createTurnoApi(request: ApiRequest) {
     alert: (id: string) => request<Alert>(`/api/alerts/${path(id)}`),
     acknowledge: (id: string) =>
       request<unknown>(`/api/alerts/${path(id)}/ack`, { method: 'POST', body: {} }),
+    resolveAlert: (id: string, idempotencyKey: string) =>
+      request<Alert>(`/api/alerts/${path(id)}/resolve`, {
+        method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey },
+      }),
     schedules: () => request<Schedule[]>('/api/schedules'),
     changeSchedule: (schedule: Schedule, action: ScheduleAction, idempotencyKey: string) =>
       request<ScheduleActionResult>(

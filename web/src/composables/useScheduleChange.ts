@@ -7,7 +7,7 @@ import { useConfirm } from './useConfirm.ts';
 export function useScheduleChange(done: (schedule: Schedule) => Promise<void> | void) {
   const api = useApi();
   const confirm = useConfirm<ConfirmAction>(async (action, key) => {
-    if (action.kind === 'ack') return;
+    if (action.kind !== 'pause' && action.kind !== 'resume') return;
     const result = await api.changeSchedule(action.schedule, action.kind, key);
     await done(result.schedule);
   });

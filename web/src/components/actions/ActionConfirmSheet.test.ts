@@ -1,4 +1,4 @@
-import type { Schedule } from '@turno/shared';
+import type { Alert, Schedule } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
 import { mountApp } from '../../test-utils.ts';
 import ActionConfirmSheet from './ActionConfirmSheet.vue';
@@ -19,6 +19,18 @@ describe('ActionConfirmSheet', () => {
     const sheet = wrapper.get('[data-testid="confirm-sheet"]').text();
     expect(sheet).toContain('up_update_active_positions');
     expect(sheet).toContain('La función Lambda up-update-active-positions dejará de traer datos');
+  });
+
+  it('names the alert to resolve and says it comes back if errors continue', () => {
+    const alert = { id: 'a-1', card: '4.1' } as Alert;
+    const { wrapper } = mountApp(ActionConfirmSheet, {
+      props: { action: { kind: 'resolve', alert, cause: 'Disco lleno' } },
+    });
+
+    const sheet = wrapper.get('[data-testid="confirm-sheet"]');
+    expect(sheet.get('h2').text()).toBe('¿Resolver la alerta 4.1: Disco lleno?');
+    expect(sheet.text()).toContain('Turno abrirá la alerta otra vez');
+    expect(wrapper.get('[data-testid="confirm-accept"]').text()).toBe('Sí, resolver');
   });
 
   it('emits confirm once under a double tap', async () => {
