@@ -7,8 +7,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
   GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand, SSMClient,
 } from '@aws-sdk/client-ssm';
-import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
-import type { AccessRequest } from './template-policies.ts';
+import { mockClient } from 'aws-sdk-client-mock';
 
 /** Test support: runs code against mocked SDK clients and says what IAM would check. */
 export interface SentCommand {
@@ -17,10 +16,24 @@ export interface SentCommand {
   input: Record<string, unknown>;
 }
 
-const clients = {
-  cloudwatch: CloudWatchClient, logs: CloudWatchLogsClient, ec2: EC2Client, rds: RDSClient,
-  scheduler: SchedulerClient, secretsmanager: SecretsManagerClient, ssm: SSMClient,
-} as const;
+/** One stub per client, keyed by the client's IAM service prefix. */
+function stubEveryClient() {
+  return {
+    cloudwatch: mockClient(CloudWatchClient), logs: mockClient(CloudWatchLogsClient),
+    ec2: mockClient(EC2Client), rds: mockClient(RDSClient),
+    scheduler: mockClient(SchedulerClient), secretsmanager: mockClient(SecretsManagerClient),
+    ssm: mockClient(SSMClient),
+  };
+}
+type Stubs = ReturnType<typeof stubEveryClient>;
+
+/** What every stub has in common, whatever its client. */
+interface AnyStub {
+  onAnyCommand(): { resolves(output: object): unknown };
+  calls(): { args: unknown[] }[];
+  restore(): void;
+}
+const each = (stubs: Stubs) => Object.entries(stubs) as unknown as [string, AnyStub][];
 
 /** What a Turno script prints, so the pm2 and disk probes read real-looking output. */
 const outputs: Record<string, string> = {
@@ -30,8 +43,8 @@ const outputs: Record<string, string> = {
 };
 
 /** Answers as AWS does, including an invocation that does not exist yet right after sending. */
-function answerLikeAws(stubs: Record<keyof typeof clients, AwsStub<object, object, object>>) {
-  for (const stub of Object.values(stubs)) stub.onAnyCommand().resolves({});
+function answerLikeAws(stubs: Stubs) {
+  for (const [, stub] of each(stubs)) stub.onAnyCommand().resolves({});
   const sent = new Map<string, { Comment?: string; InstanceIds?: string[] }>();
   const asked = new Set<string>();
   stubs.ssm.on(SendCommandCommand).callsFake((input: { Comment?: string }) => {
@@ -55,25 +68,24 @@ function answerLikeAws(stubs: Record<keyof typeof clients, AwsStub<object, objec
     .resolves({ ScheduleGroups: [{ Name: 'default', State: 'ACTIVE' }] });
   stubs.logs.on(DescribeLogGroupsCommand).callsFake((input: { logGroupNamePrefix: string }) =>
     ({ logGroups: [{ logGroupName: input.logGroupNamePrefix, retentionInDays: 30 }] }));
+  const database = (id: string) =>
+    ({ DBInstanceIdentifier: id, DBInstanceStatus: 'available', AllocatedStorage: 100 });
   stubs.rds.on(DescribeDBInstancesCommand).callsFake((input: { DBInstanceIdentifier: string }) =>
-    ({ DBInstances: [{ DBInstanceIdentifier: input.DBInstanceIdentifier,
-      DBInstanceStatus: 'available', AllocatedStorage: 100 }] }));
+    ({ DBInstances: [database(input.DBInstanceIdentifier)] }));
 }
 
 /** Runs `work` with every SDK client mocked and returns each command it sent. */
 export async function recordCommands(work: () => Promise<unknown>): Promise<SentCommand[]> {
-  const stubs = Object.fromEntries(Object.entries(clients)
-    .map(([prefix, client]) => [prefix, mockClient(client)])) as unknown as
-    Record<keyof typeof clients, AwsStub<object, object, object>>;
+  const stubs = stubEveryClient();
   try {
     answerLikeAws(stubs);
     await work();
-    return Object.entries(stubs).flatMap(([prefix, stub]) => stub.calls().map((call) => {
+    return each(stubs).flatMap(([prefix, stub]) => stub.calls().map((call) => {
       const command = call.args[0] as { constructor: { name: string }; input: object };
       const operation = command.constructor.name.replace(/Command$/, '');
       return { action: `${prefix}:${operation}`, input: command.input as Record<string, unknown> };
     }));
   } finally {
-    for (const stub of Object.values(stubs)) stub.restore();
+    for (const [, stub] of each(stubs)) stub.restore();
   }
 }
