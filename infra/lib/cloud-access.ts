@@ -1,9 +1,10 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { TurnoConfig } from './config.ts';
 
-/** The ARNs the API may change: each write action below is scoped to these only. */
+/** The ARNs the Lambdas may touch: each write action below is scoped to these only. */
 export function cloudArns(config: TurnoConfig) {
   const { region, account } = config;
+  const logGroup = `arn:aws:logs:${region}:${account}:log-group:${config.backendLogGroup}`;
   return {
     schedules: config.managedSchedules
       .map((groupAndName) => `arn:aws:scheduler:${region}:${account}:schedule/${groupAndName}`),
@@ -12,15 +13,43 @@ export function cloudArns(config: TurnoConfig) {
     cronInstance: `arn:aws:ec2:${region}:${account}:instance/${config.cronInstanceId}`,
     // AWS-owned documents have no account in their ARN.
     runShellScript: `arn:aws:ssm:${region}::document/AWS-RunShellScript`,
-    logGroup: `arn:aws:logs:${region}:${account}:log-group:${config.backendLogGroup}`,
+    // CloudWatch Logs checks some actions against the bare ARN, the others against `:*`.
+    logGroup: [logGroup, `${logGroup}:*`],
+    // DescribeLogGroups lists: IAM takes no single group for it, only this account's groups.
+    anyLogGroup: `arn:aws:logs:${region}:${account}:log-group:*`,
   };
 }
 
+type Arns = ReturnType<typeof cloudArns>;
+
+/** Metric and EC2 reads and Run Command polls: IAM cannot scope them, so they get `*`. */
+const readMetricsAndInstances = () => new PolicyStatement({
+  sid: 'ReadMetricsAndInstances',
+  actions: [
+    'cloudwatch:GetMetricData', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus',
+    'ssm:GetCommandInvocation', 'ssm:ListCommands',
+  ],
+  resources: ['*'],
+});
+
+// IAM cannot pin the script AWS-RunShellScript runs: the adapter's fixed scripts are the limit.
+const cronCommands = (arns: Arns) => new PolicyStatement({
+  sid: 'CronCommands',
+  actions: ['ssm:SendCommand'],
+  resources: [arns.cronInstance, arns.runShellScript],
+});
+
+// Scoped per instance, so the adapter names each one (DBInstanceIdentifier): IAM checks a
+// Filters-only call against db:*, which these statements do not grant.
+const databases = (arns: Arns, actions: string[]) => new PolicyStatement({
+  sid: 'Databases', actions, resources: arns.databases,
+});
+
 /**
- * What the API Lambda may do in the runbook's account. List, describe and metric reads that
- * IAM cannot scope to a resource get `*`; every change is scoped to the resources it touches.
+ * What the API Lambda may do in the runbook's account: every page and action of the PWA.
+ * Reads IAM cannot scope get `*`; every change is scoped to the resources it touches.
  */
-export function cloudAccessStatements(config: TurnoConfig): PolicyStatement[] {
+export function apiCloudStatements(config: TurnoConfig): PolicyStatement[] {
   const arns = cloudArns(config);
   return [
     new PolicyStatement({
@@ -40,30 +69,29 @@ export function cloudAccessStatements(config: TurnoConfig): PolicyStatement[] {
       actions: ['scheduler:ListSchedules', 'scheduler:ListScheduleGroups'],
       resources: ['*'],
     }),
-    // Scoped per instance, so the adapter names each one (DBInstanceIdentifier): IAM checks a
-    // Filters-only call against db:*, which this statement does not grant.
+    databases(arns, ['rds:DescribeDBInstances', 'rds:ModifyDBInstance']),
+    readMetricsAndInstances(),
+    cronCommands(arns),
     new PolicyStatement({
-      sid: 'Databases',
-      actions: ['rds:DescribeDBInstances', 'rds:ModifyDBInstance'],
-      resources: arns.databases,
-    }),
-    new PolicyStatement({
-      sid: 'ReadMetricsAndInstances',
-      actions: [
-        'cloudwatch:GetMetricData', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus',
-        'ssm:GetCommandInvocation', 'ssm:ListCommands', 'logs:DescribeLogGroups',
-      ],
-      resources: ['*'],
-    }),
-    new PolicyStatement({
-      sid: 'CronCommands',
-      actions: ['ssm:SendCommand'],
-      resources: [arns.cronInstance, arns.runShellScript],
+      sid: 'DescribeLogGroups', actions: ['logs:DescribeLogGroups'], resources: [arns.anyLogGroup],
     }),
     new PolicyStatement({
       sid: 'BackendLogGroup',
       actions: ['logs:FilterLogEvents', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy'],
-      resources: [arns.logGroup],
+      resources: arns.logGroup,
     }),
+  ];
+}
+
+/**
+ * What the watcher may do: read what its RDS, EC2, pm2 and cron-disk probes look at. Its one
+ * write is SendCommand on the cron instance, for the `df` and `pm2 jlist` scripts.
+ */
+export function watcherCloudStatements(config: TurnoConfig): PolicyStatement[] {
+  const arns = cloudArns(config);
+  return [
+    databases(arns, ['rds:DescribeDBInstances']),
+    readMetricsAndInstances(),
+    cronCommands(arns),
   ];
 }

@@ -8,6 +8,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { TurnoConfig } from './config.ts';
+import { executionRole, functionLogGroupName } from './execution-role.ts';
 
 export const functionNames = ['api', 'authorizer', 'watcher'] as const;
 export type FunctionName = (typeof functionNames)[number];
@@ -37,9 +38,10 @@ export function bundleDir(codeDir: string, name: FunctionName): string {
 }
 
 /**
- * The three Lambdas. The API and the watcher run in the existing VPC's private subnets
- * (they reach the RDS instances, and the internet through the VPC's NAT for push and the
- * UltraMsg and Gmail probes); the authorizer only verifies JWTs, so it stays outside.
+ * The three Lambdas, all in the existing VPC's private subnets: the API and the watcher reach
+ * the RDS instances there, and all three reach the internet through the VPC's NAT (push, the
+ * UltraMsg and Gmail probes, Cognito's signing keys for the authorizer). Each has a role of
+ * its own with no AWS managed policy (execution-role.ts).
  */
 export class TurnoFunctions extends Construct {
   readonly api: LambdaFunction;
@@ -63,7 +65,7 @@ export class TurnoFunctions extends Construct {
         SecurityGroup.fromSecurityGroupId(this, `Sg-${groupId}`, groupId, { mutable: false })),
     };
 
-    const make = (name: FunctionName, extra: Partial<FunctionProps>) => {
+    const make = (name: FunctionName) => {
       const functionName = `turno-${name}`;
       return new LambdaFunction(this, name, {
         functionName,
@@ -72,18 +74,19 @@ export class TurnoFunctions extends Construct {
         handler: 'index.handler',
         code: Code.fromAsset(bundleDir(props.codeDir, name)),
         environment: props.environment[name],
+        role: executionRole(this, `${name}-role`, { config: props.config, functionName }),
         // An explicit group keeps retention out of a log-retention custom resource.
         logGroup: new LogGroup(this, `${name}-logs`, {
-          logGroupName: `/aws/lambda/${functionName}`,
+          logGroupName: functionLogGroupName(functionName),
           retention: RetentionDays.ONE_MONTH,
           removalPolicy: RemovalPolicy.DESTROY,
         }),
+        ...inVpc,
         ...sizing[name],
-        ...extra,
       });
     };
-    this.api = make('api', inVpc);
-    this.authorizer = make('authorizer', {});
-    this.watcher = make('watcher', inVpc);
+    this.api = make('api');
+    this.authorizer = make('authorizer');
+    this.watcher = make('watcher');
   }
 }

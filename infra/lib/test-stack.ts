@@ -10,6 +10,23 @@ import { TurnoStack } from './turno-stack.ts';
 export const shippedConfig = (): TurnoConfig =>
   loadConfig(new URL('../turno.config.json', import.meta.url).pathname);
 
+/** The shipped config with an account's values in place of the placeholders it matters for. */
+export const accountConfig = (): TurnoConfig => ({
+  ...shippedConfig(),
+  account: '444455556666',
+  network: {
+    vpcId: 'vpc-0f1e2d3c4b5a69788', availabilityZones: ['us-east-1a', 'us-east-1b'],
+    privateSubnetIds: ['subnet-0f1e2d3c4b5a69781', 'subnet-0f1e2d3c4b5a69782'],
+    securityGroupIds: ['sg-0f1e2d3c4b5a69783'],
+  },
+  managedSchedules: ['default/linde-mix-get-positions', 'ops/nightly'],
+  scheduleRoleArns: ['arn:aws:iam::444455556666:role/scheduler-lambda'],
+  databaseInstances: ['flotas-develop', 'flotas-develop-replica'],
+  cronInstanceId: 'i-0123456789abcdef0',
+  appInstanceId: 'i-0123456789abcdef1',
+  backendLogGroup: 'aws/ec2/flotas-develop-cluster/task-definition/backend-task',
+});
+
 /** A bundle folder with a stub handler per function, so the stack synthesises offline. */
 export function stubBundles(): string {
   const dir = mkdtempSync(join(tmpdir(), 'turno-bundles-'));

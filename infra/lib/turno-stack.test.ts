@@ -29,19 +29,30 @@ describe('the Turno stack', () => {
     }
   });
 
-  it('puts the api and watcher in the configured private subnets, the authorizer outside', () => {
+  it('puts all three Lambdas in the configured private subnets and security groups', () => {
     const vpcConfig = {
       SubnetIds: config.network.privateSubnetIds,
       SecurityGroupIds: config.network.securityGroupIds,
     };
-    for (const name of ['turno-api', 'turno-watcher']) {
+    for (const name of ['turno-api', 'turno-authorizer', 'turno-watcher']) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: name, VpcConfig: vpcConfig,
       });
     }
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'turno-authorizer', VpcConfig: Match.absent(),
-    });
+  });
+
+  it('creates each Lambda after the policy that lets it attach to the VPC', () => {
+    // Lambda checks the role's network-interface permissions when it creates the function.
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      const role = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+      const policies = Object.entries(template.findResources('AWS::IAM::Policy'))
+        .filter(([, policy]) => JSON.stringify(policy.Properties.Roles)
+          .includes(`{"Ref":"${role}"}`))
+        .map(([id]) => id);
+
+      expect(policies).toHaveLength(1);
+      expect(fn.DependsOn).toEqual(expect.arrayContaining([role, ...policies]));
+    }
   });
 
   it('guards /api/{proxy+} with a cached Lambda authorizer giving simple responses', () => {

@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
-import { cloudAccessStatements } from './cloud-access.ts';
+import { apiCloudStatements, watcherCloudStatements } from './cloud-access.ts';
 import type { TurnoConfig } from './config.ts';
 import { TurnoFunctions } from './functions.ts';
 import { routeApi } from './http-api.ts';
@@ -67,8 +67,9 @@ export class TurnoStack extends Stack {
 
     routeApi(httpApi, functions);
     new WatcherSchedule(this, 'WatcherSchedule', { watcher: functions.watcher });
-    for (const statement of cloudAccessStatements(config)) {
-      functions.api.addToRolePolicy(statement);
+    for (const statement of apiCloudStatements(config)) functions.api.addToRolePolicy(statement);
+    for (const statement of watcherCloudStatements(config)) {
+      functions.watcher.addToRolePolicy(statement);
     }
     for (const secret of secrets.all()) {
       secret.grantRead(functions.api);
