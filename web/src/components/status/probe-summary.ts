@@ -11,7 +11,7 @@ export type ProbeView = ProbeStatus & { overdue?: boolean };
 
 /** The translation and date helpers a summary is put into words with. */
 export interface SummaryWords {
-  t(key: string, params?: Record<string, string>): string;
+  t(key: string, params?: Params): string;
   te(key: string): boolean;
   n(value: number): string;
   /** Mexico City date and time. */
@@ -44,7 +44,11 @@ function valueWord(name: string, value: string, words: SummaryWords): string {
   return value;
 }
 
-function params(name: string, value: Exclude<Value, null>, ranAt: number, words: SummaryWords) {
+type Params = Record<string, string>;
+
+function params(
+  name: string, value: Exclude<Value, null>, ranAt: number, words: SummaryWords,
+): Params {
   if (typeof value === 'number') {
     if (!secondsFromRun.has(name)) return { value: words.n(value) };
     return { value: words.fromNow(new Date(ranAt + value * 1000).toISOString()) };
@@ -68,7 +72,7 @@ export function summaryLines(
     const whole = value === null ? 'summaryNull' : value === true ? 'summaryTrue'
       : value === false ? 'summaryFalse' : null;
     if (whole && words.te(`probes.${whole}.${name}`)) return words.t(`probes.${whole}.${name}`);
-    const filled = value === null
+    const filled: Params = value === null
       ? { value: '—', relative: '—' } : params(name, value, ranAt, words);
     const key = `probes.summary.${name}`;
     return words.te(key) ? words.t(key, filled) : `${name}: ${filled.value}`;
