@@ -88,6 +88,20 @@ describe('StatusProbes', () => {
     ]);
   });
 
+  it('reads a summary in its probe\'s order, whatever order the database kept', () => {
+    // As PostgreSQL's jsonb hands it back: shorter keys first.
+    const stored = probe('gmail-sending', null, {
+      summary: { basis: 'runbook', retryAt: null, waiting: false, saturated: true, extra: 1 },
+    });
+    const { lines } = render([stored]);
+
+    expect(lines('gmail-sending')).toEqual([
+      'Gmail rechaza los envíos: límite alcanzado', 'Sin hora para volver a enviar',
+      'Hora calculada según el manual (24 h desde el primer error)',
+      'Ya pasó la hora de volver a enviar', 'extra: 1',
+    ]);
+  });
+
   it('says when the token and the phone reminder run out, counted from the run', () => {
     const { lines, row } = render(everyProbe);
 

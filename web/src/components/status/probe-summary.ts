@@ -1,4 +1,4 @@
-import type { ProbeStatus } from '@turno/shared';
+import { probeSummarySchemas, type ProbeName, type ProbeStatus } from '@turno/shared';
 
 type Summary = NonNullable<ProbeStatus['summary']>;
 type Value = Summary[string];
@@ -59,16 +59,26 @@ function params(
   return { value: valueWord(name, String(value), words) };
 }
 
+/** The summary's entries in the order its probe declares them (JSONB keeps its own order). */
+function entries(
+  { probe, summary }: Pick<ProbeStatus, 'probe' | 'summary'>,
+): Array<[string, Value]> {
+  const declared = probe in probeSummarySchemas
+    ? Object.keys(probeSummarySchemas[probe as ProbeName].shape) : [];
+  const rank = (key: string) => (declared.includes(key) ? declared.indexOf(key) : declared.length);
+  return Object.entries(summary ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /**
- * The summary's values in its own order, each a sentence: `probes.summaryNull.*`,
+ * The summary's values in its probe's order, each a sentence: `probes.summaryNull.*`,
  * `summaryTrue.*` or `summaryFalse.*` where the value says it all, else `probes.summary.*`
  * with the value in words. A key with no message (another area's new probe) shows as it is.
  */
 export function summaryLines(
-  { summary, lastRunAt }: Pick<ProbeStatus, 'summary' | 'lastRunAt'>, words: SummaryWords,
+  probe: Pick<ProbeStatus, 'probe' | 'summary' | 'lastRunAt'>, words: SummaryWords,
 ): string[] {
-  const ranAt = lastRunAt ? Date.parse(lastRunAt) : Date.now();
-  return Object.entries(summary ?? {}).map(([name, value]) => {
+  const ranAt = probe.lastRunAt ? Date.parse(probe.lastRunAt) : Date.now();
+  return entries(probe).map(([name, value]) => {
     const whole = value === null ? 'summaryNull' : value === true ? 'summaryTrue'
       : value === false ? 'summaryFalse' : null;
     if (whole && words.te(`probes.${whole}.${name}`)) return words.t(`probes.${whole}.${name}`);
