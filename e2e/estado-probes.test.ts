@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 function known(name: string): name is ProbeName {
-  return name in probeSummarySchemas;
+  return Object.hasOwn(probeSummarySchemas, name);
 }
 
 /** Every probe of the sandbox once it has run, each with what it last reported. */

@@ -2,6 +2,7 @@ import { probeSummarySchemas, type ProbeName, type ProbeStatus } from '@turno/sh
 
 type Summary = NonNullable<ProbeStatus['summary']>;
 type Value = Summary[string];
+type Params = Record<string, string>;
 
 /**
  * One probe on Estado. `overdue` comes from a newer server (the probe missed its time);
@@ -44,8 +45,6 @@ function valueWord(name: string, value: string, words: SummaryWords): string {
   return value;
 }
 
-type Params = Record<string, string>;
-
 function params(
   name: string, value: Exclude<Value, null>, ranAt: number, words: SummaryWords,
 ): Params {
@@ -63,7 +62,7 @@ function params(
 function entries(
   { probe, summary }: Pick<ProbeStatus, 'probe' | 'summary'>,
 ): Array<[string, Value]> {
-  const declared = probe in probeSummarySchemas
+  const declared = Object.hasOwn(probeSummarySchemas, probe)
     ? Object.keys(probeSummarySchemas[probe as ProbeName].shape) : [];
   const rank = (key: string) => (declared.includes(key) ? declared.indexOf(key) : declared.length);
   return Object.entries(summary ?? {}).sort(([a], [b]) => rank(a) - rank(b));
