@@ -1,8 +1,16 @@
-import type { Alert, Schedule, StatusResponse } from '@turno/shared';
+import type {
+  Alert, PhoneReminder, RotationRequest, Schedule, StatusResponse,
+} from '@turno/shared';
 
 /** A thin client of Turno's HTTP API, for checks the screen cannot make on its own. */
 export interface TurnoApi {
   openAlerts(): Promise<Alert[]>;
+  alert(id: string): Promise<Alert>;
+  phoneReminder(): Promise<PhoneReminder>;
+  /** Sets the weekly on-call rotation (admin only). */
+  setRotation(rotation: RotationRequest): Promise<void>;
+  /** Puts someone on call for a while, ahead of the rotation (admin only). */
+  addOverride(override: { user: string; startsAt: string; endsAt: string }): Promise<void>;
   status(): Promise<StatusResponse>;
   schedules(): Promise<Schedule[]>;
   /** Registers a push subscription for the signed-in user, as the PWA does. */
@@ -26,6 +34,18 @@ export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi
   });
   return {
     openAlerts: () => get<Alert[]>('/api/alerts?state=open'),
+    alert: (id) => get<Alert>(`/api/alerts/${encodeURIComponent(id)}`),
+    phoneReminder: () => get<PhoneReminder>('/api/whatsapp/reminder'),
+    async setRotation(rotation) {
+      await call(baseUrl, '/api/oncall/rotation', {
+        method: 'PUT', headers: jsonHeaders(authorization), body: JSON.stringify(rotation),
+      });
+    },
+    async addOverride(override) {
+      await call(baseUrl, '/api/oncall/overrides', {
+        method: 'POST', headers: jsonHeaders(authorization), body: JSON.stringify(override),
+      });
+    },
     status: () => get<StatusResponse>('/api/status'),
     schedules: () => get<Schedule[]>('/api/schedules'),
     async subscribePush(subscription) {
@@ -36,6 +56,10 @@ export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi
       });
     },
   };
+}
+
+function jsonHeaders(authorization: string): Record<string, string> {
+  return { Authorization: authorization, 'Content-Type': 'application/json' };
 }
 
 async function call<T>(baseUrl: string, path: string, init: RequestInit): Promise<T> {

@@ -20,3 +20,4 @@ export * from './api/app-logs.ts';
 export * from './api/infra.ts';
 export * from './api/notify.ts';
 export * from './api/messaging.ts';
+export * from './api/probe-summaries.ts';

@@ -23,6 +23,7 @@ function worker(answer: Response | Error, stored: typeof session | null = sessio
     open: vi.fn(async () => undefined),
     language: 'es-MX',
     now: () => now,
+    newKey: () => 'key-1',
   } satisfies ClickDeps;
   return deps;
 }
@@ -97,6 +98,17 @@ describe('handleNotificationClick', () => {
     },
   );
 
+  it('opens the confirm screen for a tap on a notification shown without actions', async () => {
+    const bare = notificationFromPush(JSON.stringify(payload), {
+      maxActions: 0, language: 'es-MX',
+    });
+    const deps = worker(Response.json({}));
+
+    expect(await handleNotificationClick(bare.data, '', deps)).toBe('opened');
+    expect(deps.fetch).not.toHaveBeenCalled();
+    expect(deps.open).toHaveBeenCalledWith('/alertas/a-42?ack=1');
+  });
+
   it('opens Ajustes for a tap on a test notification', async () => {
     const test = notificationFromPush(JSON.stringify({
       ...payload, alertId: '', kind: 'test', url: '/ajustes',
@@ -106,5 +118,73 @@ describe('handleNotificationClick', () => {
     await handleNotificationClick(test.data, 'ack', deps);
 
     expect(deps.open).toHaveBeenCalledWith('/ajustes');
+  });
+});
+
+describe('handleNotificationClick on the phone reminder', () => {
+  const reminder = notificationFromPush(JSON.stringify({
+    v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
+    title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
+  }), { maxActions: 2, language: 'es-MX' }).data;
+  const confirmed = () => Response.json({
+    watched: true, everyDays: 12, lastConfirmedAt: '2026-03-08T10:00:00Z',
+    lastConfirmedBy: 'operador', lastSentAt: null, dueAt: '2026-03-20T10:00:00Z',
+  });
+
+  it('says "Listo" from the worker with the stored token and a key, without opening Turno',
+    async () => {
+      const deps = worker(confirmed());
+
+      expect(await handleNotificationClick(reminder, 'done', deps)).toBe('reminderConfirmed');
+      expect(deps.fetch).toHaveBeenCalledWith('/api/whatsapp/reminder/confirm', {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer tok-123', Accept: 'application/json', 'Idempotency-Key': 'key-1',
+        },
+      });
+      expect(deps.open).not.toHaveBeenCalled();
+      expect(deps.show).toHaveBeenCalledWith('Listo: quedó anotado', {
+        body: 'Turno te lo recordará otra vez en 12 días.', tag: 'turno-phone-reminder',
+        data: { url: '/ajustes#whatsapp-reminder' },
+      });
+    });
+
+  it.each([
+    ['a viewer’s role', Response.json({ error: { code: 'forbidden' } }, { status: 403 })],
+    ['no network', new TypeError('Failed to fetch')],
+  ])('opens the reminder panel in Ajustes after %s', async (_name, answer) => {
+    const deps = worker(answer);
+
+    expect(await handleNotificationClick(reminder, 'done', deps)).toBe('opened');
+    expect(deps.open).toHaveBeenCalledWith('/ajustes#whatsapp-reminder');
+    expect(deps.show).not.toHaveBeenCalled();
+  });
+
+  it('opens the reminder panel without calling the API when no session is stored', async () => {
+    const deps = worker(confirmed(), null);
+
+    await handleNotificationClick(reminder, 'done', deps);
+
+    expect(deps.fetch).not.toHaveBeenCalled();
+    expect(deps.open).toHaveBeenCalledWith('/ajustes#whatsapp-reminder');
+  });
+
+  it('never confirms the reminder for a tap on the notification itself', async () => {
+    const deps = worker(confirmed());
+
+    await handleNotificationClick(reminder, '', deps);
+
+    expect(deps.fetch).not.toHaveBeenCalled();
+    expect(deps.open).toHaveBeenCalledWith('/ajustes#whatsapp-reminder');
+  });
+
+  it('never acknowledges with "Listo", nor confirms the reminder with "Reconocer"', async () => {
+    const deps = worker(confirmed());
+
+    await handleNotificationClick(data, 'done', deps);
+    await handleNotificationClick(reminder, 'ack', deps);
+
+    expect(deps.fetch).not.toHaveBeenCalled();
+    expect(deps.open.mock.calls).toEqual([['/alertas/a-42'], ['/ajustes#whatsapp-reminder']]);
   });
 });

@@ -15,8 +15,9 @@ describe('notificationFromPush', () => {
     expect(note.title).toBe('4.1 Almacenamiento de RDS lleno');
     expect(note.tag).toBe('a-42');
     expect(note.data.url).toBe('/alertas/a-42');
-    expect(note.actions.map((a) => a.action)).toEqual(['guide', 'ack']);
-    expect(note.actions[0]?.title).toBe('Ver guía');
+    expect(note.actions).toEqual([
+      { action: 'ack', title: 'Reconocer' }, { action: 'guide', title: 'Ver guía' },
+    ]);
     expect(urlForClick(note.data, 'guide')).toBe('/guias/4.1');
     expect(urlForClick(note.data, 'ack')).toBe('/alertas/a-42?ack=1');
     expect(urlForClick(note.data, '')).toBe('/alertas/a-42');
@@ -35,10 +36,26 @@ describe('notificationFromPush', () => {
     expect(urlForClick(note.data, 'ack')).toBe('/');
   });
 
-  it('offers no actions where the browser has none', () => {
+  it('opens the confirm screen from a tap where the browser has no actions', () => {
     const note = notificationFromPush(JSON.stringify(payload), { ...phone, maxActions: 0 });
 
     expect(note.actions).toEqual([]);
+    expect(urlForClick(note.data, '')).toBe('/alertas/a-42?ack=1');
+    expect(note.data.pageUrl).toBe('/alertas/a-42');
+  });
+
+  it('keeps "Reconocer" where the browser shows one action, the tap opening the alert', () => {
+    const note = notificationFromPush(JSON.stringify(payload), { ...phone, maxActions: 1 });
+
+    expect(note.actions).toEqual([{ action: 'ack', title: 'Reconocer' }]);
+    expect(urlForClick(note.data, '')).toBe('/alertas/a-42');
+  });
+
+  it('offers "Reconocer" alone for an alert without a card', () => {
+    const note = notificationFromPush(JSON.stringify({ ...payload, card: null }), phone);
+
+    expect(note.actions.map((a) => a.action)).toEqual(['ack']);
+    expect(note.data.guideUrl).toBeNull();
   });
 
   it('never sends the phone to another site', () => {
@@ -60,7 +77,7 @@ describe('notificationFromPush', () => {
     const note = notificationFromPush(JSON.stringify({ ...payload, kind: 'escalate' }), phone);
 
     expect(note.body).toMatch(/ahora te toca a ti/);
-    expect(note.actions.map((a) => a.action)).toEqual(['guide', 'ack']);
+    expect(note.actions.map((a) => a.action)).toEqual(['ack', 'guide']);
   });
 
   it('shows a test push without actions, opening Ajustes', () => {
@@ -73,21 +90,34 @@ describe('notificationFromPush', () => {
     expect(urlForClick(note.data, '')).toBe('/ajustes');
   });
 
-  it('asks the phone\'s keeper to open WhatsApp, opening Ajustes where "Listo" is', () => {
-    const note = notificationFromPush(JSON.stringify({
-      v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
-      title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
-    }), phone);
+  const reminder = JSON.stringify({
+    v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
+    title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
+  });
 
-    expect(note).toMatchObject({ tag: 'turno-phone-reminder', actions: [] });
+  it('asks the phone\'s keeper to open WhatsApp, with "Listo" as its action', () => {
+    const note = notificationFromPush(reminder, phone);
+
+    expect(note).toMatchObject({ tag: 'turno-phone-reminder', requireInteraction: true });
+    expect(note.actions).toEqual([{ action: 'done', title: 'Listo' }]);
     expect(note.body).toMatch(/WhatsApp/);
+    expect(note.data).toMatchObject({ reminder: true, alertId: null, ackUrl: null });
+    expect(urlForClick(note.data, '')).toBe('/ajustes#whatsapp-reminder');
+  });
+
+  it('opens Ajustes\' reminder panel from a tap where the browser has no actions', () => {
+    const note = notificationFromPush(reminder, { ...phone, maxActions: 0 });
+
+    expect(note.actions).toEqual([]);
     expect(urlForClick(note.data, '')).toBe('/ajustes#whatsapp-reminder');
   });
 
   it('speaks English on an English phone', () => {
     const note = notificationFromPush('', { ...phone, language: 'en-US' });
+    const done = notificationFromPush(reminder, { ...phone, language: 'en-US' });
 
     expect(note.title).toBe('Turno: new alert');
+    expect(done.actions).toEqual([{ action: 'done', title: 'Done' }]);
   });
 });
 

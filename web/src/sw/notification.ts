@@ -3,8 +3,22 @@ import en from '../i18n/en.json';
 import es from '../i18n/es-MX.json';
 
 export interface NotificationAction {
-  action: 'guide' | 'ack';
+  action: 'guide' | 'ack' | 'done';
   title: string;
+}
+
+/** What a click needs later; a notification shown by an older worker may lack fields. */
+export interface NotificationData {
+  /** What a tap on the notification itself opens. */
+  url: string;
+  /** The page a notice leads to once an action was done from the worker. */
+  pageUrl: string;
+  guideUrl: string | null;
+  /** The confirm screen for "Reconocer". */
+  ackUrl: string | null;
+  alertId: string | null;
+  /** A phone reminder: its "Listo" confirms from the worker. */
+  reminder: boolean;
 }
 
 /** What the worker passes to `showNotification`: every push becomes one of these. */
@@ -18,7 +32,7 @@ export interface PushNotification {
   requireInteraction: boolean;
   /** Ring again when a reminder replaces the alert's own notification (same tag). */
   renotify: boolean;
-  data: { url: string; guideUrl: string | null; ackUrl: string | null; alertId: string | null };
+  data: NotificationData;
   actions: NotificationAction[];
 }
 
@@ -30,6 +44,9 @@ export interface PushContext {
 }
 
 const icon = '/icons/icon-192.png';
+/** Ajustes' reminder panel, where the in-app "Listo" is. */
+export const reminderUrl = '/ajustes#whatsapp-reminder';
+export const reminderTag = 'turno-phone-reminder';
 const kinds = ['alert', 'renotify', 'escalate', 'test', 'phone-reminder'];
 
 /** Only same-origin paths: a push must never send the phone to another site. */
@@ -59,6 +76,10 @@ export function isPushPayload(value: unknown): value is PushPayload {
     && (p.kind === undefined || kinds.includes(p.kind as string));
 }
 
+function pageData(url: string): NotificationData {
+  return { url, pageUrl: url, guideUrl: null, ackUrl: null, alertId: null, reminder: false };
+}
+
 /** Turns a push message's text into a notification, a generic one when it cannot be read. */
 export function notificationFromPush(
   text: string | null | undefined,
@@ -72,33 +93,34 @@ export function notificationFromPush(
     return {
       title: words.genericTitle, body: words.genericBody, tag: 'turno-alert', lang, icon,
       badge: icon, requireInteraction: false, renotify: false, actions: [],
-      data: { url: '/', guideUrl: null, ackUrl: null, alertId: null },
+      data: pageData('/'),
     };
   }
   if (payload.kind === 'test') {
     return {
       title: words.testTitle, body: words.testBody, tag: 'turno-test', lang, icon, badge: icon,
       requireInteraction: false, renotify: true, actions: [],
-      data: {
-        url: localPath(payload.url) ?? '/ajustes', guideUrl: null, ackUrl: null, alertId: null,
-      },
+      data: pageData(localPath(payload.url) ?? '/ajustes'),
     };
   }
   if (payload.kind === 'phone-reminder') {
+    const actions: NotificationAction[] = [{ action: 'done', title: words.reminderDone }];
     return {
-      title: words.phoneReminderTitle, body: words.phoneReminderBody, tag: 'turno-phone-reminder',
-      lang, icon, badge: icon, requireInteraction: true, renotify: true, actions: [],
-      data: {
-        url: localPath(payload.url) ?? '/ajustes', guideUrl: null, ackUrl: null, alertId: null,
-      },
+      title: words.phoneReminderTitle, body: words.phoneReminderBody, tag: reminderTag,
+      lang, icon, badge: icon, requireInteraction: true, renotify: true,
+      data: { ...pageData(localPath(payload.url) ?? reminderUrl), reminder: true },
+      actions: actions.slice(0, Math.max(0, context.maxActions)),
     };
   }
   const id = encodeURIComponent(payload.alertId);
   const alertUrl = `/alertas/${id}`;
+  const pageUrl = localPath(payload.url) ?? alertUrl;
+  const ackUrl = `${alertUrl}?ack=1`;
   const guideUrl = payload.card ? `/guias/${encodeURIComponent(payload.card)}` : null;
-  const actions: NotificationAction[] = [];
-  if (guideUrl) actions.push({ action: 'guide', title: words.viewGuide });
-  actions.push({ action: 'ack', title: words.acknowledge });
+  // "Reconocer" first: a browser that shows one action keeps the one that matters at 3 a.m.
+  const offered: NotificationAction[] = [{ action: 'ack', title: words.acknowledge }];
+  if (guideUrl) offered.push({ action: 'guide', title: words.viewGuide });
+  const actions = offered.slice(0, Math.max(0, context.maxActions));
   const cardLine = payload.card
     ? words.cardBody.replace('{card}', payload.card) : words.genericBody;
   const body = payload.kind === 'renotify' ? `${words.renotifyBody} ${cardLine}`
@@ -113,16 +135,17 @@ export function notificationFromPush(
     requireInteraction: true,
     renotify: true,
     data: {
-      url: localPath(payload.url) ?? alertUrl, guideUrl, ackUrl: `${alertUrl}?ack=1`,
-      alertId: payload.alertId,
+      // Without action buttons the tap itself is "Reconocer": it opens the confirm screen.
+      url: actions.length > 0 ? pageUrl : ackUrl,
+      pageUrl, guideUrl, ackUrl, alertId: payload.alertId, reminder: false,
     },
-    actions: actions.slice(0, Math.max(0, context.maxActions)),
+    actions,
   };
 }
 
 /** Where a click on the notification (or one of its actions) should take the user. */
 export function urlForClick(data: unknown, action: string): string {
-  const target = (data ?? {}) as Partial<PushNotification['data']>;
+  const target = (data ?? {}) as Partial<NotificationData>;
   if (action === 'guide' && target.guideUrl) return target.guideUrl;
   if (action === 'ack' && target.ackUrl) return target.ackUrl;
   return localPath(target.url) ?? '/';

@@ -88,6 +88,7 @@ self.addEventListener('notificationclick', (event) => {
     open: openTurno,
     language: self.navigator.language,
     now: () => Date.now(),
+    newKey: () => self.crypto.randomUUID(),
   }));
 });
 

@@ -1,42 +1,32 @@
-import type { ProbeStatus } from '@turno/shared';
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTurnoI18n } from '../../i18n/index.ts';
+import { everyProbe, hoursAhead, minutesAgo, now, probe } from './probe-fixtures.ts';
+import type { ProbeView } from './probe-summary.ts';
 import StatusProbes from './StatusProbes.vue';
 
-const now = new Date('2026-03-02T18:00:00Z');
-const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
-
-function probe(fields: Partial<ProbeStatus> & { probe: string }): ProbeStatus {
-  return {
-    outcome: 'ok', lastRunAt: minutesAgo(2), nextRunAt: null, lastOkAt: minutesAgo(2),
-    lastFailure: null, failures: 0, summary: {}, ...fields,
-  };
-}
-
-const probes: ProbeStatus[] = [
-  probe({
-    probe: 'rds', summary: {
-      databases: 2, notAvailable: 0, maxCpuPercent: 8.4, minFreeStoragePercent: 18,
-      hoursToFull: null,
-    },
+const probes: ProbeView[] = [
+  probe('rds', {
+    databases: 2, notAvailable: 0, maxCpuPercent: 8.4, minFreeStoragePercent: 18,
+    hoursToFull: null,
   }),
-  probe({
-    probe: 'pm2', outcome: 'failed', lastRunAt: minutesAgo(1), lastOkAt: minutesAgo(125),
-    failures: 3, lastFailure: 'the cron host did not finish pm2-list within 15 s',
-    summary: { processes: 3, online: 3, daemon: 'up' },
+  probe('pm2', { processes: 3, online: 3, daemon: 'up' }, {
+    outcome: 'failed', lastRunAt: minutesAgo(1), lastOkAt: minutesAgo(125), failures: 3,
+    lastFailure: 'the cron host did not finish pm2-list within 15 s',
   }),
-  probe({ probe: 'cron-disk', outcome: 'problem', summary: { diskUsePercent: 90 } }),
-  probe({ probe: 'ultramsg', summary: { queueLength: 4 } }),
-  probe({ probe: 'gmail', outcome: null, lastRunAt: null, summary: null }),
+  probe('cron-disk', { diskUsePercent: 90, availableGiB: 2 }, { outcome: 'problem' }),
+  probe('ultramsg', { status: 'qr', substatus: 'normal', queue: null, queueWarning: false }),
+  probe('gmail', null, { outcome: null, lastRunAt: null }),
 ];
 
-function render(locale: 'es-MX' | 'en' = 'es-MX') {
+function render(list: ProbeView[] = probes, locale: 'es-MX' | 'en' = 'es-MX') {
   const wrapper = mount(StatusProbes, {
-    props: { probes }, global: { plugins: [createTurnoI18n(locale)] },
+    props: { probes: list }, global: { plugins: [createTurnoI18n(locale)] },
   });
   const row = (name: string) => wrapper.get(`[data-probe="${name}"]`);
-  return { wrapper, row };
+  const lines = (name: string) =>
+    row(name).findAll('[data-testid="probe-summary"] li').map((li) => li.text());
+  return { wrapper, row, lines };
 }
 
 describe('StatusProbes', () => {
@@ -75,14 +65,80 @@ describe('StatusProbes', () => {
   });
 
   it('puts the summary into words, a value that is not there too', () => {
-    const { row } = render();
+    const { lines } = render();
 
-    expect(row('rds').findAll('[data-testid="probe-summary"] li').map((li) => li.text()))
-      .toEqual([
-        'Bases de datos: 2', 'No disponibles: 0', 'CPU más alta: 8.4 %',
-        'Menor espacio libre: 18 %', 'El almacenamiento no se está llenando',
-      ]);
-    expect(row('ultramsg').get('[data-testid="probe-summary"]').text()).toBe('queueLength: 4');
+    expect(lines('rds')).toEqual([
+      'Bases de datos: 2', 'No disponibles: 0', 'CPU más alta: 8.4 %',
+      'Menor espacio libre: 18 %', 'El almacenamiento no se está llenando',
+    ]);
+    expect(lines('ultramsg')).toEqual([
+      'Instancia: desvinculada, hay que escanear el QR', 'Conexión: normal',
+      'No se pudo leer la cola', 'La cola de envío no está creciendo',
+    ]);
+  });
+
+  it('gives Gmail\'s retry time in Mexico City, with how long is left', () => {
+    const { lines } = render(everyProbe);
+
+    expect(lines('gmail-sending')).toEqual([
+      'Gmail rechaza los envíos: límite alcanzado',
+      expect.stringMatching(/^Volverá a enviar dentro de 3 horas \(2 mar 2026, 3:00\s?p\.m\.\)$/),
+      'Hora calculada según la hora que dio Gmail',
+      'Todavía hay que esperar',
+    ]);
+  });
+
+  it('reads a summary in its probe\'s order, whatever order the database kept', () => {
+    // As PostgreSQL's jsonb hands it back: shorter keys first.
+    const stored = probe('gmail-sending', null, {
+      summary: { basis: 'runbook', retryAt: null, waiting: false, saturated: true, extra: 1 },
+    });
+    const { lines } = render([stored]);
+
+    expect(lines('gmail-sending')).toEqual([
+      'Gmail rechaza los envíos: límite alcanzado', 'Sin hora para volver a enviar',
+      'Hora calculada según el manual (24 h desde el primer error)',
+      'Ya pasó la hora de volver a enviar', 'extra: 1',
+    ]);
+  });
+
+  it('says when the token and the phone reminder run out, counted from the run', () => {
+    const { lines, row } = render(everyProbe);
+
+    expect(lines('gmail')).toEqual([
+      'Token de OAuth: renovado', 'El token nuevo vence dentro de 58 minutos',
+    ]);
+    expect(row('whatsapp-reminder').get('strong').text())
+      .toBe('Recordatorio del celular de WhatsApp');
+    expect(lines('whatsapp-reminder')).toEqual([
+      expect.stringMatching(/^Próximo recordatorio dentro de 3 días \(5 mar 2026, 12:00\s?p/),
+      expect.stringMatching(/^Último «Listo» hace 9 días \(21 feb 2026, 12:00\s?p\.m\.\)$/),
+      'Todavía no se ha enviado un recordatorio',
+      'Esta revisión no tuvo que recordar nada',
+    ]);
+  });
+
+  it('shows no raw key, probe id or UTC time for any probe', () => {
+    const { wrapper } = render(everyProbe);
+
+    const names = wrapper.findAll('[data-testid="probe-row"] strong').map((name) => name.text());
+    const lines = wrapper.findAll('[data-testid="probe-summary"] li').map((li) => li.text());
+    expect(names.filter((name) => everyProbe.some((p) => p.probe === name))).toEqual([]);
+    // A line with no words is "key: value", and keys start in lower case.
+    expect(lines.filter((line) => /^[a-z]|\d{4}-\d{2}-\d{2}T|:\d{2}Z/.test(line))).toEqual([]);
+    expect(lines).toHaveLength(
+      everyProbe.reduce((sum, p) => sum + Object.keys(p.summary ?? {}).length, 0));
+  });
+
+  it('keeps a value it has no words for as it came', () => {
+    const { lines } = render([probe('ultramsg', {
+      status: 'booting', substatus: null, queue: 0, queueWarning: true,
+    })]);
+
+    expect(lines('ultramsg')).toEqual([
+      'Instancia: booting', 'Conexión sin subestado', 'Mensajes en cola: 0',
+      'La cola de envío está creciendo',
+    ]);
   });
 
   it('shows a failing probe as such: how often, why, and when it last worked', () => {
@@ -95,12 +151,30 @@ describe('StatusProbes', () => {
     expect(row('pm2').find('[data-testid="probe-summary"]').exists()).toBe(false);
   });
 
+  it('says a probe is late, and ranks it with the problems, when the server says so', () => {
+    const late = probe('ec2', { instances: 2, running: 2, checksPassing: 2 }, {
+      overdue: true, lastRunAt: minutesAgo(12), nextRunAt: minutesAgo(7),
+    });
+    const { row, wrapper } = render([...probes, late]);
+
+    expect(row('ec2').get('[data-testid="probe-overdue"]').text())
+      .toBe('Atrasada: debía correr hace 7 minutos.');
+    expect(wrapper.findAll('[data-testid="probe-row"]').map((r) => r.attributes('data-probe')))
+      .toEqual(['pm2', 'cron-disk', 'ec2', 'rds', 'ultramsg', 'gmail']);
+    expect(row('rds').find('[data-testid="probe-overdue"]').exists()).toBe(false);
+  });
+
   it('speaks English too', () => {
-    const { row } = render('en');
+    const { row, lines } = render(everyProbe, 'en');
 
     expect(row('rds').text()).toContain('Highest CPU: 8.4 %');
     expect(row('rds').get('time').text()).toBe('Last checked 2 minutes ago');
-    expect(row('pm2').get('[data-testid="probe-outcome"]').text()).toBe('Could not check');
+    expect(lines('gmail-sending')[1]).toMatch(/^Sending again in 3 hours \(Mar 2, 2026, 3:00/);
+    expect(lines('ultramsg')[0]).toBe('Instance: linked');
+    const overdue = render([probe('gmail', null, { overdue: true, nextRunAt: hoursAhead(-1) })],
+      'en');
+    expect(overdue.row('gmail').get('[data-testid="probe-overdue"]').text())
+      .toBe('Late: it was due 1 hour ago.');
   });
 
   it('says so when no probe has run yet', () => {
