@@ -6,6 +6,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { handleNotificationClick } from './click.ts';
 import { notificationFromPush } from './notification.ts';
+import { openTurno } from './open-turno.ts';
 import { resubscribe } from './resubscribe.ts';
 import { readWorkerSession } from './sw-session.ts';
 
@@ -52,27 +53,6 @@ async function showAlert(event: PushEvent): Promise<void> {
   await self.registration.showNotification(title, options as NotificationOptions);
 }
 
-/** navigate() fails on a window this worker does not control; the app then routes itself. */
-async function moveTo(client: WindowClient, href: string): Promise<void> {
-  try {
-    await client.navigate(href);
-  } catch {
-    client.postMessage({ type: 'turno:navigate', url: href });
-  }
-}
-
-async function openTurno(path: string): Promise<void> {
-  const url = new URL(path, self.location.origin);
-  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const open = windows.find((client) => new URL(client.url).origin === url.origin);
-  if (open) {
-    const focused = await open.focus();
-    await moveTo(focused, url.href);
-    return;
-  }
-  await self.clients.openWindow(url.href);
-}
-
 self.addEventListener('push', (event) => {
   event.waitUntil(showAlert(event));
 });
@@ -85,7 +65,7 @@ self.addEventListener('notificationclick', (event) => {
     show: (title, options) => self.registration.showNotification(title, {
       ...options, lang: self.navigator.language, icon: '/icons/icon-192.png',
     }),
-    open: openTurno,
+    open: (path) => openTurno(path, { origin: self.location.origin, clients: self.clients }),
     language: self.navigator.language,
     now: () => Date.now(),
     newKey: () => self.crypto.randomUUID(),
