@@ -20,7 +20,28 @@ describe('loadConfig for AWS', () => {
       ec2InstanceIds: ['i-0a1b2c3d4e5f60001', 'i-0a1b2c3d4e5f60002'],
       cronInstanceId: 'i-0a1b2c3d4e5f60002',
       logGroupName: 'aws/ec2/flotas-develop-cluster/task-definition/backend-task',
+      pm2: { user: 'ssm-user', home: '/home/ssm-user/.pm2', pm2Bin: null },
     });
+  });
+
+  it('reads whose pm2 the cron scripts use, and which pm2', () => {
+    const config = loadConfig({
+      ...region, ...cron, CRON_PM2_USER: 'flotas', CRON_PM2_HOME: '/srv/flotas/.pm2',
+      CRON_PM2_BIN: '/home/flotas/.nvm/versions/node/v20.11.1/bin/pm2',
+    });
+
+    expect(config.aws?.pm2).toEqual({
+      user: 'flotas', home: '/srv/flotas/.pm2',
+      pm2Bin: '/home/flotas/.nvm/versions/node/v20.11.1/bin/pm2',
+    });
+  });
+
+  it.each([
+    ['CRON_PM2_USER', "ssm-user'; reboot"],
+    ['CRON_PM2_HOME', 'relative/.pm2'],
+    ['CRON_PM2_BIN', '/usr/bin/pm2 flush'],
+  ])('refuses a %s that could not be written into a script safely', (name, value) => {
+    expect(() => loadConfig({ ...region, ...cron, [name]: value })).toThrow(new RegExp(name));
   });
 
   it('names what is missing when TURNO_CLOUD=aws cannot be reached', () => {

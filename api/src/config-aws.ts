@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { inventoryPm2Target, pm2TargetRules, type Pm2Target } from './cloud/aws/pm2-script.ts';
 import type { envSchema } from './config-env.ts';
 
 /** The company's account as Turno reaches it: region and resource ids. */
@@ -12,7 +13,21 @@ export interface AwsConfig {
   cronInstanceId: string;
   /** The backend-task log group the runbook reads (§3). */
   logGroupName: string;
+  /** Whose pm2 daemon the SSM scripts reach on the cron host, and with which pm2. */
+  pm2: Pm2Target;
 }
+
+const pathRule = { message: 'must be an absolute path of letters, digits and ._/-' };
+
+/** The pm2 on flotas-cron-arc; the defaults are the runbook's inventory. */
+export const pm2EnvShape = {
+  CRON_PM2_USER: z.string().regex(pm2TargetRules.user, { message: 'must be a Unix user name' })
+    .default(inventoryPm2Target.user),
+  CRON_PM2_HOME: z.string().regex(pm2TargetRules.path, pathRule)
+    .default(inventoryPm2Target.home),
+  /** Where pm2 is when the app user's login shell cannot find it (nvm set up in .bashrc). */
+  CRON_PM2_BIN: z.string().regex(pm2TargetRules.path, pathRule).optional(),
+};
 
 /** Secrets Manager ARNs; each one unset means that value comes from elsewhere or not at all. */
 export interface SecretArns {
@@ -52,6 +67,7 @@ export function resolveAws(e: Env): { aws: AwsConfig | undefined; missing: strin
       ec2InstanceIds: app ? [app, cron] : [cron],
       cronInstanceId: cron,
       logGroupName: e.BACKEND_LOG_GROUP,
+      pm2: { user: e.CRON_PM2_USER, home: e.CRON_PM2_HOME, pm2Bin: e.CRON_PM2_BIN ?? null },
     },
     missing: [],
   };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { categoryIds, roleSchema, type Role } from '@turno/shared';
+import { pm2EnvShape } from './config-aws.ts';
 import { cognitoEnvShape } from './config-cognito.ts';
 import { infraEnvShape } from './probes/infra/config.ts';
 import { messagingEnvShape } from './probes/messaging/config.ts';
@@ -91,6 +92,7 @@ const awsEnv = {
   VAPID_SECRET_ARN: arn.optional(),
   ULTRAMSG_SECRET_ARN: arn.optional(),
   GMAIL_SECRET_ARN: arn.optional(),
+  ...pm2EnvShape,
 };
 
 /** The environment Turno reads, with defaults and the rule each value must follow. */

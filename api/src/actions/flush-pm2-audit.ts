@@ -1,12 +1,27 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { isCronCommandDone, redact, type DiskUse } from '@turno/shared';
-import type { CronCommand } from '../cloud/cron-host.ts';
+import {
+  deliveryTimeoutSeconds, executionTimeoutSeconds, type CronCommand,
+} from '../cloud/cron-host.ts';
 
 export const flushAction = 'cron-host.pm2-flush';
 
 /** The audit row's detail while the flush runs: how a later poll finds the row to complete. */
 export function pendingDetail(commandId: string): string {
   return `ssm command ${commandId}: pending`;
+}
+
+/** After this long SSM has given up on a command, whether or not a poll saw it end. */
+const inFlightMs = (deliveryTimeoutSeconds + executionTimeoutSeconds) * 1000;
+
+/** Whether a flush sent to this host may still run: no poll saw it end, SSM has not given up. */
+export async function flushInFlight(db: Pool | PoolClient, target: string, now: Date) {
+  const { rowCount } = await db.query(
+    `SELECT 1 FROM turno.audit_log
+      WHERE action = $1 AND target = $2 AND detail LIKE 'ssm command %: pending' AND at > $3`,
+    [flushAction, target, new Date(now.getTime() - inFlightMs)],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 const disk = (use: DiskUse | null | undefined) =>

@@ -2,7 +2,8 @@ import { TurnoError, type CronCommandStarted } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { AppDeps, Principal } from '../types.ts';
-import { flushAction, pendingDetail } from './flush-pm2-audit.ts';
+import { withActionLock } from './action-lock.ts';
+import { flushAction, flushInFlight, pendingDetail } from './flush-pm2-audit.ts';
 
 export interface FlushRequest {
   principal: Principal;
@@ -10,8 +11,9 @@ export interface FlushRequest {
 }
 
 /**
- * The runbook's `pm2 flush` on flotas-cron-arc: sent once per Idempotency-Key, audited at
- * once with the pending command, completed (disk use before and after) when it is polled.
+ * The runbook's `pm2 flush` on flotas-cron-arc: sent once per Idempotency-Key and never while
+ * another flush may still run, audited at once with the pending command, completed (disk use
+ * before and after) when it is polled.
  */
 export async function startPm2Flush(
   deps: AppDeps, request: FlushRequest,
@@ -19,17 +21,20 @@ export async function startPm2Flush(
   const { principal, idempotencyKey } = request;
   const target = `${deps.cloud.cronHost.instanceId}/pm2`;
   const log = deps.log.child('actions', { action: flushAction, target, user: principal.user });
-  const audit = (outcome: 'ok' | 'failed', detail: string) => writeAudit(deps.statePool, {
-    actor: principal.user, role: principal.role, action: flushAction, target,
-    before: null, after: null, outcome, detail,
-  }, deps.now());
 
   const { body, replayed } = await runIdempotent(
     deps.statePool,
     { actor: principal.user, key: idempotencyKey, action: flushAction, target },
-    async () => {
+    // Two phones flushing at once would send two commands: the second waits, then is refused.
+    () => withActionLock(deps.statePool, `pm2-flush:${target}`, async (db) => {
+      const audit = (outcome: 'ok' | 'failed', detail: string) => writeAudit(db, {
+        actor: principal.user, role: principal.role, action: flushAction, target,
+        before: null, after: null, outcome, detail,
+      }, deps.now());
       let commandId: string;
       try {
+        const busy = await flushInFlight(db, target, deps.now());
+        if (busy) throw new TurnoError('action_in_progress');
         ({ commandId } = await deps.cloud.cronHost.startCommand('pm2-flush'));
       } catch (error) {
         const code = error instanceof TurnoError ? error.code : 'internal';
@@ -40,7 +45,7 @@ export async function startPm2Flush(
       const entry = await audit('ok', pendingDetail(commandId));
       log.info('pm2_flush.sent', { commandId });
       return { commandId, kind: 'pm2-flush' as const, audit: entry };
-    },
+    }),
   );
   return { ...body, replayed };
 }

@@ -1,7 +1,9 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Database } from '@turno/shared';
 import type { DatabaseInstance, DatabaseMetrics, RdsPort } from '../cloud/rds.ts';
-import { checkGrowStorage, minimumTargetGiB } from './grow-storage-plan.ts';
+import { errorFields } from '../log.ts';
+import type { Logger } from '../types.ts';
+import { checkGrowStorage, minimumTargetGiB, storageChangeGapMs } from './grow-storage-plan.ts';
 
 export const growStorageAction = 'database.grow-storage';
 
@@ -21,16 +23,42 @@ export async function readDatabases(rds: RdsPort): Promise<DatabaseReading[]> {
   }));
 }
 
+/** Where the audit log is read: the pool, or the client holding an action's lock. */
+export type Queryable = Pool | PoolClient;
+
 /** When Turno last grew each instance's storage, from the audit log (successful changes only). */
-export async function lastStorageChanges(
-  pool: Pool, ids: readonly string[],
+async function auditedStorageChanges(
+  db: Queryable, ids: readonly string[],
 ): Promise<Map<string, Date>> {
-  const { rows } = await pool.query<{ target: string; at: Date }>(
+  const { rows } = await db.query<{ target: string; at: Date }>(
     `SELECT target, max(at) AS at FROM turno.audit_log
       WHERE action = $1 AND outcome = 'ok' AND target = ANY($2) GROUP BY target`,
     [growStorageAction, ids],
   );
   return new Map(rows.map((row) => [row.target, row.at]));
+}
+
+/**
+ * When each instance's storage last changed within the 6-hour wait: Turno's audit log, or RDS's
+ * own events for a change made in the console or by storage autoscaling, whichever is later.
+ * Without the events (RDS unreachable, no permission yet) the audit log alone answers.
+ */
+export async function lastStorageChanges(
+  db: Queryable, rds: RdsPort, ids: readonly string[], now: Date, log: Logger,
+): Promise<Map<string, Date>> {
+  const since = new Date(now.getTime() - storageChangeGapMs);
+  const [audited, recorded] = await Promise.all([
+    auditedStorageChanges(db, ids),
+    rds.recentStorageChanges(ids, since).catch((error: unknown) => {
+      log.warn('database.storage_events_unread', errorFields(error));
+      return new Map<string, Date>();
+    }),
+  ]);
+  const latest = new Map(audited);
+  for (const [id, at] of recorded) {
+    if ((latest.get(id)?.getTime() ?? -Infinity) < at.getTime()) latest.set(id, at);
+  }
+  return latest;
 }
 
 /** The metrics Estado shows beside CPU: free storage in GiB and as a share, replica lag. */
@@ -80,10 +108,11 @@ export function toDatabaseView(
 
 /** Every watched instance as the Infraestructura page shows it. */
 export async function listDatabaseViews(
-  rds: RdsPort, pool: Pool, now: Date,
+  rds: RdsPort, pool: Pool, now: Date, log: Logger,
 ): Promise<Database[]> {
   const readings = await readDatabases(rds);
-  const changes = await lastStorageChanges(pool, readings.map((r) => r.instance.id));
+  const ids = readings.map((r) => r.instance.id);
+  const changes = await lastStorageChanges(pool, rds, ids, now, log);
   return readings.map((r) => toDatabaseView(r, changes.get(r.instance.id) ?? null, now));
 }
 

@@ -1,13 +1,15 @@
+import type { PoolClient } from 'pg';
 import { TurnoError, type AuditEntry, type Database, type ErrorCode } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { StorageModification } from '../cloud/rds.ts';
-import type { AppDeps, Principal } from '../types.ts';
+import type { AppDeps, Logger, Principal } from '../types.ts';
+import { withActionLock } from './action-lock.ts';
 import { callRds } from './grow-storage-errors.ts';
 import { checkGrowStorage, minimumTargetGiB, planStorageChange } from './grow-storage-plan.ts';
 import {
   growStorageAction, lastStorageChanges, metricFields, readDatabases, toDatabaseView,
-  type DatabaseReading,
+  type DatabaseReading, type Queryable,
 } from './grow-storage-view.ts';
 
 export interface GrowStorageActionRequest {
@@ -38,18 +40,19 @@ export async function runGrowStorage(
   const { body, replayed } = await runIdempotent(
     deps.statePool,
     { actor: principal.user, key: idempotencyKey, action: growStorageAction, target: id },
-    () => act(deps, request),
+    // Both phones read the instance and the 6-hour rule after any change the other made.
+    () => withActionLock(deps.statePool, `rds-storage:${id}`, (db) => act(deps, db, request)),
   );
   return { ...body, replayed };
 }
 
 async function act(
-  deps: AppDeps, request: GrowStorageActionRequest,
+  deps: AppDeps, db: PoolClient, request: GrowStorageActionRequest,
 ): Promise<Omit<GrowStorageResult, 'replayed'>> {
   const { principal, id } = request;
   const log = deps.log.child('actions', { action: growStorageAction, target: id });
   const audit = (outcome: 'ok' | 'failed', before: unknown, after: unknown, detail?: string) =>
-    writeAudit(deps.statePool, {
+    writeAudit(db, {
       actor: principal.user, role: principal.role, action: growStorageAction, target: id,
       before, after, outcome, detail,
     }, deps.now());
@@ -58,7 +61,7 @@ async function act(
   let changed: { before: DatabaseReading; plan: StorageModification };
   try {
     before = await readOne(deps, id);
-    const plan = await planFor(deps, before, request.targetGiB);
+    const plan = await planFor(deps, db, before, request.targetGiB, log);
     await callRds(() => deps.cloud.rds.modifyStorage(plan));
     changed = { before, plan };
   } catch (error) {
@@ -87,10 +90,12 @@ async function act(
 
 /** Refuses while RDS or the 6-hour rule would, and a target under RDS's 10 % minimum. */
 async function planFor(
-  deps: AppDeps, before: DatabaseReading, targetGiB: number | undefined,
+  deps: AppDeps, db: Queryable, before: DatabaseReading, targetGiB: number | undefined,
+  log: Logger,
 ): Promise<StorageModification> {
   const { instance } = before;
-  const lastChange = (await lastStorageChanges(deps.statePool, [instance.id])).get(instance.id);
+  const changes = await lastStorageChanges(db, deps.cloud.rds, [instance.id], deps.now(), log);
+  const lastChange = changes.get(instance.id);
   const check = checkGrowStorage(instance, lastChange ?? null, deps.now());
   if (check.reason) {
     const allowedFrom = check.allowedFrom?.toISOString();

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { TurnoError, type AuditEntry, type Schedule } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { ScheduleDocument, ScheduleState } from '../cloud/types.ts';
 import type { AppDeps, Principal } from '../types.ts';
+import { withActionLock } from './action-lock.ts';
 import {
   exclusively, readSchedule, setScheduleState, type ScheduleStateChange,
 } from './schedule-state.ts';
@@ -42,30 +44,41 @@ export async function runScheduleAction(
   return { ...body, replayed };
 }
 
-async function act(
+/**
+ * Read, write, read back and audit, with no other change to that schedule in between: one at a
+ * time in this process, then under the schedule's advisory lock across every container.
+ */
+function act(
   deps: AppDeps, request: ScheduleActionRequest, action: string, target: string,
+): Promise<Omit<ScheduleActionResult, 'replayed'>> {
+  const { group, name } = request;
+  return exclusively(deps.cloud.scheduler, group, name, () => withActionLock(
+    deps.statePool, `schedule:${target}`, (db) => change(deps, db, request, action, target),
+  ));
+}
+
+async function change(
+  deps: AppDeps, db: PoolClient, request: ScheduleActionRequest, action: string, target: string,
 ): Promise<Omit<ScheduleActionResult, 'replayed'>> {
   const { principal, group, name, verb, idempotencyKey } = request;
   const log = deps.log.child('actions', { action, target, user: principal.user });
   const audit = (outcome: 'ok' | 'failed', before: unknown, after: unknown, detail?: string) =>
-    writeAudit(deps.statePool, {
+    writeAudit(db, {
       actor: principal.user, role: principal.role, action, target, before, after, outcome, detail,
     }, deps.now());
 
   let before: ScheduleDocument | null = null;
-  let change: ScheduleStateChange;
+  let result: ScheduleStateChange;
   const { scheduler } = deps.cloud;
   try {
-    change = await exclusively(scheduler, group, name, async () => {
-      before = await readSchedule(scheduler, group, name);
-      if (!isManaged(deps.config.managedSchedules, group, name)) {
-        throw new TurnoError('schedule_not_managed');
-      }
-      return setScheduleState(scheduler, group, name, wanted[verb], {
-        now: deps.now(),
-        before,
-        ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),
-      });
+    before = await readSchedule(scheduler, group, name);
+    if (!isManaged(deps.config.managedSchedules, group, name)) {
+      throw new TurnoError('schedule_not_managed');
+    }
+    result = await setScheduleState(scheduler, group, name, wanted[verb], {
+      now: deps.now(),
+      before,
+      ...(idempotencyKey ? { clientToken: clientToken(principal.user, idempotencyKey) } : {}),
     });
   } catch (error) {
     const code = error instanceof TurnoError ? error.code : 'internal';
@@ -75,14 +88,14 @@ async function act(
   }
 
   const entry = await audit(
-    'ok', snapshot(change.before), snapshot(change.after), outcomeDetail(change),
+    'ok', snapshot(result.before), snapshot(result.after), outcomeDetail(result),
   );
   log.info('schedule.changed', {
-    state: change.after.State,
-    changed: change.changed,
-    droppedStartDate: change.droppedStartDate?.toISOString() ?? null,
+    state: result.after.State,
+    changed: result.changed,
+    droppedStartDate: result.droppedStartDate?.toISOString() ?? null,
   });
-  const schedule = toScheduleView(change.after, deps.config.managedSchedules, deps.now());
+  const schedule = toScheduleView(result.after, deps.config.managedSchedules, deps.now());
   return { schedule, audit: entry };
 }
 

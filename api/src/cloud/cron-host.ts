@@ -46,6 +46,11 @@ export interface CronHostPort {
 
 export const defaultPm2LogLines = 100;
 
+/** Seconds a script may run on the host; a flush of large logs takes a few. */
+export const executionTimeoutSeconds = 120;
+/** Seconds SSM keeps trying to reach a host that is down (30 is the least it accepts). */
+export const deliveryTimeoutSeconds = 60;
+
 /** Both ports check arguments the same way: a 400 `validation_failed`, never a script. */
 export function validCommandArgs(kind: CronCommandKind, args: CronCommandArgs = {}):
 ValidCommandArgs {

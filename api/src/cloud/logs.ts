@@ -6,12 +6,21 @@ import {
 /** The backend-task log group of flotas-application-develop (runbook §3), in CloudWatch Logs. */
 export interface LogsPort {
   readonly groupName: string;
-  /** The newest error lines first, redacted; `windowHours` says how far back it looked. */
-  recentErrors(limit: number): Promise<{ lines: LogErrorLine[]; windowHours: number }>;
+  /**
+   * The newest error lines first, redacted; `windowHours` says how far back it looked, and
+   * `partial` that the search stopped at its deadline with what it had found by then.
+   */
+  recentErrors(limit: number): Promise<RecentErrors>;
   /** Days the group keeps events ("autolimpieza"), or null when they never expire. */
   getRetention(): Promise<number | null>;
   /** Null keeps events forever. */
   setRetention(days: LogRetentionDays | null): Promise<void>;
+}
+
+export interface RecentErrors {
+  lines: LogErrorLine[];
+  windowHours: number;
+  partial: boolean;
 }
 
 /** How far back the error lines are looked for: a short window first, wider when it is quiet. */

@@ -74,6 +74,11 @@ export interface RdsPort {
   /** Each query's datapoints from `since` until now, oldest first; one CloudWatch request. */
   getMetricHistory(queries: readonly MetricHistoryQuery[]): Promise<MetricPoint[][]>;
   modifyStorage(change: StorageModification): Promise<void>;
+  /**
+   * When RDS last began or finished a change to each instance's allocated storage at or after
+   * `since`, whoever made it (Turno, the console, storage autoscaling); others are left out.
+   */
+  recentStorageChanges(ids: readonly string[], since: Date): Promise<Map<string, Date>>;
 }
 
 /**

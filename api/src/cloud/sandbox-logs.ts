@@ -49,7 +49,7 @@ export function createSandboxLogs(options: { now: () => Date }): LogsPort {
         .filter((line) => line.minutesAgo <= windowHours * 60)
         .slice(0, limit)
         .map(({ minutesAgo, message }) => toLogLine(end - minutesAgo * minuteMs, stream, message));
-      return { lines, windowHours };
+      return { lines, windowHours, partial: false };
     },
 
     async getRetention() {

@@ -109,6 +109,16 @@ export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
 
     drills: createRdsDrills(states, now),
 
+    // The sandbox's own record of its changes, the way RDS keeps its event log.
+    async recentStorageChanges(ids, since) {
+      const changes = new Map<string, Date>();
+      for (const id of ids) {
+        const last = states.get(id)?.seed.lastStorageChange;
+        if (last && last.getTime() >= since.getTime()) changes.set(id, new Date(last));
+      }
+      return changes;
+    },
+
     async modifyStorage(change: StorageModification) {
       const state = states.get(change.id);
       if (!state) {

@@ -1,13 +1,23 @@
 import pg from 'pg';
-import type { AppConfig } from '../types.ts';
+import type { AppConfig, Logger } from '../types.ts';
 import { GatedPool, type ConnectionGate } from './gated-pool.ts';
+import { checkIdleOnConnect } from './pool-connect.ts';
 
 const TIMESTAMP_OID = 1114;
+
+/**
+ * Clients idle this long are pinged before use: a burst of queries reuses them unchecked, while
+ * one left in the pool across a Lambda freeze is checked before anything relies on it.
+ */
+export const checkAfterIdleMs = 1_000;
 
 export interface StatePoolOptions {
   max?: number;
   /** Shared by every pool of an embedded database, which serves one client at a time. */
   gate?: ConnectionGate;
+  /** Defaults to `checkAfterIdleMs`. */
+  checkAfterIdleMs?: number;
+  log?: Logger;
 }
 
 /**
@@ -15,13 +25,17 @@ export interface StatePoolOptions {
  * connection options, so code must not rely on search_path).
  */
 export function createStatePool(url: string, options: StatePoolOptions = {}): pg.Pool {
-  return newPool({
+  const pool = newPool({
     connectionString: url,
     max: options.max ?? 8,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
     application_name: 'turno',
   }, options.gate);
+  return checkIdleOnConnect(pool, {
+    checkAfterIdleMs: options.checkAfterIdleMs ?? checkAfterIdleMs, name: 'state',
+    ...(options.log ? { log: options.log } : {}),
+  });
 }
 
 /**
@@ -33,7 +47,7 @@ export function createUpPool(
   url: string, config: AppConfig, max = 2, gate?: ConnectionGate,
 ): pg.Pool {
   const timeout = config.syncError.statementTimeoutMs;
-  return newPool({
+  const pool = newPool({
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
@@ -47,6 +61,7 @@ export function createUpPool(
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   }, gate);
+  return checkIdleOnConnect(pool, { checkAfterIdleMs, name: 'up' });
 }
 
 function newPool(config: pg.PoolConfig, gate: ConnectionGate | undefined): pg.Pool {

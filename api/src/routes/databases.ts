@@ -13,7 +13,7 @@ export function databasesRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const databases = await callRds(
-      () => listDatabaseViews(deps.cloud.rds, deps.statePool, deps.now()),
+      () => listDatabaseViews(deps.cloud.rds, deps.statePool, deps.now(), c.var.log),
     );
     return c.json(databases);
   });

@@ -14,8 +14,8 @@ export function logsRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/errors', async (c) => {
     const { limit } = readQuery(c, logErrorsQuery);
-    const { lines, windowHours } = await logs.recentErrors(limit);
-    const body: LogErrorsResponse = { group: logs.groupName, windowHours, lines };
+    const { lines, windowHours, partial } = await logs.recentErrors(limit);
+    const body: LogErrorsResponse = { group: logs.groupName, windowHours, partial, lines };
     return c.json(body);
   });
 

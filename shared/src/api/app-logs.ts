@@ -40,6 +40,8 @@ export const logErrorsResponse = z.object({
   group: z.string(),
   /** How far back the search looked, in hours. */
   windowHours: z.number(),
+  /** The search hit its deadline: these are the lines found by then, maybe not the newest. */
+  partial: z.boolean(),
   lines: z.array(logErrorLineSchema),
 });
 export type LogErrorsResponse = z.infer<typeof logErrorsResponse>;

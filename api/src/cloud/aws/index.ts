@@ -22,23 +22,28 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
  * The company's account through SDK v3, one client per service with the default credential
  * chain. Each service's client and adapter are imported on the first call to its port: loading
  * them all would add hundreds of milliseconds to every cold start (docs/benchmarks.md).
+ * Clients whose calls `withRetry` wraps take one attempt each: the SDK's own three on top of
+ * Turno's would send a throttled call up to twelve times, and a lost write twice.
  */
 export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
   const { region } = config;
+  const retried = { region, maxAttempts: 1 };
+  const retry = log ? { log } : {};
   const scheduler = once(async () => {
     const [{ SchedulerClient }, { createAwsScheduler }] = await Promise.all([
       import('@aws-sdk/client-scheduler'), import('./scheduler.ts'),
     ]);
-    return createAwsScheduler(new SchedulerClient({ region }), log ? { log } : {});
+    return createAwsScheduler(new SchedulerClient(retried), retry);
   });
   const rds = once(async () => {
     const [{ RDSClient }, { CloudWatchClient }, { createAwsRds }] = await Promise.all([
       import('@aws-sdk/client-rds'), import('@aws-sdk/client-cloudwatch'), import('./rds.ts'),
     ]);
     return createAwsRds({
-      rds: new RDSClient({ region }),
+      rds: new RDSClient(retried),
       cloudwatch: new CloudWatchClient({ region }),
       instanceIds: config.rdsInstanceIds,
+      retry,
     });
   });
   const ec2 = once(async () => {
@@ -51,7 +56,9 @@ export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
     const [{ SSMClient }, { createSsmCronHost }] = await Promise.all([
       import('@aws-sdk/client-ssm'), import('./ssm.ts'),
     ]);
-    return createSsmCronHost({ ssm: new SSMClient({ region }), instanceId: config.cronInstanceId });
+    return createSsmCronHost({
+      ssm: new SSMClient(retried), instanceId: config.cronInstanceId, target: config.pm2, retry,
+    });
   });
   const logs = once(async () => {
     const [{ CloudWatchLogsClient }, { createAwsLogs }] = await Promise.all([
@@ -76,6 +83,7 @@ export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
     getMetrics: async (databases) => (await rds()).getMetrics(databases),
     getMetricHistory: async (queries) => (await rds()).getMetricHistory(queries),
     modifyStorage: async (change) => (await rds()).modifyStorage(change),
+    recentStorageChanges: async (ids, since) => (await rds()).recentStorageChanges(ids, since),
   };
   const ec2Port: Ec2Port = {
     listInstances: async () => (await ec2()).listInstances(),

@@ -12,11 +12,18 @@ export interface AwsLogsOptions {
   /** BACKEND_LOG_GROUP: aws/ec2/flotas-develop-cluster/task-definition/backend-task */
   groupName: string;
   now?: () => Date;
+  /** Milliseconds on a monotonic clock, for the deadline; tests pass one they move. */
+  clock?: () => number;
+  deadlineMs?: number;
 }
 
 /** Unstructured lines: the terms are case-sensitive, `?` ORs them. */
 export const errorFilterPattern = '?ERROR ?Error ?error';
-/** Pages read per window at most, so one request stays well inside the 30 s API limit. */
+/**
+ * The search stops here with what it found: the HTTP API ends a request at 29 s, and this
+ * leaves room for a cold start and the SDK's own retries of a slow page.
+ */
+export const errorSearchDeadlineMs = 8_000;
 const maxPagesPerWindow = 5;
 const maxDescribePages = 5;
 const hourMs = 3_600_000;
@@ -28,25 +35,39 @@ const hourMs = 3_600_000;
 export function createAwsLogs(options: AwsLogsOptions): LogsPort {
   const { logs, groupName } = options;
   const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? (() => performance.now());
+  const deadlineMs = options.deadlineMs ?? errorSearchDeadlineMs;
 
-  async function search(startTime: number, endTime: number): Promise<FilteredLogEvent[]> {
+  /** A window's matching events, oldest first; `complete` is false when time ran out. */
+  async function search(startTime: number, endTime: number, deadline: number) {
     const events: FilteredLogEvent[] = [];
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const page = await logs.send(new FilterLogEventsCommand({
+      const left = deadline - clock();
+      if (left <= 0) return { events, complete: false };
+      const command = new FilterLogEventsCommand({
         logGroupName: groupName,
         filterPattern: errorFilterPattern,
         startTime,
         endTime,
         ...(nextToken ? { nextToken } : {}),
-      }));
+      });
+      let page;
+      try {
+        page = await logs.send(command, { abortSignal: AbortSignal.timeout(Math.ceil(left)) });
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') {
+          return { events, complete: false };
+        }
+        throw error;
+      }
       events.push(...(page.events ?? []));
       // An empty page with a token is normal: the search goes on in the next one.
       nextToken = page.nextToken;
       pages += 1;
     } while (nextToken && pages < maxPagesPerWindow);
-    return events;
+    return { events, complete: true };
   }
 
   return {
@@ -54,13 +75,14 @@ export function createAwsLogs(options: AwsLogsOptions): LogsPort {
 
     async recentErrors(limit) {
       assertErrorLimit(limit);
+      const deadline = clock() + deadlineMs;
       const end = now().getTime();
       const found: LogErrorLine[] = [];
       let from = end;
       let windowHours = 0;
       for (const hours of errorWindowsHours) {
         const start = end - hours * hourMs;
-        const events = await call(() => search(start, from));
+        const { events, complete } = await call(() => search(start, from, deadline));
         const newestFirst = [...events].sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0));
         for (const event of newestFirst) {
           if (found.length >= limit) break;
@@ -69,9 +91,11 @@ export function createAwsLogs(options: AwsLogsOptions): LogsPort {
         }
         from = start;
         windowHours = hours;
+        // Pages come oldest first, so a cut-short window may miss its newest lines: say so.
+        if (!complete) return { lines: found, windowHours, partial: true };
         if (found.length >= limit) break;
       }
-      return { lines: found, windowHours };
+      return { lines: found, windowHours, partial: false };
     },
 
     async getRetention() {

@@ -1,18 +1,30 @@
 import type { CronCommandKind, ValidCommandArgs } from '../cron-host.ts';
 
-/** Whose pm2 daemon the scripts talk to: the inventory's `ssm-user` and its PM2_HOME. */
+/** Whose pm2 daemon the scripts talk to, and with which pm2 (CRON_PM2_* settings). */
 export interface Pm2Target {
   user: string;
+  /** The daemon's PM2_HOME. */
   home: string;
+  /** An absolute path; null: looked up on the user's login PATH (where nvm puts it). */
+  pm2Bin: string | null;
 }
 
-export const inventoryPm2Target: Pm2Target = { user: 'ssm-user', home: '/home/ssm-user/.pm2' };
+export const inventoryPm2Target: Pm2Target = {
+  user: 'ssm-user', home: '/home/ssm-user/.pm2', pm2Bin: null,
+};
+
+/** What a user and a path may hold to be written into a script between single quotes. */
+export const pm2TargetRules = {
+  user: /^[a-z_][a-z0-9_-]{0,31}$/,
+  path: /^\/[A-Za-z0-9._/-]+$/,
+} as const;
 
 /** The exit code of every "the daemon is not running" failure, so the route can name it. */
 export const daemonDownExit = 64;
-
-const safeUser = /^[a-z_][a-z0-9_-]{0,31}$/;
-const safeHome = /^\/[A-Za-z0-9._/-]+$/;
+/** pm2 or node cannot be found for the app user. */
+export const notFoundExit = 65;
+/** pm2 itself failed; its own words are on stderr. */
+export const pm2FailedExit = 66;
 
 // Keeps the env (with its secrets) on the host: only the fields Turno shows cross SSM.
 const jlistFilter = 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{'
@@ -22,34 +34,58 @@ const jlistFilter = 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{'
   + 'monit:{memory:(p.monit||{}).memory}})))+"\\n")})';
 
 /**
- * Run Command runs as root with no HOME: a bare `pm2` would start a new, empty daemon and
- * report success. So every pm2 call runs as the app user against its PM2_HOME, and only after
- * the daemon's socket and pid file show it alive (`pm2 ping` would start one).
+ * Run Command runs as root with no HOME and root's PATH: a bare `pm2` would start a new, empty
+ * daemon and report success, and pm2 installed with nvm is not on that PATH at all. So pm2 and
+ * node are looked up by the app user's login shell (or pm2 is configured), every pm2 call runs
+ * as that user against its PM2_HOME, and only after the daemon's socket and pid file show it
+ * alive and the pid is really PM2's (a reused pid answers `kill -0` too; `pm2 ping` would
+ * start a daemon).
  */
 function prelude(target: Pm2Target): string[] {
-  const down = (why: string) =>
-    `echo "turno: the pm2 daemon of $app_user is not running (${why})" >&2; exit ${daemonDownExit}`;
   return [
     'set -eu',
     `app_user=${quote(target.user)}`,
     `PM2_HOME=${quote(target.home)}`,
-    'if [ ! -S "$PM2_HOME/rpc.sock" ]; then',
-    `  ${down('no socket $PM2_HOME/rpc.sock')}`,
-    'fi',
+    `pm2_bin=${quote(target.pm2Bin ?? '')}`,
+    'down() {',
+    '  echo "turno: the pm2 daemon of $app_user is not running ($1)" >&2',
+    `  exit ${daemonDownExit}`,
+    '}',
+    `missing() { echo "turno: $1" >&2; exit ${notFoundExit}; }`,
+    `failed() { echo "turno: pm2 $1 failed (exit $2)" >&2; exit ${pm2FailedExit}; }`,
+    'if [ ! -S "$PM2_HOME/rpc.sock" ]; then down "no socket $PM2_HOME/rpc.sock"; fi',
     'pid=$(cat "$PM2_HOME/pm2.pid" 2>/dev/null || true)',
     'case "$pid" in',
-    `  ''|*[!0-9]*) ${down('no pid in $PM2_HOME/pm2.pid')} ;;`,
+    `  ''|*[!0-9]*) down "no pid in $PM2_HOME/pm2.pid" ;;`,
     'esac',
-    'if ! kill -0 "$pid" 2>/dev/null; then',
-    `  ${down('pid $pid in $PM2_HOME/pm2.pid is gone')}`,
+    'if ! kill -0 "$pid" 2>/dev/null; then down "pid $pid in $PM2_HOME/pm2.pid is gone"; fi',
+    `if ! tr '\\000' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'PM2'; then`,
+    '  down "pid $pid in $PM2_HOME/pm2.pid is not a PM2 process"',
     'fi',
-    'pm2_bin=$(command -v pm2 || true)',
-    'if [ -z "$pm2_bin" ]; then echo "turno: pm2 is not on the PATH" >&2; exit 65; fi',
+    'user_shell=$(command -v bash || command -v sh)',
+    'user_lookup() {',
+    '  sudo -n -H -u "$app_user" "$user_shell" -lc "command -v $1" </dev/null 2>/dev/null \\',
+    '    | tail -n 1 || true',
+    '}',
+    'if [ -z "$pm2_bin" ]; then pm2_bin=$(user_lookup pm2); fi',
+    'case "$pm2_bin" in',
+    '  /*) [ -x "$pm2_bin" ] || missing "$pm2_bin is not an executable" ;;',
+    '  *) missing "pm2 is not on the PATH of $app_user" ;;',
+    'esac',
+    'bin_dir=$(dirname "$pm2_bin")',
+    // pm2 starts with `#!/usr/bin/env node`: the node beside it (nvm's) must come first.
     'as_app() {',
-    '  sudo -n -H -u "$app_user" env PM2_HOME="$PM2_HOME" PATH="$PATH" "$pm2_bin" "$@"',
+    '  sudo -n -H -u "$app_user" env PM2_HOME="$PM2_HOME" PATH="$bin_dir:$PATH" "$pm2_bin" "$@"',
     '}',
   ];
 }
+
+/** node for the jlist filter: the one beside pm2, else the app user's. */
+const findNode = [
+  'node_bin="$bin_dir/node"',
+  'if [ ! -x "$node_bin" ]; then node_bin=$(user_lookup node); fi',
+  'case "$node_bin" in /*) ;; *) missing "node is not on the PATH of $app_user" ;; esac',
+];
 
 const diskLine = (label: string) => `echo "turno:${label} $(df -P -k / | tail -n 1)"`;
 
@@ -57,21 +93,33 @@ const diskLine = (label: string) => `echo "turno:${label} $(df -P -k / | tail -n
 export function pm2Script(
   kind: CronCommandKind, args: ValidCommandArgs, target: Pm2Target = inventoryPm2Target,
 ): string[] {
-  if (!safeUser.test(target.user) || !safeHome.test(target.home)) {
-    throw new Error('pm2 target user or home has characters a script must not carry');
+  const { user, path } = pm2TargetRules;
+  if (!user.test(target.user) || !path.test(target.home)
+    || (target.pm2Bin !== null && !path.test(target.pm2Bin))) {
+    throw new Error('pm2 target user, home or binary has characters a script must not carry');
   }
   switch (kind) {
     case 'disk':
       return ['set -eu', 'df -P -k /'];
     case 'pm2-list':
-      return [...prelude(target), `as_app jlist | node -e '${jlistFilter}'`];
+      return [
+        ...prelude(target), ...findNode,
+        'list=$(as_app jlist) || failed jlist $?',
+        `printf '%s\\n' "$list" | "$node_bin" -e '${jlistFilter}'`,
+      ];
     case 'pm2-logs': {
       const id = wholeNumber(args.process, 'process');
       const lines = wholeNumber(args.lines, 'lines');
-      // SSM keeps the first 24,000 characters of output: send the newest end instead.
+      // A pipe into tail would hide a failing pm2; SSM keeps only the first 24,000 characters
+      // of output, so the newest end is sent.
       return [
         ...prelude(target),
-        `as_app logs ${id} --lines ${lines} --nostream --raw 2>&1 | tail -c 20000`,
+        `log=$(as_app logs ${id} --lines ${lines} --nostream --raw 2>&1) || {`,
+        '  status=$?',
+        `  printf '%s\\n' "$log" | tail -c 2000 >&2`,
+        '  failed logs "$status"',
+        '}',
+        `printf '%s\\n' "$log" | tail -c 20000`,
       ];
     }
     case 'pm2-flush':

@@ -7,19 +7,25 @@ import type {
 } from '../rds.ts';
 import { readMetricHistory } from './metric-history.ts';
 import { readDatabaseMetrics } from './metrics.ts';
+import { readStorageChanges } from './rds-events.ts';
+import { withRetry, type RetryOptions } from './retry.ts';
 
 export interface AwsRdsOptions {
+  /** Built with `maxAttempts: 1`: its calls are retried here, ModifyDBInstance never twice. */
   rds: RDSClient;
   cloudwatch: CloudWatchClient;
   /** The instances Turno watches and may grow: the runbook's primary and replica. */
   instanceIds: string[];
   now?: () => Date;
+  /** Waits and jitter of the retries; tests pass a sleep that resolves at once. */
+  retry?: Pick<RetryOptions, 'sleep' | 'random' | 'log'>;
 }
 
 /** RDS and its CloudWatch metrics through SDK v3, limited to the configured instances. */
 export function createAwsRds(options: AwsRdsOptions): RdsPort {
   const { rds, cloudwatch, instanceIds } = options;
   const now = options.now ?? (() => new Date());
+  const retry: RetryOptions = options.retry ?? {};
 
   return {
     async listDatabases() {
@@ -27,7 +33,9 @@ export function createAwsRds(options: AwsRdsOptions): RdsPort {
       // when the request names it (a Filters request needs Resource "*").
       const found = await Promise.all(instanceIds.map(async (id) => {
         try {
-          const page = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
+          const input = { DBInstanceIdentifier: id };
+          const page = await withRetry(`DescribeDBInstances ${id}`,
+            () => rds.send(new DescribeDBInstancesCommand(input)), retry);
           return page.DBInstances ?? [];
         } catch (error) {
           if ((error as Error).name === 'DBInstanceNotFoundFault') return [];
@@ -42,15 +50,20 @@ export function createAwsRds(options: AwsRdsOptions): RdsPort {
     getMetricHistory: (queries) => readMetricHistory(cloudwatch, queries, now()),
 
     async modifyStorage(change: StorageModification) {
-      await rds.send(new ModifyDBInstanceCommand({
+      const input = {
         DBInstanceIdentifier: change.id,
         AllocatedStorage: change.allocatedStorageGiB,
         ...(change.maxAllocatedStorageGiB === undefined
           ? {} : { MaxAllocatedStorage: change.maxAllocatedStorageGiB }),
         ...(change.iops === undefined ? {} : { Iops: change.iops }),
         ApplyImmediately: true,
-      }));
+      };
+      // A second send after a lost answer would meet the first change and be refused for it.
+      await withRetry(`ModifyDBInstance ${change.id}`,
+        () => rds.send(new ModifyDBInstanceCommand(input)), { ...retry, idempotent: false });
     },
+
+    recentStorageChanges: (ids, since) => readStorageChanges(rds, ids, since, now(), retry),
   };
 }
 

@@ -33,6 +33,26 @@ describe('isRetryable', () => {
     expect(isRetryable(named(name, status))).toBe(expected);
   });
 
+  it.each([
+    ['InternalServerException', 500],
+    ['ServiceUnavailable', 503],
+    ['TimeoutError', undefined],
+  ])('retries %s (HTTP %s) only where sending it twice is safe', (name, status) => {
+    expect(isRetryable(named(name, status))).toBe(true);
+    expect(isRetryable(named(name, status), false)).toBe(false);
+  });
+
+  it('retries throttling even for a write that must not be sent twice', () => {
+    expect(isRetryable(named('Throttling', 400), false)).toBe(true);
+  });
+
+  it('retries a reset connection only where sending it twice is safe', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+    expect(isRetryable(reset)).toBe(true);
+    expect(isRetryable(reset, false)).toBe(false);
+  });
+
   it('does not retry something that is not an error', () => {
     expect(isRetryable('ThrottlingException')).toBe(false);
   });
@@ -77,6 +97,16 @@ describe('withRetry', () => {
 
     await expect(withRetry('UpdateSchedule', call, { sleep: async () => {} }))
       .rejects.toBe(validation);
+    expect(calls.count).toBe(1);
+  });
+
+  it('sends a write that must not be repeated once when its answer was lost', async () => {
+    const lost = named('InternalFailure', 500);
+    const { call, calls } = failing(lost);
+
+    await expect(withRetry('ModifyDBInstance', call, {
+      sleep: async () => {}, idempotent: false,
+    })).rejects.toBe(lost);
     expect(calls.count).toBe(1);
   });
 

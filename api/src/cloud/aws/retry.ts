@@ -10,21 +10,38 @@ export interface RetryOptions {
   retries?: number;
   baseMs?: number;
   capMs?: number;
+  /**
+   * False for a write AWS cannot recognise when sent twice (ModifyDBInstance, SendCommand): only
+   * answers that say the request was turned away are retried, never one that may have landed.
+   */
+  idempotent?: boolean;
 }
 
-const retryableNames = new Set([
-  'ConflictException', 'ThrottlingException', 'TooManyRequestsException',
+// The request was refused before anything changed: throttling, or another writer at once.
+const refusedNames = new Set([
+  'ConflictException', 'ThrottlingException', 'TooManyRequestsException', 'Throttling',
+  'RequestLimitExceeded',
 ]);
+// The outcome is unknown: the server failed or the answer never came.
+const transientNames = new Set([
+  'InternalServerException', 'InternalFailure', 'ServiceUnavailable',
+  'ServiceUnavailableException', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
+]);
+const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
 /**
- * A conflict (another writer at the same time) or throttling is worth another try; anything else
- * (validation, not found, access denied) would fail the same way again.
+ * A refusal (throttling, a conflict) is always worth another try; a server failure or a lost
+ * answer only for a call that is safe to repeat; anything else (validation, not found, access
+ * denied) would fail the same way again.
  */
-export function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown, idempotent = true): boolean {
   if (!(error instanceof Error)) return false;
-  if (retryableNames.has(error.name)) return true;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  return status === 429;
+  if (refusedNames.has(error.name) || status === 429) return true;
+  if (!idempotent) return false;
+  const code = (error as { code?: unknown }).code;
+  return transientNames.has(error.name) || (typeof code === 'string' && transientCodes.has(code))
+    || (status !== undefined && status >= 500 && status !== 501);
 }
 
 export const defaultSleep = (ms: number): Promise<void> =>
@@ -38,7 +55,10 @@ export function backoffMs(attempt: number, random: () => number, baseMs = 100, c
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 }
 
-/** Runs `call`, retrying conflicts and throttling; the last error is rethrown as it came. */
+/**
+ * Runs `call`, retrying as `isRetryable` says; the last error is rethrown as it came. The SDK
+ * client under it is built with `maxAttempts: 1`, so these are the only retries.
+ */
 export async function withRetry<T>(
   label: string, call: () => Promise<T>, options: RetryOptions = {},
 ): Promise<T> {
@@ -49,7 +69,7 @@ export async function withRetry<T>(
     try {
       return await call();
     } catch (error) {
-      if (attempt >= retries || !isRetryable(error)) throw error;
+      if (attempt >= retries || !isRetryable(error, options.idempotent ?? true)) throw error;
       const delayMs = backoffMs(attempt, random, options.baseMs, options.capMs);
       options.log?.warn('aws.retry', {
         call: label, error: (error as Error).name, attempt: attempt + 1, delayMs,

@@ -4,25 +4,26 @@ import {
 } from '@aws-sdk/client-ssm';
 import { cronCommandKinds, TurnoError } from '@turno/shared';
 import {
-  validCommandArgs, type CronCommand, type CronCommandKind, type CronCommandStatus,
-  type CronHostPort,
+  deliveryTimeoutSeconds, executionTimeoutSeconds, validCommandArgs,
+  type CronCommand, type CronCommandKind, type CronCommandStatus, type CronHostPort,
 } from '../cron-host.ts';
 import { OutputError, parseOutput } from './pm2-output.ts';
 import { inventoryPm2Target, pm2Script, type Pm2Target } from './pm2-script.ts';
+import { withRetry, type RetryOptions } from './retry.ts';
 
 export interface SsmCronHostOptions {
+  /** Built with `maxAttempts: 1`: reads are retried here, SendCommand is never sent twice. */
   ssm: SSMClient;
-  /** flotas-cron-arc's instance id (EC2_CRON_INSTANCE_ID). */
+  /** flotas-cron-arc's instance id (CRON_INSTANCE_ID). */
   instanceId: string;
+  /** Whose pm2 the scripts use: CRON_PM2_USER, CRON_PM2_HOME and CRON_PM2_BIN. */
   target?: Pm2Target;
   now?: () => Date;
+  /** Waits and jitter of the retries; tests pass a sleep that resolves at once. */
+  retry?: Pick<RetryOptions, 'sleep' | 'random' | 'log'>;
 }
 
 export const runShellScript = 'AWS-RunShellScript';
-/** Seconds a script may run on the host; a flush of large logs takes a few. */
-export const executionTimeoutSeconds = 120;
-/** Seconds SSM keeps trying to reach a host that is down (30 is the least it accepts). */
-export const deliveryTimeoutSeconds = 60;
 const commentPrefix = 'turno:';
 
 const statusOf: Record<string, CronCommandStatus> = {
@@ -44,9 +45,11 @@ export function createSsmCronHost(options: SsmCronHostOptions): CronHostPort {
   const { ssm, instanceId } = options;
   const target = options.target ?? inventoryPm2Target;
   const now = options.now ?? (() => new Date());
+  const retry: RetryOptions = options.retry ?? {};
 
   async function pendingOrNull(commandId: string): Promise<CronCommand | null> {
-    const listed = await ssm.send(new ListCommandsCommand({ CommandId: commandId }));
+    const listed = await withRetry('ListCommands',
+      () => ssm.send(new ListCommandsCommand({ CommandId: commandId })), retry);
     const command = listed.Commands?.[0];
     const kind = kindOf(command?.Comment);
     if (!command || !kind || !command.InstanceIds?.includes(instanceId)) return null;
@@ -58,13 +61,16 @@ export function createSsmCronHost(options: SsmCronHostOptions): CronHostPort {
 
     async startCommand(kind, args) {
       const commands = pm2Script(kind, validCommandArgs(kind, args), target);
-      const sent = await call(() => ssm.send(new SendCommandCommand({
+      const input = {
         DocumentName: runShellScript,
         InstanceIds: [instanceId],
         Comment: `${commentPrefix}${kind}`,
         TimeoutSeconds: deliveryTimeoutSeconds,
         Parameters: { commands, executionTimeout: [String(executionTimeoutSeconds)] },
-      })));
+      };
+      // SendCommand takes no client token: a second send after a lost answer runs it twice.
+      const sent = await call(() => withRetry(`SendCommand ${kind}`,
+        () => ssm.send(new SendCommandCommand(input)), { ...retry, idempotent: false }));
       const commandId = sent.Command?.CommandId;
       if (!commandId) throw new TurnoError('cloud_unavailable', 'SendCommand returned no id.');
       return { commandId };
@@ -73,9 +79,9 @@ export function createSsmCronHost(options: SsmCronHostOptions): CronHostPort {
     async getCommand(commandId) {
       let invocation: GetCommandInvocationCommandOutput;
       try {
-        invocation = await ssm.send(new GetCommandInvocationCommand({
-          CommandId: commandId, InstanceId: instanceId,
-        }));
+        const input = { CommandId: commandId, InstanceId: instanceId };
+        invocation = await withRetry('GetCommandInvocation',
+          () => ssm.send(new GetCommandInvocationCommand(input)), retry);
       } catch (error) {
         // Right after SendCommand the invocation does not exist yet, though the command does.
         // docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetCommandInvocation.html

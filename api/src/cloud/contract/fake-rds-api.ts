@@ -2,13 +2,18 @@ import {
   CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput, type MetricDataResult,
 } from '@aws-sdk/client-cloudwatch';
 import {
-  DBInstanceNotFoundFault, DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient,
-  type DBInstance, type DescribeDBInstancesCommandInput as DescribeDBInstancesInput,
+  DBInstanceNotFoundFault, DescribeDBInstancesCommand, DescribeEventsCommand,
+  ModifyDBInstanceCommand, RDSClient, type DBInstance,
+  type DescribeEventsCommandInput as DescribeEventsInput,
+  type DescribeDBInstancesCommandInput as DescribeDBInstancesInput,
   type ModifyDBInstanceCommandInput as ModifyDBInstanceInput,
 } from '@aws-sdk/client-rds';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import type { SandboxDatabaseSeed } from '../sandbox-rds-inventory.ts';
-import { invalidDBInstanceState, rejectStorageChange } from './fake-rds-rules.ts';
+import { answerDescribeEvents, seedEvents, storageChangeEvent } from './fake-rds-events.ts';
+import {
+  invalidDBInstanceState, rejectStorageChange, storageChangedRecently,
+} from './fake-rds-rules.ts';
 
 export interface FakeRdsApiOptions {
   databases: SandboxDatabaseSeed[];
@@ -29,7 +34,8 @@ const fault = (message: string) => ({ message, $metadata: { httpStatusCode: 404 
 /**
  * An RDSClient and a CloudWatchClient answering from memory in the documented shapes:
  * DescribeDBInstances with Filters and Marker, ModifyDBInstance putting the instance in
- * `modifying` with PendingModifiedValues, GetMetricData with one result per query.
+ * `modifying` with PendingModifiedValues (and an event saying so), DescribeEvents, GetMetricData
+ * with one result per query.
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstance.html
  */
 export function createFakeRdsApi(options: FakeRdsApiOptions): FakeRdsApi {
@@ -38,6 +44,7 @@ export function createFakeRdsApi(options: FakeRdsApiOptions): FakeRdsApi {
   for (const seed of options.databases) {
     store.set(seed.instance.id, { db: toAws(seed), seed: structuredClone(seed) });
   }
+  const events = seedEvents(options.databases, options.now());
   const rds = new RDSClient({ region: 'us-east-1' });
   const cloudwatch = new CloudWatchClient({ region: 'us-east-1' });
   const rdsMock = mockClient(rds);
@@ -71,8 +78,10 @@ export function createFakeRdsApi(options: FakeRdsApiOptions): FakeRdsApi {
     if (db.DBInstanceStatus !== 'available' && db.DBInstanceStatus !== 'storage-full') {
       throw invalidDBInstanceState();
     }
-    const rejection = rejectStorageChange(db, input);
+    const rejection = rejectStorageChange(db, input)
+      ?? storageChangedRecently(events, db, options.now());
     if (rejection) throw rejection;
+    events.push(storageChangeEvent(db, options.now()));
     db.PendingModifiedValues = {
       ...db.PendingModifiedValues,
       ...(input.AllocatedStorage === undefined
@@ -85,6 +94,9 @@ export function createFakeRdsApi(options: FakeRdsApiOptions): FakeRdsApi {
     if (input.ApplyImmediately) db.DBInstanceStatus = 'modifying';
     return { DBInstance: structuredClone(db) };
   });
+
+  rdsMock.on(DescribeEventsCommand).callsFake(async (input: DescribeEventsInput) =>
+    answerDescribeEvents(events, input, options.now()));
 
   cloudwatchMock.on(GetMetricDataCommand).callsFake(async (input: GetMetricDataCommandInput) => {
     const end = input.EndTime ?? options.now();

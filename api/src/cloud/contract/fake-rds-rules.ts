@@ -1,7 +1,8 @@
 import {
   InvalidDBInstanceStateFault, RDSServiceException,
-  type DBInstance, type ModifyDBInstanceCommandInput,
+  type DBInstance, type Event, type ModifyDBInstanceCommandInput,
 } from '@aws-sdk/client-rds';
+import { isStorageEvent } from './fake-rds-events.ts';
 
 const metadata = { $metadata: { httpStatusCode: 400 } };
 
@@ -55,4 +56,18 @@ export function rejectStorageChange(
     return queryError('InvalidParameterCombination', `Iops is not allowed for ${type} here.`);
   }
   return null;
+}
+
+const sixHoursMs = 6 * 3_600_000;
+
+/** RDS refuses a storage change within 6 hours of the last one, whoever made it. */
+export function storageChangedRecently(
+  events: readonly Event[], db: DBInstance, now: Date,
+): RDSServiceException | null {
+  const recent = events.some((item) => item.SourceIdentifier === db.DBInstanceIdentifier
+    && isStorageEvent(item)
+    && now.getTime() - (item.Date?.getTime() ?? 0) < sixHoursMs);
+  return recent ? queryError('InvalidParameterCombination',
+    'You can\'t modify storage again until 6 hours after the last storage modification.')
+    : null;
 }

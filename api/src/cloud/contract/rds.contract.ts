@@ -10,13 +10,17 @@ export interface RdsSeed {
 export type MakeRdsPort = (seed: RdsSeed) => RdsPort;
 
 const GiB = 1024 ** 3;
+const sixHoursMs = 6 * 3_600_000;
 const now = new Date('2025-06-02T18:00:00Z');
+const ids = ['flotas-develop', 'flotas-develop-replica'];
 
-/** The runbook's two instances, the primary changed by `primary`. */
-function seeds(primary: Partial<DatabaseInstance> = {}): SandboxDatabaseSeed[] {
+/** The runbook's two instances, the primary changed by `primary` and its seed by `seed`. */
+function seeds(
+  primary: Partial<DatabaseInstance> = {}, seed: Partial<SandboxDatabaseSeed> = {},
+): SandboxDatabaseSeed[] {
   const [first, second] = sandboxDatabaseSeeds();
   if (!first || !second) throw new Error('the sandbox has two instances');
-  return [{ ...first, instance: { ...first.instance, ...primary } }, second];
+  return [{ ...first, ...seed, instance: { ...first.instance, ...primary } }, second];
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -138,6 +142,43 @@ export function describeRdsContract(label: string, makePort: MakeRdsPort): void 
       await big.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 418, iops: 12_000 });
       expect((await big.listDatabases())[0]?.pendingModifiedValues)
         .toEqual({ allocatedStorageGiB: 418, iops: 12_000 });
+    });
+
+    it('reports the storage change it just started, for that instance only', async () => {
+      const port = start();
+      const since = new Date(now.getTime() - sixHoursMs);
+
+      expect(await port.recentStorageChanges(ids, since)).toEqual(new Map());
+      await port.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 110 });
+
+      expect(await port.recentStorageChanges(ids, since))
+        .toEqual(new Map([['flotas-develop', now]]));
+    });
+
+    it('reports a storage change Turno did not make, such as storage autoscaling', async () => {
+      const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
+      const port = start(seeds({}, { lastStorageChange: twoHoursAgo }));
+
+      const changes = await port.recentStorageChanges(ids, new Date(now.getTime() - sixHoursMs));
+
+      expect(changes).toEqual(new Map([['flotas-develop', twoHoursAgo]]));
+    });
+
+    it('leaves out a storage change older than asked for', async () => {
+      const longAgo = new Date(now.getTime() - 7 * 3_600_000);
+      const port = start(seeds({}, { lastStorageChange: longAgo }));
+
+      const changes = await port.recentStorageChanges(ids, new Date(now.getTime() - sixHoursMs));
+
+      expect(changes).toEqual(new Map());
+    });
+
+    it('refuses a storage change within 6 hours of one made outside Turno', async () => {
+      const port = start(seeds({}, { lastStorageChange: new Date(now.getTime() - 3_600_000) }));
+
+      const change = port.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 110 });
+
+      expect(await failure(change)).toBe('InvalidParameterCombination');
     });
 
     it('refuses a storage ceiling below the new size, takes a raised one at once', async () => {
