@@ -42,6 +42,40 @@ describe('createAwsLogs', () => {
     expect(lines[0]?.at).toBe('2024-03-27T14:55:00.000Z');
   });
 
+  it('stops at its deadline with the lines found by then, marked partial', async () => {
+    let clock = 0;
+    logsMock.on(FilterLogEventsCommand).callsFake(() => {
+      clock += 3_000;
+      return { events: clock === 3_000 ? [event(10, 'ERROR first page')] : [], nextToken: 'more' };
+    });
+    const logs = createAwsLogs({
+      logs: new CloudWatchLogsClient({ region: 'us-east-1' }), groupName,
+      now: () => new Date(now), clock: () => clock, deadlineMs: 8_000,
+    });
+
+    const result = await logs.recentErrors(20);
+
+    expect(logsMock.commandCalls(FilterLogEventsCommand)).toHaveLength(3);
+    expect(result).toMatchObject({ partial: true, windowHours: 1 });
+    expect(result.lines.map((l) => l.message)).toEqual(['ERROR first page']);
+  });
+
+  it('gives up on a page that does not answer before the deadline', async () => {
+    logsMock.on(FilterLogEventsCommand).callsFake(() => new Promise(() => {}));
+    const logs = createAwsLogs({
+      logs: new CloudWatchLogsClient({ region: 'us-east-1' }), groupName,
+      now: () => new Date(now), deadlineMs: 50,
+    });
+
+    expect(await logs.recentErrors(5)).toEqual({ lines: [], windowHours: 1, partial: true });
+  });
+
+  it('is not partial when it searched every window it meant to', async () => {
+    logsMock.on(FilterLogEventsCommand).resolves({ events: [] });
+
+    expect(await port().recentErrors(5)).toMatchObject({ windowHours: 72, partial: false });
+  });
+
   it('follows nextToken through empty pages and widens the window when it is quiet', async () => {
     logsMock.on(FilterLogEventsCommand)
       .resolvesOnce({ events: [], nextToken: 't1' })

@@ -53,15 +53,9 @@ export function createAwsLogs(options: AwsLogsOptions): LogsPort {
         endTime,
         ...(nextToken ? { nextToken } : {}),
       });
-      let page;
-      try {
-        page = await logs.send(command, { abortSignal: AbortSignal.timeout(Math.ceil(left)) });
-      } catch (error) {
-        if (error instanceof Error && error.name === 'AbortError') {
-          return { events, complete: false };
-        }
-        throw error;
-      }
+      const page = await beforeDeadline(
+        (abortSignal) => logs.send(command, { abortSignal }), left);
+      if (!page) return { events, complete: false };
       events.push(...(page.events ?? []));
       // An empty page with a token is normal: the search goes on in the next one.
       nextToken = page.nextToken;
@@ -126,6 +120,31 @@ export function createAwsLogs(options: AwsLogsOptions): LogsPort {
       })));
     },
   };
+}
+
+/**
+ * The answer of `send`, or null once `ms` have passed: the request is aborted then, and not
+ * waited for even if the transport ignores the abort.
+ */
+async function beforeDeadline<T>(
+  send: (signal: AbortSignal) => Promise<T>, ms: number,
+): Promise<T | null> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(null);
+    }, Math.ceil(ms));
+  });
+  try {
+    return await Promise.race([send(controller.signal), expired]);
+  } catch (error) {
+    if (controller.signal.aborted) return null;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function call<T>(work: () => Promise<T>): Promise<T> {
