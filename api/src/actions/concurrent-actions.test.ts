@@ -89,7 +89,8 @@ describe('actions from two containers at once', () => {
     const chain = await audits(run.deps[0], 'schedule.%');
     expect(chain.map((row) => row.outcome)).toEqual(['ok', 'ok']);
     expect(chain[1]?.before?.state).toBe(chain[0]?.after?.state);
-    const read = await createAwsScheduler(api.client).getSchedule('up-sync', 'linde-mix-get-events');
+    const scheduler = createAwsScheduler(api.client);
+    const read = await scheduler.getSchedule('up-sync', 'linde-mix-get-events');
     expect(read?.State).toBe(chain[1]?.after?.state);
   });
 
