@@ -56,6 +56,29 @@ describe('createApiClient', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('takes the authorizer\'s bare 403 as signed out, not as an unexpected error', async () => {
+    const onUnauthorized = vi.fn();
+    const request = createApiClient({
+      getToken: () => 'revoked', onUnauthorized, fetch: respond(403, { message: 'Forbidden' }),
+    });
+
+    await expect(request('/api/status'))
+      .rejects.toMatchObject({ code: 'invalid_token', status: 403 });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the session on a 403 from Turno itself, a role too low for the action', async () => {
+    const onUnauthorized = vi.fn();
+    const body = { error: { code: 'forbidden', message: 'Your role does not allow this action.' } };
+    const request = createApiClient({
+      getToken: () => 't', onUnauthorized, fetch: respond(403, body),
+    });
+
+    await expect(request('/api/databases/x/grow-storage', { method: 'POST', body: {} }))
+      .rejects.toMatchObject({ code: 'forbidden' });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('names a failed fetch a network error', async () => {
     const fetcher = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

@@ -23,7 +23,7 @@ export interface RequestOptions {
 export interface ApiClientOptions {
   /** The bearer token; may renew it first (a Cognito access token about to expire). */
   getToken: () => string | null | Promise<string | null>;
-  /** Called on any 401: the session is gone, back to sign-in. */
+  /** Called when the session is gone (a 401, or the authorizer's bare 403): back to sign-in. */
   onUnauthorized: () => void;
   fetch?: typeof fetch;
   baseUrl?: string;
@@ -50,12 +50,30 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+function turnoError(body: unknown): { code: string; message?: unknown } | null {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return error && typeof error.code === 'string' ? { ...error, code: error.code } : null;
+}
+
+/**
+ * The HTTP API's Lambda authorizer denies an expired or revoked token with its own
+ * `403 {"message":"Forbidden"}`: only Turno's answers carry `{"error":…}`. So a 403 without
+ * one means signed out, like a 401; a Turno 403 (a role too low) does not.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+ */
+export function isSignedOut(status: number, body: unknown): boolean {
+  return status === 401 || (status === 403 && turnoError(body) === null);
+}
+
 /** Reads `{"error":{"code","message"}}`; anything else becomes an `unexpected` error. */
 export function errorFromBody(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  if (error && typeof error.code === 'string') {
+  const error = turnoError(body);
+  if (error) {
     const message = typeof error.message === 'string' ? error.message : error.code;
     return new ApiError(error.code as ErrorCode, status, message);
+  }
+  if (isSignedOut(status, body)) {
+    return new ApiError('invalid_token', status, 'The session is not valid or has expired.');
   }
   return new ApiError('unexpected', status, `HTTP ${status}`);
 }
@@ -81,7 +99,7 @@ export function createApiClient(options: ApiClientOptions): ApiRequest {
     }
 
     const body = await readJson(response);
-    if (response.status === 401) options.onUnauthorized();
+    if (isSignedOut(response.status, body)) options.onUnauthorized();
     if (!response.ok) throw errorFromBody(response.status, body);
     return body as T;
   };

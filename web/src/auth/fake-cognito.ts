@@ -9,6 +9,8 @@ export interface FakeCognito {
   approve(authorizeUrl: string): string;
   /** Token requests received, as form fields. */
   tokenRequests: URLSearchParams[];
+  /** Revocation requests received (/oauth2/revoke), as form fields. */
+  revokeRequests: URLSearchParams[];
 }
 
 export const poolIssuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Test123';
@@ -34,9 +36,12 @@ export function createFakeCognito(options: {
   groups?: string[];
   email?: string;
   api?: (url: URL, init?: RequestInit) => Response | Promise<Response>;
+  /** Replaces the answer of /oauth2/revoke (which otherwise revokes and answers 200). */
+  revoke?: () => Promise<Response>;
 } = {}): FakeCognito {
   const clientId = 'turnoclient123';
   const challenges = new Map<string, string>();
+  const revoked = new Set<string>();
   let issued = 0;
 
   function tokens(): Response {
@@ -57,7 +62,8 @@ export function createFakeCognito(options: {
     fake.tokenRequests.push(body);
     if (body.get('client_id') !== clientId) return Response.json({}, { status: 400 });
     if (body.get('grant_type') === 'refresh_token') {
-      return body.get('refresh_token') === 'refresh-1'
+      const refresh = body.get('refresh_token') ?? '';
+      return refresh === 'refresh-1' && !revoked.has(refresh)
         ? tokens() : Response.json({ error: 'invalid_grant' }, { status: 400 });
     }
     const challenge = challenges.get(body.get('code') ?? '');
@@ -79,6 +85,7 @@ export function createFakeCognito(options: {
       scope: 'openid email profile',
     },
     tokenRequests: [],
+    revokeRequests: [],
     approve(authorizeUrl) {
       const url = new URL(authorizeUrl);
       const code = `code-${challenges.size + 1}`;
@@ -96,12 +103,21 @@ export function createFakeCognito(options: {
           authorization_endpoint: `${domain}/oauth2/authorize`,
           token_endpoint: `${domain}/oauth2/token`,
           userinfo_endpoint: `${domain}/oauth2/userInfo`,
+          revocation_endpoint: `${domain}/oauth2/revoke`,
           jwks_uri: `${poolIssuer}/.well-known/jwks.json`,
           response_types_supported: ['code', 'token'],
         });
       }
       if (url.href === `${domain}/oauth2/token`) {
         return token(new URLSearchParams(String(init?.body ?? '')));
+      }
+      if (url.href === `${domain}/oauth2/revoke`) {
+        const body = new URLSearchParams(String(init?.body ?? ''));
+        fake.revokeRequests.push(body);
+        if (options.revoke) return options.revoke();
+        // Cognito revokes a refresh token and answers 200 with an empty body.
+        revoked.add(body.get('token') ?? '');
+        return new Response(null, { status: 200 });
       }
       if (url.pathname === '/api/client-config') return Response.json({ auth: fake.config });
       if (options.api && url.pathname.startsWith('/api/')) return options.api(url, init);

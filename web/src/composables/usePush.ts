@@ -8,6 +8,12 @@ export type PushResult = { ok: true } | { ok: false; reason: PushFailure; error?
 const endpointKey = 'turno.push.endpoint';
 const deviceKey = 'turno.push.device';
 
+/** Forgets this device's push registration, so no later start subscribes it again. */
+export function forgetPushDevice(): void {
+  localStorage.removeItem(endpointKey);
+  localStorage.removeItem(deviceKey);
+}
+
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
   const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
@@ -99,8 +105,7 @@ export function usePush(api: TurnoApi) {
         await api.unsubscribe(subscription.endpoint);
         await subscription.unsubscribe();
       }
-      localStorage.removeItem(endpointKey);
-      localStorage.removeItem(deviceKey);
+      forgetPushDevice();
       deviceId.value = null;
       await refresh();
       return { ok: true };

@@ -2,44 +2,22 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client.ts';
 import { jwtClaims, NoTurnoRoleError } from '../auth/claims.ts';
-import { createFakeCognito, type FakeCognito } from '../auth/fake-cognito.ts';
+import type { FakeCognito } from '../auth/fake-cognito.ts';
 import { useSessionStore } from './session.ts';
+import { oidcKeys, signInWithCognito as signIn, type ApiCall } from './session-testing.ts';
 
 let cognito: FakeCognito;
-let apiCalls: Array<{ url: string; authorization: string | null }>;
+let apiCalls: ApiCall[];
 
-function oidcKeys(): string[] {
-  return Object.keys(localStorage).filter((key) => key.startsWith('oidc.'));
-}
-
-/** Signs in through the real oidc-client-ts against the fake Cognito; returns the redirect. */
-async function signInWithCognito(groups: string[], next = '/programaciones') {
-  cognito = createFakeCognito({
-    groups,
-    email: 'ana@flotas.mx',
-    api: (url, init) => {
-      apiCalls.push({
-        url: url.pathname, authorization: new Headers(init?.headers).get('authorization'),
-      });
-      return Response.json({ ok: true });
-    },
-  });
-  vi.stubGlobal('fetch', cognito.fetch);
-  const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => undefined);
-  const session = useSessionStore();
-  await session.loadConfig();
-
-  void session.signInWithCognito(next);
-  await vi.waitFor(() => expect(assign).toHaveBeenCalledOnce());
-  const authorizeUrl = String(assign.mock.calls[0]![0]);
-  const landed = await session.completeSignIn(cognito.approve(authorizeUrl));
-  return { session, authorizeUrl: new URL(authorizeUrl), landed };
+async function signInWithCognito(groups: string[], next?: string) {
+  const signedIn = await signIn(groups, next);
+  ({ cognito, apiCalls } = signedIn);
+  return signedIn;
 }
 
 describe('useSessionStore with Cognito', () => {
   beforeEach(() => {
     localStorage.clear();
-    apiCalls = [];
     setActivePinia(createPinia());
   });
   afterEach(() => {

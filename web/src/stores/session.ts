@@ -9,6 +9,7 @@ import {
 } from '../auth/client-config.ts';
 import { restoreSession, saveSession, type Session } from '../auth/stored-session.ts';
 import { cognitoLogoutUrl, safeNext } from '../auth/urls.ts';
+import { budget, revokeAndForget, stopPush } from './session-sign-out.ts';
 
 /** Renew this long before the access token expires, so a request never carries a dead one. */
 const renewMarginMs = 30_000;
@@ -117,8 +118,13 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const renewed = await users.signinSilent();
       if (renewed) adopt(renewed);
-    } catch {
-      // Offline or the refresh token is gone: the request goes on, and a 401 leads to sign-in.
+    } catch (error) {
+      // Cognito's answer (ErrorResponse), not a failed fetch: the refresh token is revoked or
+      // expired, so once the access token has expired too the session is over.
+      const refused = error instanceof Error && error.name === 'ErrorResponse';
+      const expiresAt = session.value?.expiresAt;
+      if (refused && expiresAt && Date.parse(expiresAt) <= Date.now()) end();
+      // Otherwise offline: the request goes on, and a refusal of it leads to sign-in.
     }
   }
 
@@ -142,13 +148,19 @@ export const useSessionStore = defineStore('session', () => {
     void manager.value?.removeUser();
   }
 
-  /** Signs out; returns Cognito's logout page to leave for, or null for the sign-in page. */
+  /**
+   * Signs out: stops pushes to this phone, revokes the refresh token, forgets the session, each
+   * step given up after a short wait so sign-out never hangs. Returns Cognito's logout page to
+   * leave for, or null for the sign-in page.
+   */
   async function signOut(): Promise<string | null> {
+    const left = budget();
     const found = session.value?.kind === 'cognito' ? await cognito() : null;
-    if (found) {
-      await found.manager.removeUser();
-      await found.manager.clearStaleState();
-    }
+    const request = createApiClient({
+      getToken: () => freshToken(), onUnauthorized: () => undefined,
+    });
+    await stopPush(request, left);
+    if (found) await revokeAndForget(found.manager, left);
     end();
     return found ? cognitoLogoutUrl(found.config, window.location.origin) : null;
   }
