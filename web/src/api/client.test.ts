@@ -69,7 +69,7 @@ describe('createApiClient', () => {
 
   it('keeps the session on a 403 from Turno itself, a role too low for the action', async () => {
     const onUnauthorized = vi.fn();
-    const body = { error: { code: 'forbidden', message: 'Your role does not allow this action.' } };
+    const body = { error: { code: 'forbidden', message: 'Your role does not allow this.' } };
     const request = createApiClient({
       getToken: () => 't', onUnauthorized, fetch: respond(403, body),
     });

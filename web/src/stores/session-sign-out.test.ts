@@ -61,9 +61,11 @@ describe('signing out of a Cognito session', () => {
     expect(revoke?.get('token')).toBe('refresh-1');
     expect(revoke?.get('token_type_hint')).toBe('refresh_token');
     expect(revoke?.get('client_id')).toBe(cognito.config.clientId);
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: cognito.config.clientId,
+    });
     const refresh = await cognito.fetch(`${domain}/oauth2/token`, {
-      method: 'POST',
-      body: `grant_type=refresh_token&refresh_token=refresh-1&client_id=${cognito.config.clientId}`,
+      method: 'POST', body: form.toString(),
     });
     expect(refresh.status).toBe(400);
     expect(session.signedIn).toBe(false);
