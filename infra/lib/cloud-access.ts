@@ -70,6 +70,10 @@ export function apiCloudStatements(config: TurnoConfig): PolicyStatement[] {
       resources: ['*'],
     }),
     databases(arns, ['rds:DescribeDBInstances', 'rds:ModifyDBInstance']),
+    // The 6-hour rule reads storage changes made outside Turno; IAM takes no resource for it.
+    new PolicyStatement({
+      sid: 'DatabaseEvents', actions: ['rds:DescribeEvents'], resources: ['*'],
+    }),
     readMetricsAndInstances(),
     cronCommands(arns),
     new PolicyStatement({

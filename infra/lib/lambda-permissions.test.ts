@@ -87,6 +87,7 @@ async function apiCommands(): Promise<SentCommand[]> {
       { id: primary, metric: 'cpuPercent', periodSeconds: 60, since },
     ]);
     await cloud.rds.modifyStorage({ id: primary, allocatedStorageGiB: 110 });
+    await cloud.rds.recentStorageChanges([primary, replica], since);
     await cloud.ec2.listInstances();
     for (const kind of cronCommandKinds) await cloud.cronHost.startCommand(kind, { process: 0 });
     // The first poll finds no invocation yet (ListCommands), the second its result.
