@@ -35,16 +35,19 @@ const maxBatchesPerRun = 10;
 
 /**
  * One pass: read new Sync_error rows by id cursor, classify and store them, open, extend or
- * resolve alerts, move the cursor, then push alerts that are new. Safe to run twice at once.
+ * resolve alerts, move the cursor, and push alerts that are new and steps that are due; only
+ * then run the due probes (each may take seconds) and push what they opened. A slow probe
+ * never holds back a Sync_error alert. Safe to run twice at once.
  */
 export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
   const now = deps.now();
   try {
     const report = await collect(deps, now);
     if (!report.ran) return report;
-    report.probes = await runDueProbes(deps, now);
     report.pushed = await pushNewAlerts(deps);
     report.escalated = await runEscalation(deps);
+    report.probes = await runDueProbes(deps, now);
+    report.pushed.push(...await pushNewAlerts(deps));
     return report;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error)).slice(0, 300);

@@ -52,7 +52,10 @@ export const defaultAlertRules: Record<CategoryId, AlertRule> = {
   'ec2-status-failed': probe,
   'pm2-process-down': probe,
   'cron-disk-full': probe,
+  'rds-unavailable': probe,
+  'all-functions-failing': probe,
   'probe-failed': probe,
+  'probe-overdue': probe,
   unclassified: { threshold: 10, windowSeconds: 15 * MINUTE, quietSeconds: 30 * MINUTE },
 };
 

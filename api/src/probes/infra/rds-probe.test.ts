@@ -39,7 +39,7 @@ describe('rds probe', () => {
       expect(report.probes?.opened).toHaveLength(1);
       const [alert] = (await t.alerts()).filter((a) => a.category === 'rds-cpu-high');
       expect(alert).toMatchObject({
-        key: 'probe:rds:cpu:flotas-develop', card: '5.1', severity: 'high', state: 'open',
+        key: 'rds-cpu-high:flotas-develop', card: '5.1', severity: 'high', state: 'open',
         resources: ['flotas-develop', 'linde-mix-get-positions'],
         detail: {
           database: 'flotas-develop', cpuPercent: 95, redLinePercent: 80,
@@ -84,7 +84,7 @@ describe('rds probe', () => {
 
     const [alert] = await t.alerts();
     expect(alert).toMatchObject({
-      key: 'probe:rds:storage-low:flotas-develop', category: 'rds-storage-low', card: '4.1',
+      key: 'rds-storage-low:flotas-develop', category: 'rds-storage-low', card: '4.1',
       detail: { freePercent: 7, freeGiB: 7, allocatedGiB: 100, lowPercent: 10 },
     });
     await t.deps.cloud.rds.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 120 });

@@ -101,12 +101,12 @@ function storageFinding(config: RdsConfig, db: DatabaseInstance, storage: Metric
   let finding: ProbeFinding | null = null;
   if (db.status === 'storage-full') {
     finding = {
-      key: `storage-full:${db.id}`, category: 'rds-storage-full', resources: [db.id], detail,
+      category: 'rds-storage-full', resources: [db.id], detail,
     };
   } else if ((freePercent !== null && freePercent < config.storageLowPercent)
     || (hours !== null && hours <= config.storageFillHours)) {
     finding = {
-      key: `storage-low:${db.id}`, category: 'rds-storage-low', resources: [db.id],
+      category: 'rds-storage-low', scope: db.id, resources: [db.id],
       detail: { ...detail, lowPercent: config.storageLowPercent },
     };
   }
@@ -120,7 +120,7 @@ async function cpuFinding(
   const lookback = Math.max(busiestMinMs, config.cpuWindowSeconds * 1000);
   const busiest = await busiestFunction(deps.statePool, new Date(now.getTime() - lookback));
   return {
-    key: `cpu:${db.id}`,
+    scope: db.id,
     category: 'rds-cpu-high',
     resources: busiest ? [db.id, busiest.name] : [db.id],
     detail: {

@@ -46,7 +46,7 @@ export function createGmailProbe(port: GmailTokenPort, config: MessagingConfig['
         ? recurrence(await gmailTokenOpenings(deps.statePool, now))
         : null;
       const finding: ProbeFinding = {
-        key: 'token', category: 'gmail-token', resources: ['gmail'],
+        category: 'gmail-token', resources: ['gmail'],
         detail: {
           error: state.error, description: state.description,
           ...(again ? {
