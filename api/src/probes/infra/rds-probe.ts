@@ -4,6 +4,7 @@ import type { Probe, ProbeFinding, ProbeResult } from '../types.ts';
 import { busiestFunction } from './busiest-function.ts';
 import type { InfraConfig } from './config.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { databaseDown } from './rds-status.ts';
 import { hoursToFull, sustainedAbove } from './rds-trends.ts';
 
 const GiB = 1024 ** 3;
@@ -68,6 +69,7 @@ async function judge(
     if (load.sustained) {
       findings.push(await cpuFinding(deps, config, db, load.since, load.latest, now));
     }
+    if (databaseDown(db.status)) findings.push(unavailableFinding(db));
     const disk = storageFinding(config, db, storage);
     if (disk.freePercent !== null) frees.push(disk.freePercent);
     if (disk.hoursToFull !== null) fills.push(disk.hoursToFull);
@@ -83,6 +85,18 @@ async function judge(
       minFreeStoragePercent: least(frees),
       hoursToFull: least(fills),
     },
+  };
+}
+
+/**
+ * The database down: nothing reaches UP's tables, Sync_error included, so only RDS can say
+ * it. Critical for the primary (it bypasses quiet hours); a replica down is high.
+ */
+function unavailableFinding(db: DatabaseInstance): ProbeFinding {
+  return {
+    category: 'rds-unavailable', resources: [db.id],
+    severity: db.role === 'primary' ? 'critical' : 'high',
+    detail: { database: db.id, role: db.role, status: db.status },
   };
 }
 
