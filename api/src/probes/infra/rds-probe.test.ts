@@ -76,6 +76,34 @@ describe('rds probe', () => {
     expect((await t.lastRun('rds'))?.outcome).toBe('ok');
   });
 
+  it('names only the function failing most now, not every one that ever did', async () => {
+    const t = await setUp();
+    await runWatcherOnce(t.deps);
+    const fail = async (functionName: string) => {
+      for (let i = 0; i < 2; i += 1) {
+        await insertSyncError(t.deps.statePool, {
+          text: 'timeout of 3000ms exceeded', at: ago(t, 1 + i), functionName,
+        });
+      }
+    };
+    t.cloud.rds.drills.spikeCpu('flotas-develop', 95, ago(t, 12));
+    await fail('linde-mix-get-positions');
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+    const cpuAlert = async () => (await t.alerts()).find((a) => a.category === 'rds-cpu-high');
+    expect((await cpuAlert())?.resources).toEqual(['flotas-develop', 'linde-mix-get-positions']);
+
+    t.advance(20 * minute);
+    await fail('linde-guardian-positions');
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+
+    expect(await cpuAlert()).toMatchObject({
+      state: 'open', resources: ['flotas-develop', 'linde-guardian-positions'],
+      detail: { function: 'linde-guardian-positions' },
+    });
+  });
+
   it('opens card 4.1 under 10 % free storage and resolves it once storage grows', async () => {
     const t = await setUp();
     t.cloud.rds.drills.setFreeStoragePercent('flotas-develop', 7);

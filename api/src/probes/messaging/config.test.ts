@@ -66,19 +66,20 @@ describe('messaging credentials', () => {
       if (!secret) throw new Error(`no secret ${id}`);
       return secret;
     },
+    forget: () => undefined,
   };
 
   it('reads UltraMsg\'s instance and token from its secret when the environment has none',
     async () => {
       const config = loadConfig({ ULTRAMSG_SECRET_ARN: arn('turno/ultramsg') }).app.messaging;
-      await expect(ultraMsgCredentials(config, async () => reader)()).resolves.toEqual({
+      await expect(ultraMsgCredentials(config, async () => reader).read()).resolves.toEqual({
         instanceId: 'instance7', token: 'from-secret',
       });
     });
 
   it('reads Gmail\'s OAuth client from its secret', async () => {
     const config = loadConfig({ GMAIL_SECRET_ARN: arn('turno/gmail') }).app.messaging;
-    await expect(gmailCredentials(config, async () => reader)()).resolves.toEqual({
+    await expect(gmailCredentials(config, async () => reader).read()).resolves.toEqual({
       clientId: 'cid', clientSecret: 'csecret', refreshToken: 'rtoken',
     });
   });
@@ -89,7 +90,7 @@ describe('messaging credentials', () => {
       ULTRAMSG_SECRET_ARN: arn('turno/ultramsg'),
     }).app.messaging;
     const unused = async (): Promise<SecretReader> => { throw new Error('opened'); };
-    await expect(ultraMsgCredentials(config, unused)()).resolves.toEqual({
+    await expect(ultraMsgCredentials(config, unused).read()).resolves.toEqual({
       instanceId: 'instance1', token: 'env-token',
     });
   });

@@ -42,6 +42,7 @@ export function createGmailProbe(port: GmailTokenPort, config: MessagingConfig['
       if (state.kind === 'ok') {
         return { findings: [], summary: { token: 'ok', expiresIn: state.expiresIn } };
       }
+      await port.forgetCredentials?.();
       const again = state.error === 'invalid_grant'
         ? recurrence(await gmailTokenOpenings(deps.statePool, now))
         : null;

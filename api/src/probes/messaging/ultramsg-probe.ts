@@ -47,6 +47,7 @@ export function createUltraMsgProbe(
     intervalSeconds: config.intervalSeconds,
     async run(deps): Promise<ProbeResult> {
       const state = readUltraMsgStatus(await port.status());
+      if (state.kind === 'config') await port.forgetCredentials?.();
       const finding = statusFinding(state);
       const findings = finding ? [finding] : [];
       const summary: ProbeSummary = { ...summaryOf(state), queue: null, queueWarning: false };
