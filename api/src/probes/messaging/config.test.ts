@@ -17,7 +17,9 @@ describe('messaging configuration', () => {
     expect(messaging.gmail).toMatchObject({
       tokenUrl: 'https://oauth2.googleapis.com/token', intervalSeconds: 900,
     });
-    expect(messaging.reminder).toEqual({ everyDays: 12, repeatHours: 24, keepers: [] });
+    expect(messaging.reminder).toEqual({
+      everyDays: 12, repeatHours: 24, keepers: [], daytime: { startHour: 9, endHour: 20 },
+    });
   });
 
   it('reads the endpoints, credentials, intervals and keepers from the environment', () => {
@@ -26,11 +28,14 @@ describe('messaging configuration', () => {
       ULTRAMSG_TOKEN: 'abc', ULTRAMSG_PROBE_INTERVAL_S: '60', WHATSAPP_REMINDER_DAYS: '10',
       WHATSAPP_PHONE_KEEPERS: 'operador, admin', GMAIL_CLIENT_ID: 'id',
       GMAIL_CLIENT_SECRET: 'secret', GMAIL_REFRESH_TOKEN: 'refresh',
+      WHATSAPP_REMINDER_FROM_H: '10', WHATSAPP_REMINDER_UNTIL_H: '18',
     }).app;
     expect(messaging.ultramsg).toMatchObject({
       baseUrl: 'http://127.0.0.1:9000', instanceId: 'instance42', intervalSeconds: 60,
     });
-    expect(messaging.reminder).toMatchObject({ everyDays: 10, keepers: ['operador', 'admin'] });
+    expect(messaging.reminder).toMatchObject({
+      everyDays: 10, keepers: ['operador', 'admin'], daytime: { startHour: 10, endHour: 18 },
+    });
     expect(ultraMsgConfigured(messaging)).toBe(true);
     expect(gmailConfigured(messaging)).toBe(true);
   });
@@ -47,6 +52,7 @@ describe('messaging configuration', () => {
     ['ULTRAMSG_INSTANCE_ID', '12345'],
     ['ULTRAMSG_BASE_URL', 'ftp://ultramsg'],
     ['ULTRAMSG_PROBE_INTERVAL_S', '5'],
+    ['WHATSAPP_REMINDER_UNTIL_H', '25'],
   ])('names %s when it is not valid', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
