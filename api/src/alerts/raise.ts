@@ -52,9 +52,9 @@ export type ProbeRaise = AlertRaise & { origin: 'probe'; probe: string };
 
 /**
  * Opens the key's alert for a probe's finding, or keeps its live one counting, whoever
- * opened it: a probe and Sync_error seeing one cause share one alert. A key resolved less than `flapSeconds` ago
- * reopens that alert instead: a cause that comes and goes stays one alert, and since its
- * push was sent already, nobody is paged again for it.
+ * opened it: a probe and Sync_error seeing one cause share one alert. A key resolved less
+ * than `flapSeconds` ago reopens that alert instead: a cause that comes and goes stays one
+ * alert, and since its push was sent already, nobody is paged again for it.
  */
 export async function raiseAlert(
   client: PoolClient, raise: ProbeRaise, now: Date, flapSeconds: number,

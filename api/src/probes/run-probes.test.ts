@@ -34,7 +34,9 @@ function scriptedProbe(name = 'ultramsg', intervalSeconds = 300) {
 const loggedOut: ProbeResult = {
   findings: [{
     category: 'whatsapp-logged-out', resources: ['ultramsg'],
-    detail: { status: 'qr', url: 'https://api.ultramsg.com/instance1/messages?token=abc123secret' },
+    detail: {
+      status: 'qr', url: 'https://api.ultramsg.com/instance1/messages?token=abc123secret',
+    },
   }],
   summary: { status: 'qr' },
 };

@@ -105,7 +105,7 @@ export function summarizeCause(
     firstSeen: new Date(times.reduce((a, b) => Math.min(a, b), Infinity)),
     lastSeen: new Date(times.reduce((a, b) => Math.max(a, b), -Infinity)),
     functions: tally(rows.map((row) => row.functionName)),
-    sources: tally(rows.map((row) =>
-      row.dataSourceId === null ? null : sourceName(row.dataSourceId) ?? String(row.dataSourceId))),
+    sources: tally(rows.map((row) => (row.dataSourceId === null
+      ? null : sourceName(row.dataSourceId) ?? String(row.dataSourceId)))),
   };
 }

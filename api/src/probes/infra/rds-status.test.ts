@@ -17,8 +17,8 @@ afterEach(async () => {
 async function setUp(statuses: Record<string, string>) {
   test = await setUpInfra((config) => [rdsProbe(config.rds)]);
   const { cloud } = test;
-  const listDatabases = async (): Promise<DatabaseInstance[]> =>
-    (await cloud.rds.listDatabases()).map((db) => ({ ...db, status: statuses[db.id] ?? db.status }));
+  const listDatabases = async (): Promise<DatabaseInstance[]> => (await cloud.rds.listDatabases())
+    .map((db) => ({ ...db, status: statuses[db.id] ?? db.status }));
   test.deps.cloud = { ...cloud, rds: { ...cloud.rds, listDatabases } };
   return test;
 }
@@ -62,9 +62,12 @@ describe('the RDS probe on the instance status', () => {
     async () => {
       const t = await setUp({ 'flotas-develop': 'stopped' });
       await runWatcherOnce(t.deps);
-      for (const fn of ['linde-mix-get-events', 'linde-mix-get-positions', 'linde-mix-get-events']) {
+      const functions = [
+        'linde-mix-get-events', 'linde-mix-get-positions', 'linde-mix-get-events',
+      ];
+      for (const functionName of functions) {
         await insertSyncError(t.deps.statePool, {
-          text: 'connect ECONNREFUSED 10.0.3.25:5432', at: t.clock.now, functionName: fn,
+          text: 'connect ECONNREFUSED 10.0.3.25:5432', at: t.clock.now, functionName,
         });
       }
       t.advance(60_000);
