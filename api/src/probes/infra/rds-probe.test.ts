@@ -155,6 +155,29 @@ describe('rds probe', () => {
     expect((await t.lastRun('rds'))?.summary).toMatchObject({ notAvailable: 1 });
   });
 
+  it('is one alert with UP\'s "No space left on device" rows, pushed once', async () => {
+    const t = await setUp();
+    await runWatcherOnce(t.deps);
+    t.cloud.rds.drills.setFreeStoragePercent('flotas-develop', 0);
+    for (let i = 0; i < 3; i += 1) {
+      await insertSyncError(t.deps.statePool, {
+        text: 'could not extend file "base/16398/1160232.23": No space left on device',
+        at: ago(t, i), functionName: 'linde-mix-get-events',
+      });
+    }
+    t.advance(minute);
+
+    const report = await runWatcherOnce(t.deps);
+
+    expect(report.opened).toHaveLength(1);
+    expect(report.probes?.updated).toEqual(report.opened);
+    expect(await t.alerts()).toMatchObject([{
+      key: 'database-disk-full', card: '4.1', severity: 'critical', count: 4,
+      resources: ['flotas-develop', 'linde-mix-get-events'],
+    }]);
+    expect(report.pushed).toEqual(report.opened);
+  });
+
   it('reports a healthy account in its summary and opens nothing', async () => {
     const t = await setUp();
 
