@@ -1,6 +1,6 @@
 import { alertKey, categoryDefaults, redact, redactValue, type Severity } from '@turno/shared';
 import type { PoolClient } from 'pg';
-import { clearAlert, raiseAlert, type ProbeRaise } from '../alerts/raise.ts';
+import { clearAlert, originLabel, raiseAlert, type ProbeRaise } from '../alerts/raise.ts';
 import type { AppDeps } from '../types.ts';
 import { recordProbeRun } from './probe-store.ts';
 import type { Probe, ProbeFinding, ProbeResult } from './types.ts';
@@ -17,7 +17,7 @@ const failuresToAlert = 2;
 
 /** How an alert's `origins` names a probe. */
 export function probeOrigin(probe: string): string {
-  return `probe:${probe}`;
+  return originLabel({ origin: 'probe', probe });
 }
 
 /** The key of a probe's own alerts about itself: it failed, or it is overdue. */
@@ -36,7 +36,7 @@ export async function applyResult(
   const keys = new Set<string>();
   for (const [key, finding] of byKey(result.findings)) {
     keys.add(key);
-    await raise(deps, client, toRaise(probe, key, finding), now, changes);
+    await raiseFinding(deps, client, toRaise(probe, key, finding), now, changes);
   }
   const { rows } = await client.query<{ key: string }>(
     `SELECT dedup_key AS key FROM turno.alerts
@@ -75,16 +75,18 @@ export async function applyFailure(
     detail: { probe: probe.name, error: message },
   };
   const key = selfKey('probe-failed', probe.name);
-  await raise(deps, client, toRaise(probe, key, finding), now, changes);
+  await raiseFinding(deps, client, toRaise(probe, key, finding), now, changes);
 }
 
-export async function raise(
-  deps: AppDeps, client: PoolClient, raise: ProbeRaise, now: Date, changes: ProbeAlertChanges,
+/** Raises one probe alert and notes whether it opened or went on. */
+export async function raiseFinding(
+  deps: AppDeps, client: PoolClient, alert: ProbeRaise, now: Date, changes: ProbeAlertChanges,
 ): Promise<void> {
-  const outcome = await raiseAlert(client, raise, now, deps.config.alertFlapSeconds);
+  const outcome = await raiseAlert(client, alert, now, deps.config.alertFlapSeconds);
   (outcome.change === 'opened' ? changes.opened : changes.updated).push(outcome.id);
 }
 
+/** A finding as the alert it raises: its category's card and severity unless it names its own. */
 export function toRaise(probe: Probe, key: string, finding: ProbeFinding): ProbeRaise {
   const defaults = categoryDefaults[finding.category];
   return {

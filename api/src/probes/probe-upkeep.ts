@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { AppDeps } from '../types.ts';
 import {
-  probeOrigin, raise, selfKey, toRaise, type ProbeAlertChanges,
+  probeOrigin, raiseFinding, selfKey, toRaise, type ProbeAlertChanges,
 } from './probe-alerts.ts';
 import { overdueSql } from './probe-store.ts';
 import type { Probe } from './types.ts';
@@ -34,8 +34,8 @@ export async function watchOverProbes(
         everySeconds: row.interval_seconds,
       },
     };
-    await raise(deps, client, toRaise(probe, selfKey('probe-overdue', probe.name), finding),
-      now, changes);
+    const key = selfKey('probe-overdue', probe.name);
+    await raiseFinding(deps, client, toRaise(probe, key, finding), now, changes);
   }
   const names = probes.map((probe) => probe.name);
   const unregistered = await forgetUnregistered(client, names, now, changes);
