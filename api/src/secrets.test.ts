@@ -5,7 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import {
   createSecretReader, loadGmailSecret, loadUltraMsgSecret, loadVapidSecret, SecretError,
-  withDatabaseCredentials,
+  secretTtlMs, withDatabaseCredentials,
 } from './secrets.ts';
 
 const appArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:turno/vapid-AbCdEf';
@@ -14,7 +14,7 @@ const dbArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!db-1234-
 
 const vapid = { publicKey: 'BPublicKeyInBase64url', privateKey: 'privateKeyBase64url' };
 
-function secretsManager(values: Record<string, string | undefined>) {
+function secretsManager(values: Record<string, string | undefined>, clock = { now: 0 }) {
   const client = new SecretsManagerClient({ region: 'us-east-1' });
   const mock = mockClient(client);
   mock.on(GetSecretValueCommand).callsFake((input: { SecretId: string }) => {
@@ -23,11 +23,37 @@ function secretsManager(values: Record<string, string | undefined>) {
     }
     return { ARN: input.SecretId, Name: 'turno/vapid', SecretString: values[input.SecretId] };
   });
-  return { reader: createSecretReader(client), mock };
+  return { reader: createSecretReader(client, { now: () => clock.now }), mock };
 }
 
 describe('secrets from Secrets Manager', () => {
-  it('asks Secrets Manager once per secret for the life of the container', async () => {
+  it('keeps a secret five minutes, then reads the value someone fixed meanwhile', async () => {
+    const clock = { now: 0 };
+    const values = { [appArn]: JSON.stringify({ ...vapid, privateKey: 'old' }) };
+    const { reader, mock } = secretsManager(values, clock);
+    await loadVapidSecret(reader, appArn);
+
+    values[appArn] = JSON.stringify(vapid);
+    clock.now = secretTtlMs - 1;
+    expect((await loadVapidSecret(reader, appArn)).privateKey).toBe('old');
+    clock.now = secretTtlMs;
+    expect(await loadVapidSecret(reader, appArn)).toEqual(vapid);
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('reads a forgotten secret again at once', async () => {
+    const values = { [appArn]: JSON.stringify({ ...vapid, privateKey: 'old' }) };
+    const { reader, mock } = secretsManager(values);
+    await loadVapidSecret(reader, appArn);
+
+    values[appArn] = JSON.stringify(vapid);
+    reader.forget(appArn);
+
+    expect(await loadVapidSecret(reader, appArn)).toEqual(vapid);
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('asks Secrets Manager once per secret while it is kept', async () => {
     const { reader, mock } = secretsManager({ [appArn]: JSON.stringify(vapid) });
 
     const [first, second] = await Promise.all([

@@ -10,22 +10,43 @@ export class SecretError extends Error {
 
 export type SecretJson = Record<string, unknown>;
 
-/** Secrets Manager JSON secrets, each fetched once and kept for the life of the container. */
+/** Secrets Manager JSON secrets, each kept for a while so a call costs no request. */
 export interface SecretReader {
   json(arn: string): Promise<SecretJson>;
+  /** Drops the kept copy: the service rejected it, so the next read asks again. */
+  forget(arn: string): void;
 }
 
-export function createSecretReader(client: SecretsManagerClient): SecretReader {
-  const cache = new Map<string, Promise<SecretJson>>();
+export interface SecretReaderOptions {
+  /** How long a fetched secret is kept; someone who fixes a token waits at most this long. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** Five minutes: few requests, and a corrected token is picked up soon. */
+export const secretTtlMs = 5 * 60_000;
+
+export function createSecretReader(
+  client: SecretsManagerClient, options: SecretReaderOptions = {},
+): SecretReader {
+  const ttlMs = options.ttlMs ?? secretTtlMs;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { value: Promise<SecretJson>; at: number }>();
   return {
     json(arn) {
       const cached = cache.get(arn);
-      if (cached) return cached;
+      if (cached && now() - cached.at < ttlMs) return cached.value;
       const fetched = fetchJson(client, arn);
-      cache.set(arn, fetched);
+      const entry = { value: fetched, at: now() };
+      cache.set(arn, entry);
       // A failure is not kept: the next invocation asks again.
-      fetched.catch(() => cache.delete(arn));
+      fetched.catch(() => {
+        if (cache.get(arn) === entry) cache.delete(arn);
+      });
       return fetched;
+    },
+    forget(arn) {
+      cache.delete(arn);
     },
   };
 }

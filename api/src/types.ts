@@ -81,7 +81,7 @@ export interface CognitoConfig {
   domain: string;
 }
 
-/** Everything routes and jobs need: built once by `runtime.ts`, injected; tests build their own. */
+/** Everything routes and jobs need: built once by `runtime.ts`, injected; tests build theirs. */
 export interface AppDeps {
   config: AppConfig;
   /** Turno's own schema (cursor, alerts, audit, subscriptions, keys): read-write. */

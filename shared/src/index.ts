@@ -11,6 +11,7 @@ export * from './runbook/cards.ts';
 export * from './runbook/category-titles.ts';
 export * from './alerts/rules.ts';
 export * from './alerts/group.ts';
+export * from './alerts/causes.ts';
 export * from './alerts/lifecycle.ts';
 export * from './api/schemas.ts';
 export * from './api/idempotency-key.ts';

@@ -3,7 +3,7 @@ import type { CardId, CategoryId, Severity } from '@turno/shared';
 
 /** A cause seen now, by a probe or by the watcher, that should be one live alert. */
 export interface AlertRaise {
-  /** One live alert per key: "probe:ultramsg:status", "provider-forbidden:MIX". */
+  /** One live alert per cause, whoever saw it: "whatsapp-unpaid", "provider-forbidden:MIX". */
   key: string;
   category: CategoryId;
   card: CardId | null;
@@ -23,13 +23,41 @@ export interface RaiseOutcome {
   change: RaiseChange;
 }
 
+/** How an alert's `origins` names who saw its cause: "sync-error", "probe:ultramsg". */
+export function originLabel(raise: Pick<AlertRaise, 'origin' | 'probe'>): string {
+  return raise.origin === 'probe' ? `probe:${raise.probe ?? ''}` : 'sync-error';
+}
+
+/** SQL: `origins` with `label` added once. */
+export const withOrigin = (label: string) =>
+  `CASE WHEN ${label} = ANY(origins) THEN origins ELSE origins || ${label}::text END`;
+
+/** SQL: the higher of the alert's severity and `given`. */
+export const higherSeverity = (given: string) =>
+  `CASE WHEN array_position(ARRAY['info', 'warning', 'high', 'critical'], ${given}::text)
+      > coalesce(array_position(ARRAY['info', 'warning', 'high', 'critical'], severity), 0)
+    THEN ${given}::text ELSE severity END`;
+
 /**
- * Opens the key's alert, or keeps its live one counting. A key resolved less than
- * `flapSeconds` ago reopens that alert instead: a cause that comes and goes stays one alert,
- * and since its push was sent already, nobody is paged again for it.
+ * SQL: what a probe sees now (`given`) and every function of the alert's Sync_error rows.
+ * A probe's resources are replaced each run; its CPU alert names today's busiest function.
+ */
+export const probeResources = (given: string) =>
+  `ARRAY(SELECT DISTINCT r FROM unnest(${given}::text[] || ARRAY(
+      SELECT function_name FROM turno.seen_errors
+      WHERE alert_id = turno.alerts.id AND function_name IS NOT NULL)) AS r ORDER BY 1)`;
+
+/** A probe's finding, raised under its cause's key. */
+export type ProbeRaise = AlertRaise & { origin: 'probe'; probe: string };
+
+/**
+ * Opens the key's alert for a probe's finding, or keeps its live one counting, whoever
+ * opened it: a probe and Sync_error seeing one cause share one alert. A key resolved less
+ * than `flapSeconds` ago reopens that alert instead: a cause that comes and goes stays one
+ * alert, and since its push was sent already, nobody is paged again for it.
  */
 export async function raiseAlert(
-  client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
+  client: PoolClient, raise: ProbeRaise, now: Date, flapSeconds: number,
 ): Promise<RaiseOutcome> {
   const live = await liveAlertId(client, raise.key);
   if (live) {
@@ -39,15 +67,17 @@ export async function raiseAlert(
   const reopened = await reopenRecent(client, raise, now, flapSeconds);
   if (reopened) return { id: reopened, change: 'reopened' };
 
+  const resources = raise.resources ?? [];
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO turno.alerts (dedup_key, category, card, severity, origin, probe, detail,
-        resources, count, first_seen, last_seen, active_at, opened_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9, $9, $9)
+        resources, probe_resources, origins, probe_count, count, first_seen, last_seen,
+        active_at, opened_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, ARRAY[$10::text], 1, 1, $9, $9, $9, $9)
       ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
     [
       raise.key, raise.category, raise.card, raise.severity, raise.origin, raise.probe ?? null,
-      raise.detail ?? null, raise.resources ?? [], now,
+      raise.detail ?? null, resources, now, originLabel(raise),
     ],
   );
   const id = rows[0]?.id;
@@ -82,20 +112,25 @@ export async function liveAlertId(client: PoolClient, key: string): Promise<stri
 
 /**
  * Brings back the key's alert resolved within `flapSeconds`, in the state it had before
- * (an acknowledged alert stays acknowledged: its person already knows).
+ * (an acknowledged alert stays acknowledged: its person already knows). A probe's sighting
+ * counts and sets its resources; Sync_error rows are counted by the caller.
  */
 export async function reopenRecent(
   client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
 ): Promise<string | null> {
   if (flapSeconds <= 0) return null;
+  const byProbe = raise.origin === 'probe';
   const { rows } = await client.query<{ id: string }>(
     `UPDATE turno.alerts SET
         state = CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END,
         resolved_at = NULL, resolved_by = NULL, reopened = reopened + 1, active_at = $3,
         last_seen = greatest(last_seen, $3),
-        count = count + CASE WHEN origin = 'probe' THEN 1 ELSE 0 END,
-        detail = coalesce($4, detail),
-        resources = ARRAY(SELECT DISTINCT unnest(resources || $5::text[]) ORDER BY 1)
+        count = count + CASE WHEN $6 THEN 1 ELSE 0 END,
+        probe_count = probe_count + CASE WHEN $6 THEN 1 ELSE 0 END,
+        detail = coalesce($4, detail), origins = ${withOrigin('$7')},
+        severity = ${higherSeverity('$8')},
+        probe_resources = CASE WHEN $6 THEN $5::text[] ELSE probe_resources END,
+        resources = CASE WHEN $6 THEN ${probeResources('$5')} ELSE resources END
       WHERE id = (
         SELECT id FROM turno.alerts
         WHERE dedup_key = $1 AND state = 'resolved' AND resolved_at >= $2
@@ -104,21 +139,25 @@ export async function reopenRecent(
       RETURNING id::text AS id`,
     [
       raise.key, new Date(now.getTime() - flapSeconds * 1000), now, raise.detail ?? null,
-      raise.resources ?? [],
+      raise.resources ?? [], byProbe, originLabel(raise), raise.severity,
     ],
   );
   return rows[0]?.id ?? null;
 }
 
-/** A live alert seen again: probes count findings; Sync_error alerts recount from rows. */
-async function touch(client: PoolClient, id: string, raise: AlertRaise, now: Date) {
+/** A live alert seen again by a probe: one more sighting, what it sees now, its origin. */
+async function touch(client: PoolClient, id: string, raise: ProbeRaise, now: Date) {
   await client.query(
     `UPDATE turno.alerts SET
         active_at = $2, last_seen = greatest(last_seen, $2),
-        count = count + CASE WHEN origin = 'probe' THEN 1 ELSE 0 END,
-        detail = coalesce($3, detail),
-        resources = ARRAY(SELECT DISTINCT unnest(resources || $4::text[]) ORDER BY 1)
+        count = count + 1, probe_count = probe_count + 1,
+        detail = coalesce($3, detail), probe = coalesce(probe, $6),
+        origins = ${withOrigin('$5')}, severity = ${higherSeverity('$7')},
+        probe_resources = $4::text[], resources = ${probeResources('$4')}
       WHERE id = $1::uuid`,
-    [id, now, raise.detail ?? null, raise.resources ?? []],
+    [
+      id, now, raise.detail ?? null, raise.resources ?? [], originLabel(raise),
+      raise.probe ?? null, raise.severity,
+    ],
   );
 }

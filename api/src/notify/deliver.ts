@@ -7,8 +7,7 @@ import { pushTopic } from '../push/topic.ts';
 import type { SendReport } from '../push/types.ts';
 import type { AppDeps } from '../types.ts';
 import { claimNotification, finishNotification } from './notify-store.ts';
-import { bypassesQuietHours, inQuietHours } from './quiet-hours.ts';
-import { allQuietHours, quietHoursOf } from './quiet-store.ts';
+import { awakeRecipients } from './recipients.ts';
 
 export interface AlertToNotify {
   id: string;
@@ -47,10 +46,9 @@ export async function deliverStep(
   deps: AppDeps, alert: AlertToNotify, target: StepTarget, now: Date,
 ): Promise<boolean> {
   const recipient = target.user ?? everyone;
-  const users = target.user
-    ? [target.user]
-    : await awakeSubscribers(deps, alert.severity, now);
-  const quiet = target.user !== null && await isQuiet(deps, target.user, alert.severity, now);
+  const users = await awakeRecipients(deps, target.user ? [target.user] : null,
+    alert.severity, now);
+  const quiet = target.user !== null && users?.length === 0;
   const claim = {
     alertId: alert.id, user: recipient, step: target.step, kind: target.kind, at: now,
     outcome: quiet ? 'quiet' as const : 'sending' as const,
@@ -76,31 +74,6 @@ export async function deliverStep(
   }
   await finishNotification(deps.statePool, claim, outcomeOf(report), report?.delivered ?? 0);
   return true;
-}
-
-async function isQuiet(deps: AppDeps, user: string, severity: string, now: Date) {
-  if (bypassesQuietHours(severity)) return false;
-  const hours = await quietHoursOf(deps.statePool, [user]);
-  return inQuietHours(now, hours.get(user));
-}
-
-/**
- * Everyone's devices, less people in their quiet hours: undefined means every subscription
- * (nobody is quiet, or the alert is critical).
- */
-async function awakeSubscribers(
-  deps: AppDeps, severity: string, now: Date,
-): Promise<string[] | undefined> {
-  if (bypassesQuietHours(severity)) return undefined;
-  const quiet = [...(await allQuietHours(deps.statePool))]
-    .filter(([, hours]) => inQuietHours(now, hours)).map(([user]) => user);
-  if (quiet.length === 0) return undefined;
-  const { rows } = await deps.statePool.query<{ user_name: string }>(
-    `SELECT DISTINCT user_name FROM turno.push_subscriptions
-      WHERE NOT (user_name = ANY($1)) ORDER BY 1`,
-    [quiet],
-  );
-  return rows.map((row) => row.user_name);
 }
 
 function outcomeOf(report: SendReport | undefined): 'sent' | 'failed' | 'no-device' {

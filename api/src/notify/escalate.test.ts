@@ -119,18 +119,50 @@ describe('runEscalation', () => {
     expect(sent()).toEqual(['ana:alert']);
   });
 
-  it('pushes once to every device and never re-notifies when no rotation is set', async () => {
-    const { d, sent } = await setUp();
-    await d.statePool.query(`UPDATE turno.oncall_rotation SET members = '{}'`);
-    await pushNewAlerts(d);
+  it('re-notifies every device every 5 minutes until acknowledged when no rotation is set',
+    async () => {
+      const { d, alertId, sent } = await setUp();
+      await d.statePool.query(`UPDATE turno.oncall_rotation SET members = '{}'`);
+      await pushNewAlerts(d);
 
-    for (let step = 0; step < 6; step += 1) {
+      advance(minutes(5) - 1000);
+      await runEscalation(d);
+      expect(sent()).toEqual(['*:alert']);
+      for (let step = 0; step < 3; step += 1) {
+        advance(minutes(5));
+        await runEscalation(d);
+      }
+      expect(sent()).toEqual(['*:alert', '*:renotify', '*:renotify', '*:renotify']);
+
+      const app = createApp(d);
+      const headers = bearer(await signIn(app, 'operador'));
+      await app.request(`/api/alerts/${alertId}/ack`, { method: 'POST', headers });
+      for (let step = 0; step < 6; step += 1) {
+        advance(minutes(5));
+        await runEscalation(d);
+      }
+      expect(sent()).toHaveLength(4);
+    });
+
+  it('stops re-notifying every device once the alert resolves, with no rotation set',
+    async () => {
+      const { d, alertId, sent } = await setUp();
+      await d.statePool.query(`UPDATE turno.oncall_rotation SET members = '{}'`);
+      await pushNewAlerts(d);
       advance(minutes(5));
       await runEscalation(d);
-    }
 
-    expect(sent()).toEqual(['*:alert']);
-  });
+      await d.statePool.query(
+        `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2 WHERE id = $1`,
+        [alertId, clock],
+      );
+      for (let step = 0; step < 4; step += 1) {
+        advance(minutes(5));
+        await runEscalation(d);
+      }
+
+      expect(sent()).toEqual(['*:alert', '*:renotify']);
+    });
 
   it('resumes its reminders when a resolved alert reopens unacknowledged', async () => {
     const { d, alertId, sent } = await setUp();

@@ -74,6 +74,56 @@ describe('maintenance windows', () => {
     expect(pushedIds()).toEqual([other, held]);
   });
 
+  it('pushes an alert whose resources a window covers only in part', async () => {
+    const { d, app, as, pushedIds } = await setUp();
+    await windowFor(app, await as('admin'), 1);
+    const wider = await openAlert(d.statePool, {
+      at: clock, severity: 'critical',
+      resources: ['linde-mix-get-events', 'linde-mix-get-positions', 'up-update-active-events'],
+    });
+    const covered = await openAlert(d.statePool, {
+      at: clock, resources: ['i-0abc1234', 'linde-mix-get-events'],
+    });
+
+    await tick(d);
+
+    expect(pushedIds()).toEqual([wider]);
+    const notify = await app.request(`/api/alerts/${wider}/notify`, {
+      headers: await as('admin'),
+    });
+    expect(await notify.json()).toMatchObject({ heldUntil: null });
+    expect(covered).not.toBe(wider);
+  });
+
+  it('holds an alert that two windows cover together, until the first of them ends',
+    async () => {
+      const { d, app, as, pushedIds } = await setUp();
+      const admin = await as('admin');
+      await windowFor(app, admin, 2);
+      const response = await app.request('/api/maintenance', {
+        method: 'POST', headers: admin, body: JSON.stringify({
+          startsAt: clock.toISOString(), endsAt: new Date(clock.getTime() + minutes(30))
+            .toISOString(),
+          resources: ['linde-mix-get-positions'], reason: 'Rotación de llaves',
+        }),
+      });
+      expect(response.status).toBe(201);
+      const held = await openAlert(d.statePool, {
+        at: clock, resources: ['linde-mix-get-events', 'linde-mix-get-positions'],
+      });
+
+      await tick(d);
+      const notify = await app.request(`/api/alerts/${held}/notify`, { headers: admin });
+      expect(await notify.json()).toMatchObject({
+        heldUntil: new Date(clock.getTime() + minutes(30)).toISOString(),
+      });
+      expect(pushedIds()).toEqual([]);
+
+      advance(minutes(30));
+      await tick(d);
+      expect(pushedIds()).toEqual([held]);
+    });
+
   it('never pushes a held alert that resolved before the window ended', async () => {
     const { d, app, as, pushedIds } = await setUp();
     await windowFor(app, await as('admin'), 1);
@@ -167,4 +217,32 @@ describe('snooze', () => {
     expect(await lifted.json()).toMatchObject({ snoozedUntil: null });
     expect(kinds()).toEqual(['alert', 'renotify']);
   });
+
+  it('keeps an alert acknowledged during its snooze silent once the snooze is lifted',
+    async () => {
+      const { d, app, as, kinds } = await setUp();
+      const id = await openAlert(d.statePool, { at: clock });
+      await tick(d);
+      const headers = await as('operador');
+      await app.request(`/api/alerts/${id}/snooze`, {
+        method: 'PUT', headers, body: JSON.stringify({ minutes: 60 }),
+      });
+      const ack = await app.request(`/api/alerts/${id}/ack`, { method: 'POST', headers });
+      expect(ack.status).toBe(200);
+
+      advance(minutes(10));
+      const lifted = await app.request(`/api/alerts/${id}/snooze`, { method: 'DELETE', headers });
+      expect(await lifted.json()).toMatchObject({ snoozedUntil: null, nextStepAt: null });
+      const { rows } = await d.statePool.query(
+        'SELECT next_at FROM turno.alert_notify WHERE alert_id = $1', [id],
+      );
+      expect(rows).toEqual([{ next_at: null }]);
+      // Reopened by a flap, it stays acknowledged and still pages nobody.
+      await d.statePool.query(`UPDATE turno.alerts SET state = 'open' WHERE id = $1`, [id]);
+      for (let step = 0; step < 4; step += 1) {
+        advance(minutes(5));
+        await tick(d);
+      }
+      expect(kinds()).toEqual(['alert']);
+    });
 });

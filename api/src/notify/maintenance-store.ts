@@ -15,13 +15,19 @@ interface Row {
 
 const columns = 'id::text AS id, starts_at, ends_at, resources, reason, created_by, ended_by';
 
+/** SQL: windows that cover `now` and name the resource `resource`. */
+const coveringSql = (resource: string, now: string) => `turno.maintenance_windows w
+  WHERE w.starts_at <= ${now} AND w.ends_at > ${now} AND ${resource} = ANY(w.resources)`;
+
 /**
- * SQL that is true when a maintenance window covering `$now` names one of the alert's
- * resources; `alias` is the alerts table's alias in the query.
+ * SQL that is true when windows covering `$now` name every one of the alert's resources
+ * (one window or several): an alert about fn-a, fn-b and fn-c goes out while only fn-a is in
+ * maintenance. `alias` is the alerts table's alias in the query.
  */
 export function heldSql(alias: string, now: string): string {
-  return `EXISTS (SELECT 1 FROM turno.maintenance_windows w
-    WHERE w.starts_at <= ${now} AND w.ends_at > ${now} AND w.resources && ${alias}.resources)`;
+  return `(cardinality(${alias}.resources) > 0 AND NOT EXISTS (
+    SELECT 1 FROM unnest(${alias}.resources) AS held(resource)
+    WHERE NOT EXISTS (SELECT 1 FROM ${coveringSql('held.resource', now)})))`;
 }
 
 /** Windows ended less than a week ago, current ones and future ones, newest start first. */
@@ -78,12 +84,17 @@ export async function endWindow(
   return { before, after: ended[0] ? toWindow(ended[0], now) : null };
 }
 
-/** When the last window holding an alert with these resources ends; null when none holds it. */
+/**
+ * Until when current windows hold an alert with these resources: the first moment one of them
+ * is no longer covered. Null when some resource is not in maintenance, or there are none.
+ */
 export async function heldUntil(db: Db, resources: string[], now: Date): Promise<Date | null> {
   if (resources.length === 0) return null;
   const { rows } = await db.query<{ until: Date | null }>(
-    `SELECT max(ends_at) AS until FROM turno.maintenance_windows
-      WHERE starts_at <= $1 AND ends_at > $1 AND resources && $2::text[]`,
+    `SELECT CASE WHEN bool_and(until IS NOT NULL) THEN min(until) END AS until FROM (
+        SELECT (SELECT max(w.ends_at) FROM ${coveringSql('held.resource', '$1')}) AS until
+        FROM unnest($2::text[]) AS held(resource)
+      ) AS covered`,
     [now, resources],
   );
   return rows[0]?.until ?? null;

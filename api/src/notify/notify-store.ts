@@ -59,13 +59,17 @@ export async function snooze(db: Db, alertId: string, until: Date, by: string): 
   );
 }
 
-/** Ends a snooze early: the next step comes within `repeatMinutes` from now. */
+/**
+ * Ends a snooze early: a pending next step comes within `repeatMinutes` from now. Nothing
+ * pending (acknowledged, every step sent) stays so: least() would take the other value.
+ */
 export async function unsnooze(
   db: Db, alertId: string, now: Date, repeatMinutes: number,
 ): Promise<void> {
   await db.query(
     `UPDATE turno.alert_notify SET snoozed_until = NULL, snoozed_by = NULL,
-        next_at = least(next_at, $2::timestamptz + make_interval(mins => $3))
+        next_at = CASE WHEN next_at IS NULL THEN NULL
+          ELSE least(next_at, $2::timestamptz + make_interval(mins => $3)) END
       WHERE alert_id = $1::uuid`,
     [alertId, now, repeatMinutes],
   );

@@ -3,9 +3,13 @@ import { oncallTimeZone, type QuietHours } from '@turno/shared';
 
 /** True inside `[start, end)` on Mexico City's clock; a start after the end spans midnight. */
 export function inQuietHours(now: Date, quiet: QuietHours | null | undefined): boolean {
-  if (!quiet) return false;
+  return quiet ? inHours(now, quiet) : false;
+}
+
+/** True inside `[start, end)` on Mexico City's clock; a start after the end spans midnight. */
+export function inHours(now: Date, hours: QuietHours): boolean {
   const hour = DateTime.fromJSDate(now, { zone: oncallTimeZone }).hour;
-  const { startHour, endHour } = quiet;
+  const { startHour, endHour } = hours;
   if (startHour < endHour) return hour >= startHour && hour < endHour;
   return hour >= startHour || hour < endHour;
 }

@@ -19,8 +19,11 @@ describe('planStep', () => {
       .toEqual(['escalate', 'escalate', undefined]);
   });
 
-  it('pushes once, to everyone, and never again when no one is on call', () => {
-    expect([0, 1, 2].map((step) => planStep(step, 2, 0)?.kind))
-      .toEqual(['alert', undefined, undefined]);
+  it('re-notifies everyone at every step, never escalating, when no one is on call', () => {
+    expect([0, 1, 2, 3, 50].map((step) => planStep(step, 2, 0)))
+      .toEqual([
+        { kind: 'alert', level: 0 }, ...Array.from({ length: 4 }, () => (
+          { kind: 'renotify', level: 0 })),
+      ]);
   });
 });

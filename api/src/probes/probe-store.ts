@@ -12,17 +12,42 @@ interface ProbeRunRow {
   last_ok_at: Date | null;
   last_failure: string | null;
   failures: number;
+  overdue: boolean;
+}
+
+/** How many of its runs' spacing a probe may go without finishing one. */
+const runsToOverdue = 2;
+
+/**
+ * SQL, true when the probe of the `probe_runs` row has finished no run for two of its
+ * runs' spacing since its last run (or its first claim): `now` is a parameter placeholder.
+ */
+export const overdueSql = (now: string) => `coalesce(interval_seconds IS NOT NULL
+  AND coalesce(last_run_at, since) < ${now}::timestamptz
+    - make_interval(secs => ${runsToOverdue} * interval_seconds), false)`;
+
+/**
+ * How often a probe really runs: the watcher claims it on its own ticks, so its interval
+ * rounds up to a whole number of watcher intervals.
+ */
+export function runSpacingSeconds(intervalSeconds: number, watchIntervalSeconds: number): number {
+  const tick = Math.max(1, watchIntervalSeconds);
+  return Math.ceil(intervalSeconds / tick) * tick;
 }
 
 /**
  * Takes the probe's turn if it is due: moving next_run_at is the claim, so of two watchers
  * only one runs it, and a probe that hangs is not started again before its interval.
+ * `spacingSeconds` is how often it really runs, kept for the overdue check.
  */
 export async function claimProbe(
-  db: Db, probe: string, now: Date, intervalSeconds: number,
+  db: Db, probe: string, now: Date, intervalSeconds: number, spacingSeconds = intervalSeconds,
 ): Promise<boolean> {
   await db.query(
-    'INSERT INTO turno.probe_runs (probe) VALUES ($1) ON CONFLICT (probe) DO NOTHING', [probe],
+    `INSERT INTO turno.probe_runs (probe, since, interval_seconds) VALUES ($1, $2, $3)
+      ON CONFLICT (probe) DO UPDATE SET interval_seconds = $3,
+        since = coalesce(turno.probe_runs.since, $2)`,
+    [probe, now, spacingSeconds],
   );
   const { rowCount } = await db.query(
     `UPDATE turno.probe_runs SET next_run_at = $2
@@ -50,11 +75,13 @@ export async function recordProbeRun(
   );
 }
 
-/** Every probe that has run, by name. */
-export async function listProbeRuns(db: Db): Promise<ProbeRun[]> {
+/** Every probe that has run, by name; `overdue` as of `now`. */
+export async function listProbeRuns(db: Db, now: Date = new Date()): Promise<ProbeRun[]> {
   const { rows } = await db.query<ProbeRunRow>(
-    `SELECT probe, last_run_at, next_run_at, outcome, summary, last_ok_at, last_failure, failures
+    `SELECT probe, last_run_at, next_run_at, outcome, summary, last_ok_at, last_failure, failures,
+        ${overdueSql('$1')} AS overdue
       FROM turno.probe_runs ORDER BY probe`,
+    [now],
   );
   return rows.map((row) => ({
     probe: row.probe,
@@ -65,5 +92,6 @@ export async function listProbeRuns(db: Db): Promise<ProbeRun[]> {
     lastOkAt: row.last_ok_at,
     lastFailure: row.last_failure,
     failures: row.failures,
+    overdue: row.overdue,
   }));
 }

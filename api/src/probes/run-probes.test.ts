@@ -33,8 +33,10 @@ function scriptedProbe(name = 'ultramsg', intervalSeconds = 300) {
 
 const loggedOut: ProbeResult = {
   findings: [{
-    key: 'status', category: 'whatsapp-logged-out', resources: ['ultramsg'],
-    detail: { status: 'qr', url: 'https://api.ultramsg.com/instance1/messages?token=abc123secret' },
+    category: 'whatsapp-logged-out', resources: ['ultramsg'],
+    detail: {
+      status: 'qr', url: 'https://api.ultramsg.com/instance1/messages?token=abc123secret',
+    },
   }],
   summary: { status: 'qr' },
 };
@@ -57,7 +59,7 @@ describe('runDueProbes', () => {
       expect(report.opened).toHaveLength(1);
       const [alert] = await listAlerts(d.statePool, d.config.dataSources);
       expect(alert).toMatchObject({
-        key: 'probe:ultramsg:status', origin: 'probe', probe: 'ultramsg',
+        key: 'whatsapp-logged-out', origin: 'probe', probe: 'ultramsg',
         category: 'whatsapp-logged-out', card: '1.1', severity: 'high', state: 'open',
         resources: ['ultramsg'], count: 1,
       });
@@ -147,7 +149,7 @@ describe('runDueProbes', () => {
       const twice = await runDueProbes(d, clock.now);
       expect(twice.opened).toHaveLength(1);
       const [alert] = await listAlerts(d.statePool, d.config.dataSources);
-      expect(alert).toMatchObject({ category: 'probe-failed', key: 'probe:ultramsg:failed' });
+      expect(alert).toMatchObject({ category: 'probe-failed', key: 'probe-failed:ultramsg' });
       const [run] = await listProbeRuns(d.statePool);
       expect(run).toMatchObject({ outcome: 'failed', failures: 2 });
       expect(run?.lastFailure).not.toContain('abc123secret');
@@ -170,7 +172,8 @@ describe('runDueProbes', () => {
 
     expect(report.probes?.opened).toHaveLength(1);
     const pusher = d.pusher as RecordingPusher;
-    expect(pusher.sent).toHaveLength(1);
-    expect(pusher.sent[0]?.payload).toMatchObject({ alertId: report.probes?.opened[0] });
+    const first = pusher.sent.filter((push) => push.payload.kind === 'alert');
+    expect(first).toHaveLength(1);
+    expect(first[0]?.payload).toMatchObject({ alertId: report.probes?.opened[0] });
   });
 });

@@ -3,9 +3,12 @@ import type { AppDeps } from '../types.ts';
 
 /** One problem a probe saw. No findings means the probed thing is healthy. */
 export interface ProbeFinding {
-  /** Names the problem within its probe: the alert's key is "probe:<probe>:<key>". */
-  key: string;
   category: CategoryId;
+  /**
+   * Which one of many the cause concerns (a database, an instance, a process). The alert's
+   * key is its cause's, "<category>[:<scope>]", the same whether a probe or Sync_error saw it.
+   */
+  scope?: string;
   /** Defaults to the category's card and severity. */
   card?: CardId | null;
   severity?: Severity;
@@ -41,4 +44,6 @@ export interface ProbeRun {
   lastOkAt: Date | null;
   lastFailure: string | null;
   failures: number;
+  /** No run finished for two of its runs' spacing: what it checks is not being watched. */
+  overdue: boolean;
 }

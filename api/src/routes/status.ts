@@ -7,7 +7,7 @@ import { errorFields } from '../log.ts';
 import { listProbeRuns } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import type { AppDeps, AppEnv, Logger } from '../types.ts';
-import { readWatcherStatus } from '../watcher/index.ts';
+import { readWatcherStatus, watcherLate } from '../watcher/index.ts';
 
 /** `/api/status`: what Estado shows in one call. */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -21,7 +21,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
         deps.cloud.scheduler, deps.config.managedSchedules, deps.now(),
       )),
       readWatcherStatus(deps.statePool),
-      listProbeRuns(deps.statePool),
+      listProbeRuns(deps.statePool, deps.now()),
     ]);
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
@@ -33,6 +33,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
         lastRunAt: watcher.lastRunAt?.toISOString() ?? null,
         lastError: watcher.lastError,
         intervalSeconds: deps.config.watchIntervalSeconds,
+        late: watcherLate(watcher, deps.config.watchIntervalSeconds, deps.now()),
       },
     };
     return c.json(body);
@@ -58,5 +59,6 @@ function probeStatus(run: ProbeRun): ProbeStatus {
     lastFailure: run.lastFailure,
     failures: run.failures,
     summary: run.summary,
+    overdue: run.overdue,
   };
 }

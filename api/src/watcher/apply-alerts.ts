@@ -4,7 +4,9 @@ import {
   type AlertGroup, type Severity,
 } from '@turno/shared';
 import { sourceName } from '../alerts/alert-rows.ts';
-import { liveAlertId, reopenRecent, type AlertRaise } from '../alerts/raise.ts';
+import {
+  higherSeverity, liveAlertId, reopenRecent, withOrigin, type AlertRaise,
+} from '../alerts/raise.ts';
 import type { AppConfig } from '../types.ts';
 import { ruleFor } from './rules.ts';
 import type { SeenError } from './seen-errors.ts';
@@ -29,7 +31,7 @@ export async function applyToAlerts(
   for (const group of groups.values()) {
     const live = await liveAlertId(client, group.key);
     if (live) {
-      await attach(client, live, group.rows.map((row) => row.id), now);
+      await attach(client, live, group.rows.map((row) => row.id), now, severityOf(group));
       changes.updated.push(live);
       continue;
     }
@@ -54,26 +56,31 @@ async function openIfCrossing(
   const raise: AlertRaise = {
     key: group.key, category,
     card: group.provider === null ? first?.card ?? null : providerCard(category),
-    severity: (first?.severity ?? 'warning') as Severity, origin: 'sync-error',
+    severity: severityOf(group), origin: 'sync-error',
     ...(group.provider === null ? {} : { detail: { provider: group.provider } }),
   };
+  const ids = candidates.map((row) => row.id);
   const back = await reopenRecent(client, raise, now, config.alertFlapSeconds);
   if (back) {
-    await attach(client, back, candidates.map((row) => row.id), now);
+    await attach(client, back, ids, now, raise.severity);
     return { id: back, reopened: true };
   }
   const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO turno.alerts (dedup_key, category, card, severity, detail, first_seen, last_seen,
-        active_at, opened_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $6, $6, $6)
+    `INSERT INTO turno.alerts (dedup_key, category, card, severity, detail, origins, first_seen,
+        last_seen, active_at, opened_at)
+      VALUES ($1, $2, $3, $4, $5, ARRAY['sync-error'], $6, $6, $6, $6)
       ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
     [raise.key, category, raise.card, raise.severity, raise.detail ?? null, now],
   );
   const id = inserted[0]?.id;
   if (!id) return null;
-  await attach(client, id, candidates.map((row) => row.id), now);
+  await attach(client, id, ids, now, raise.severity);
   return { id, reopened: false };
+}
+
+function severityOf(group: Group): Severity {
+  return (group.rows[0]?.severity ?? 'warning') as Severity;
 }
 
 /**
@@ -91,8 +98,13 @@ async function unalerted(client: PoolClient, group: Group, since: Date) {
   return rows;
 }
 
-/** Adds rows to an alert and recounts it from its rows, so the numbers cannot drift. */
-async function attach(client: PoolClient, alertId: string, ids: string[], now: Date) {
+/**
+ * Adds rows to an alert and recounts it from its rows and a probe's sightings, so the numbers
+ * cannot drift. Its resources are every function of its rows and what a probe sees now.
+ */
+async function attach(
+  client: PoolClient, alertId: string, ids: string[], now: Date, severity: Severity,
+) {
   await client.query(
     `UPDATE turno.seen_errors SET alert_id = $1::uuid
       WHERE sync_error_id = ANY($2::bigint[]) AND alert_id IS NULL`,
@@ -100,8 +112,13 @@ async function attach(client: PoolClient, alertId: string, ids: string[], now: D
   );
   await client.query(
     `UPDATE turno.alerts AS a
-      SET count = s.count, first_seen = s.first_seen, last_seen = s.last_seen, active_at = $2,
-        resources = s.functions
+      SET count = s.count + a.probe_count, active_at = $2,
+        first_seen = CASE WHEN a.probe_count = 0 THEN s.first_seen
+          ELSE least(s.first_seen, a.first_seen) END,
+        last_seen = CASE WHEN a.probe_count = 0 THEN s.last_seen
+          ELSE greatest(s.last_seen, a.last_seen) END,
+        resources = ARRAY(SELECT DISTINCT unnest(s.functions || a.probe_resources) ORDER BY 1),
+        origins = ${withOrigin("'sync-error'")}, severity = ${higherSeverity('$3')}
       FROM (
         SELECT count(*)::int AS count, min(created_at) AS first_seen, max(created_at) AS last_seen,
           coalesce(array_agg(DISTINCT function_name ORDER BY function_name)
@@ -109,6 +126,6 @@ async function attach(client: PoolClient, alertId: string, ids: string[], now: D
         FROM turno.seen_errors WHERE alert_id = $1::uuid
       ) AS s
       WHERE a.id = $1::uuid`,
-    [alertId, now],
+    [alertId, now, severity],
   );
 }

@@ -34,18 +34,46 @@ const watcherLockKey = 0x7475726e6f;
 const maxBatchesPerRun = 10;
 
 /**
- * One pass: read new Sync_error rows by id cursor, classify and store them, open, extend or
- * resolve alerts, move the cursor, then push alerts that are new. Safe to run twice at once.
+ * One pass: the Sync_error pass, then the probe pass. A slow probe never holds back a
+ * Sync_error alert. Safe to run twice at once.
  */
 export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
+  const report = await runSyncErrorPass(deps);
+  if (!report.ran) return report;
+  const probes = await runProbePass(deps, deps.now());
+  report.probes = probes.probes;
+  report.pushed.push(...probes.pushed);
+  return report;
+}
+
+/**
+ * Reads new Sync_error rows by id cursor, classifies and stores them, opens, extends or
+ * resolves alerts, moves the cursor, and pushes alerts that are new and steps that are due.
+ */
+export async function runSyncErrorPass(deps: AppDeps): Promise<WatcherReport> {
   const now = deps.now();
-  try {
+  return recordingFailure(deps, now, async () => {
     const report = await collect(deps, now);
     if (!report.ran) return report;
-    report.probes = await runDueProbes(deps, now);
     report.pushed = await pushNewAlerts(deps);
     report.escalated = await runEscalation(deps);
     return report;
+  });
+}
+
+/** Runs the due probes (each may take seconds) and pushes the alerts they opened. */
+export async function runProbePass(
+  deps: AppDeps, now: Date,
+): Promise<{ probes: ProbesReport; pushed: string[] }> {
+  return recordingFailure(deps, now, async () => {
+    const probes = await runDueProbes(deps, now);
+    return { probes, pushed: await pushNewAlerts(deps) };
+  });
+}
+
+async function recordingFailure<T>(deps: AppDeps, now: Date, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error)).slice(0, 300);
     await recordFailure(deps.statePool, message, now).catch((failure: unknown) => {

@@ -15,6 +15,18 @@ interface Row {
   last_error_at: Date | null;
 }
 
+/** Runs the watcher may miss before Estado calls it late: one or two are a slow tick. */
+const intervalsToLate = 3;
+
+/**
+ * True when the last finished run is older than three watcher intervals: the watcher is
+ * stopped, stuck or failing on every run. Nothing has run yet is not late: Estado says so.
+ */
+export function watcherLate(status: WatcherStatus, intervalSeconds: number, now: Date): boolean {
+  if (!status.lastRunAt) return false;
+  return now.getTime() - status.lastRunAt.getTime() > intervalsToLate * intervalSeconds * 1000;
+}
+
 export async function readWatcherStatus(db: Pool | PoolClient): Promise<WatcherStatus> {
   const { rows } = await db.query<Row>(
     `SELECT last_sync_error_id::text AS cursor, last_run_at, last_error, last_error_at

@@ -1,4 +1,5 @@
 import type { CardId, CategoryId } from '../diagnosis/types.ts';
+import { alertKey } from './causes.ts';
 
 /** A Sync_error row once diagnosed: what grouping and alerting need of it. */
 export interface DiagnosedRow {
@@ -66,7 +67,7 @@ export function groupByAlertKey<Row extends DiagnosedRow>(
     const perProvider = perProviderCategories.includes(row.category) && row.dataSourceId !== null;
     const source = perProvider ? row.dataSourceId : null;
     const provider = source === null ? null : sourceName(source) ?? String(source);
-    const key = provider === null ? row.category : `${row.category}:${provider}`;
+    const key = alertKey(row.category, provider);
     const group = groups.get(key);
     const { category } = row;
     if (group) group.rows.push(row);
@@ -104,7 +105,7 @@ export function summarizeCause(
     firstSeen: new Date(times.reduce((a, b) => Math.min(a, b), Infinity)),
     lastSeen: new Date(times.reduce((a, b) => Math.max(a, b), -Infinity)),
     functions: tally(rows.map((row) => row.functionName)),
-    sources: tally(rows.map((row) =>
-      row.dataSourceId === null ? null : sourceName(row.dataSourceId) ?? String(row.dataSourceId))),
+    sources: tally(rows.map((row) => (row.dataSourceId === null
+      ? null : sourceName(row.dataSourceId) ?? String(row.dataSourceId)))),
   };
 }

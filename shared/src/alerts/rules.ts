@@ -14,8 +14,12 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 // Causes that stop the whole platform page early; a lone provider hiccup does not page.
-const critical: AlertRule = { threshold: 3, windowSeconds: 10 * MINUTE, quietSeconds: 15 * MINUTE };
-const database: AlertRule = { threshold: 3, windowSeconds: 10 * MINUTE, quietSeconds: 30 * MINUTE };
+const critical: AlertRule = {
+  threshold: 3, windowSeconds: 10 * MINUTE, quietSeconds: 15 * MINUTE,
+};
+const database: AlertRule = {
+  threshold: 3, windowSeconds: 10 * MINUTE, quietSeconds: 30 * MINUTE,
+};
 const noisy: AlertRule = { threshold: 5, windowSeconds: 15 * MINUTE, quietSeconds: 30 * MINUTE };
 const credentials: AlertRule = { threshold: 3, windowSeconds: 30 * MINUTE, quietSeconds: HOUR };
 // WhatsApp and Gmail fail only when something is sent, so one error is enough and gaps are long.
@@ -52,7 +56,10 @@ export const defaultAlertRules: Record<CategoryId, AlertRule> = {
   'ec2-status-failed': probe,
   'pm2-process-down': probe,
   'cron-disk-full': probe,
+  'rds-unavailable': probe,
+  'all-functions-failing': probe,
   'probe-failed': probe,
+  'probe-overdue': probe,
   unclassified: { threshold: 10, windowSeconds: 15 * MINUTE, quietSeconds: 30 * MINUTE },
 };
 

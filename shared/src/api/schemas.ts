@@ -49,7 +49,7 @@ export const alertSchema = z.object({
   resolvedBy: z.string().nullable(),
   /** Redacted texts of a few of the rows that make up the alert. */
   samples: z.array(z.string()),
-  /** One live alert per key: the category for Sync_error causes, "probe:…" for probes. */
+  /** One live alert per cause, whoever saw it: "whatsapp-unpaid", "rds-cpu-high:<db>". */
   key: z.string(),
   origin: z.enum(['sync-error', 'probe']),
   probe: z.string().nullable(),
@@ -137,6 +137,8 @@ export const probeStatusSchema = z.object({
   failures: z.number().int(),
   summary: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
     .nullable(),
+  /** No run finished for two of its intervals: nobody is watching what it checks. */
+  overdue: z.boolean().optional(),
 });
 export type ProbeStatus = z.infer<typeof probeStatusSchema>;
 
@@ -150,6 +152,8 @@ export const statusResponse = z.object({
     lastRunAt: z.string().nullable(),
     lastError: z.string().nullable(),
     intervalSeconds: z.number(),
+    /** The last run is older than three intervals: the watcher is stopped or stuck. */
+    late: z.boolean().optional(),
   }),
 });
 export type StatusResponse = z.infer<typeof statusResponse>;
@@ -173,5 +177,7 @@ export const pushPayloadSchema = z.object({
    * open WhatsApp on the designated phone (absent: an alert).
    */
   kind: z.enum(['alert', 'renotify', 'escalate', 'test', 'phone-reminder']).optional(),
+  /** An API path the notification's "Listo" action POSTs with the stored session. */
+  confirmUrl: z.string().startsWith('/api/').max(200).optional(),
 });
 export type PushPayload = z.infer<typeof pushPayloadSchema>;

@@ -39,7 +39,11 @@ export const categoryDefaults: Record<CategoryId, CategoryDefaults> = {
   'ec2-status-failed': { card: 'T.8', severity: 'high' },
   'pm2-process-down': { card: 'T.9', severity: 'high' },
   'cron-disk-full': { card: 'T.7', severity: 'high' },
+  // Nothing reaches the platform's tables while RDS is down: critical, past quiet hours.
+  'rds-unavailable': { card: 'T.1', severity: 'critical' },
+  'all-functions-failing': { card: 'T.12', severity: 'critical' },
   'probe-failed': { card: 'T.10', severity: 'warning' },
+  'probe-overdue': { card: 'T.10', severity: 'warning' },
   unclassified: { card: null, severity: 'warning' },
 };
 

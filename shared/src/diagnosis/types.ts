@@ -3,7 +3,7 @@ export type CardId =
   | '1.1' | '1.2' | '2.1' | '2.2' | '3.1' | '3.2' | '4.1' | '5.1' | '5.2'
   | 'T.1' | 'T.2' | 'T.3' | 'T.4' | 'T.5' | 'T.6'
   | 'T.7' | 'T.8' | 'T.9' | 'T.10'
-  | 'T.11';
+  | 'T.11' | 'T.12';
 
 /** Causes the classifier recognises; `unclassified` keeps the text visible. */
 export type CategoryId =
@@ -34,7 +34,10 @@ export type CategoryId =
   | 'ec2-status-failed'      // an EC2 status check is not passing, or it is stopped → T.8
   | 'pm2-process-down'       // a pm2 process on flotas-cron-arc is not online → T.9
   | 'cron-disk-full'         // flotas-cron-arc disk above 85 %: flush pm2 logs → T.7
+  | 'rds-unavailable'        // RDS status stopped, rebooting, failed …: the database is down → T.1
+  | 'all-functions-failing'  // every enabled managed function erring at once → T.12
   | 'probe-failed'           // a probe could not run at all: never a silent gap → T.10
+  | 'probe-overdue'          // a probe has not finished a run for two of its intervals → T.10
   | 'unclassified';
 
 export type Severity = 'critical' | 'high' | 'warning' | 'info';

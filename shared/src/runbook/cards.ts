@@ -5,6 +5,7 @@ import { telematicsCards } from './cards-telematics.ts';
 import { connectionCards } from './cards-turno-connections.ts';
 import { hostCards } from './cards-turno-hosts.ts';
 import { messagingTurnoCards } from './cards-turno-messaging.ts';
+import { platformCard } from './cards-turno-platform.ts';
 import { queryCards } from './cards-turno-queries.ts';
 import { whatsappConfigCard } from './cards-turno-whatsapp.ts';
 import type { Card } from './types.ts';
@@ -19,6 +20,7 @@ export const cards: Card[] = [
   ...[...messagingCards, ...telematicsCards, ...dataCards].sort(byNumber),
   ...[
     ...connectionCards, ...queryCards, whatsappConfigCard, ...hostCards, ...messagingTurnoCards,
+    platformCard,
   ].sort(byNumber),
 ];
 

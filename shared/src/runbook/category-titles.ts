@@ -100,9 +100,21 @@ const titles: Record<CategoryId, Bilingual> = {
     es: 'Disco de flotas-cron-arc casi lleno',
     en: 'flotas-cron-arc disk almost full',
   },
+  'rds-unavailable': {
+    es: 'La base de datos está detenida o no disponible',
+    en: 'The database is stopped or unavailable',
+  },
+  'all-functions-failing': {
+    es: 'Todas las funciones están fallando',
+    en: 'Every function is failing',
+  },
   'probe-failed': {
     es: 'Turno no pudo hacer una revisión',
     en: 'Turno could not run a check',
+  },
+  'probe-overdue': {
+    es: 'Una revisión de Turno está atrasada',
+    en: 'A Turno check is overdue',
   },
   unclassified: { es: 'Error sin clasificar', en: 'Unclassified error' },
 };

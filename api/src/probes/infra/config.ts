@@ -13,6 +13,12 @@ export interface InfraConfig {
     /** Free storage that, at its recent pace, runs out within this many hours opens 4.1 too. */
     storageFillHours: number;
   };
+  /** Every enabled managed function failing at once: one critical alert (card T.12). */
+  allFunctions: {
+    intervalSeconds: number;
+    /** Each function must have Sync_error rows this recent to count as failing. */
+    windowSeconds: number;
+  };
   ec2: { intervalSeconds: number };
   cron: {
     intervalSeconds: number;
@@ -31,6 +37,8 @@ export const infraEnvShape = {
   RDS_CPU_WINDOW_S: seconds(600),
   RDS_STORAGE_LOW_PERCENT: percent(10),
   RDS_STORAGE_FILL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  ALL_FUNCTIONS_PROBE_INTERVAL_S: seconds(60),
+  ALL_FUNCTIONS_FAILING_WINDOW_S: seconds(600),
   EC2_PROBE_INTERVAL_S: seconds(300),
   CRON_PROBE_INTERVAL_S: seconds(300),
   CRON_DISK_FULL_PERCENT: percent(85),
@@ -46,6 +54,10 @@ export function readInfraConfig(e: InfraEnv): InfraConfig {
       cpuWindowSeconds: e.RDS_CPU_WINDOW_S,
       storageLowPercent: e.RDS_STORAGE_LOW_PERCENT,
       storageFillHours: e.RDS_STORAGE_FILL_HOURS,
+    },
+    allFunctions: {
+      intervalSeconds: e.ALL_FUNCTIONS_PROBE_INTERVAL_S,
+      windowSeconds: e.ALL_FUNCTIONS_FAILING_WINDOW_S,
     },
     ec2: { intervalSeconds: e.EC2_PROBE_INTERVAL_S },
     cron: {

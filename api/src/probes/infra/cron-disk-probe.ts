@@ -19,7 +19,7 @@ export function cronDiskProbe(config: InfraConfig['cron'], wait: CommandWait = r
       const full = disk.usePercent > config.diskFullPercent;
       return {
         findings: full ? [{
-          key: 'disk', category: 'cron-disk-full', resources: [host.instanceId],
+          category: 'cron-disk-full', resources: [host.instanceId],
           detail: {
             usePercent: disk.usePercent, availableGiB: disk.availableGiB, sizeGiB: disk.sizeGiB,
             limitPercent: config.diskFullPercent,

@@ -39,7 +39,7 @@ describe('pm2 probe', () => {
 
     const [alert] = await t.alerts();
     expect(alert).toMatchObject({
-      key: 'probe:pm2:process:Linde-Ocurrences', category: 'pm2-process-down', card: 'T.9',
+      key: 'pm2-process-down:Linde-Ocurrences', category: 'pm2-process-down', card: 'T.9',
       resources: ['i-0a1b2c3d4e5f60002', 'Linde-Ocurrences'],
       detail: { process: 'Linde-Ocurrences', id: 0, status: 'stopped' },
     });
@@ -59,7 +59,7 @@ describe('pm2 probe', () => {
     expect(report.failed).toEqual([]);
     const [alert] = await t.alerts();
     expect(alert).toMatchObject({
-      key: 'probe:pm2:daemon', category: 'pm2-process-down', detail: { status: 'daemon-down' },
+      key: 'pm2-process-down', category: 'pm2-process-down', detail: { status: 'daemon-down' },
     });
   });
 });
@@ -73,7 +73,7 @@ describe('cron disk probe', () => {
 
     const [alert] = await t.alerts();
     expect(alert).toMatchObject({
-      key: 'probe:cron-disk:disk', category: 'cron-disk-full', card: 'T.7',
+      key: 'cron-disk-full', category: 'cron-disk-full', card: 'T.7',
       resources: ['i-0a1b2c3d4e5f60002'], detail: { usePercent: 90, limitPercent: 85 },
     });
     await runCronCommand(t.cloud.cronHost, 'pm2-flush', {
@@ -106,8 +106,8 @@ describe('a cron host Turno cannot reach', () => {
     expect(second.opened).toHaveLength(2);
     const alerts = await t.alerts();
     expect(alerts.map((a) => [a.key, a.category, a.card]).sort()).toEqual([
-      ['probe:cron-disk:failed', 'probe-failed', 'T.10'],
-      ['probe:pm2:failed', 'probe-failed', 'T.10'],
+      ['probe-failed:cron-disk', 'probe-failed', 'T.10'],
+      ['probe-failed:pm2', 'probe-failed', 'T.10'],
     ]);
   });
 });

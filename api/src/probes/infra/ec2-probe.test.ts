@@ -25,7 +25,7 @@ describe('ec2 probe', () => {
 
       const [alert] = await t.alerts();
       expect(alert).toMatchObject({
-        key: 'probe:ec2:instance:i-0a1b2c3d4e5f60001', category: 'ec2-status-failed',
+        key: 'ec2-status-failed:i-0a1b2c3d4e5f60001', category: 'ec2-status-failed',
         card: 'T.8', severity: 'high',
         resources: ['flotas-application-develop', 'i-0a1b2c3d4e5f60001'],
         detail: {

@@ -38,7 +38,7 @@ export function instanceFinding(instance: Ec2Instance): ProbeFinding | null {
   const failed = failedChecks(instance.statusChecks);
   if (running && failed === 0) return null;
   return {
-    key: `instance:${instance.id}`,
+    scope: instance.id,
     category: 'ec2-status-failed',
     resources: [instance.name, instance.id],
     detail: {

@@ -19,7 +19,7 @@ export function pm2Probe(config: InfraConfig['cron'], wait: CommandWait = realWa
       if (command.status !== 'success' && daemonDown.test(command.error ?? '')) {
         // No daemon, no process: that is the cron down, not Turno unable to look.
         const finding: ProbeFinding = {
-          key: 'daemon', category: 'pm2-process-down', resources: [host.instanceId, 'pm2'],
+          category: 'pm2-process-down', resources: [host.instanceId, 'pm2'],
           detail: { process: 'pm2', status: 'daemon-down', error: command.error ?? null },
         };
         return { findings: [finding], summary: { processes: 0, online: 0, daemon: 'down' } };
@@ -41,7 +41,7 @@ export function pm2Probe(config: InfraConfig['cron'], wait: CommandWait = realWa
 
 function processFinding(instanceId: string, process: Pm2Process): ProbeFinding {
   return {
-    key: `process:${process.name}`,
+    scope: process.name,
     category: 'pm2-process-down',
     resources: [instanceId, process.name],
     detail: {

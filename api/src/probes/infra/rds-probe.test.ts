@@ -39,7 +39,7 @@ describe('rds probe', () => {
       expect(report.probes?.opened).toHaveLength(1);
       const [alert] = (await t.alerts()).filter((a) => a.category === 'rds-cpu-high');
       expect(alert).toMatchObject({
-        key: 'probe:rds:cpu:flotas-develop', card: '5.1', severity: 'high', state: 'open',
+        key: 'rds-cpu-high:flotas-develop', card: '5.1', severity: 'high', state: 'open',
         resources: ['flotas-develop', 'linde-mix-get-positions'],
         detail: {
           database: 'flotas-develop', cpuPercent: 95, redLinePercent: 80,
@@ -76,6 +76,34 @@ describe('rds probe', () => {
     expect((await t.lastRun('rds'))?.outcome).toBe('ok');
   });
 
+  it('names only the function failing most now, not every one that ever did', async () => {
+    const t = await setUp();
+    await runWatcherOnce(t.deps);
+    const fail = async (functionName: string) => {
+      for (let i = 0; i < 2; i += 1) {
+        await insertSyncError(t.deps.statePool, {
+          text: 'timeout of 3000ms exceeded', at: ago(t, 1 + i), functionName,
+        });
+      }
+    };
+    t.cloud.rds.drills.spikeCpu('flotas-develop', 95, ago(t, 12));
+    await fail('linde-mix-get-positions');
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+    const cpuAlert = async () => (await t.alerts()).find((a) => a.category === 'rds-cpu-high');
+    expect((await cpuAlert())?.resources).toEqual(['flotas-develop', 'linde-mix-get-positions']);
+
+    t.advance(20 * minute);
+    await fail('linde-guardian-positions');
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+
+    expect(await cpuAlert()).toMatchObject({
+      state: 'open', resources: ['flotas-develop', 'linde-guardian-positions'],
+      detail: { function: 'linde-guardian-positions' },
+    });
+  });
+
   it('opens card 4.1 under 10 % free storage and resolves it once storage grows', async () => {
     const t = await setUp();
     t.cloud.rds.drills.setFreeStoragePercent('flotas-develop', 7);
@@ -84,7 +112,7 @@ describe('rds probe', () => {
 
     const [alert] = await t.alerts();
     expect(alert).toMatchObject({
-      key: 'probe:rds:storage-low:flotas-develop', category: 'rds-storage-low', card: '4.1',
+      key: 'rds-storage-low:flotas-develop', category: 'rds-storage-low', card: '4.1',
       detail: { freePercent: 7, freeGiB: 7, allocatedGiB: 100, lowPercent: 10 },
     });
     await t.deps.cloud.rds.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 120 });
@@ -125,6 +153,29 @@ describe('rds probe', () => {
     ]);
     expect(alerts[0]?.detail).toMatchObject({ status: 'storage-full', freeGiB: 0 });
     expect((await t.lastRun('rds'))?.summary).toMatchObject({ notAvailable: 1 });
+  });
+
+  it('is one alert with UP\'s "No space left on device" rows, pushed once', async () => {
+    const t = await setUp();
+    await runWatcherOnce(t.deps);
+    t.cloud.rds.drills.setFreeStoragePercent('flotas-develop', 0);
+    for (let i = 0; i < 3; i += 1) {
+      await insertSyncError(t.deps.statePool, {
+        text: 'could not extend file "base/16398/1160232.23": No space left on device',
+        at: ago(t, i), functionName: 'linde-mix-get-events',
+      });
+    }
+    t.advance(minute);
+
+    const report = await runWatcherOnce(t.deps);
+
+    expect(report.opened).toHaveLength(1);
+    expect(report.probes?.updated).toEqual(report.opened);
+    expect(await t.alerts()).toMatchObject([{
+      key: 'database-disk-full', card: '4.1', severity: 'critical', count: 4,
+      resources: ['flotas-develop', 'linde-mix-get-events'],
+    }]);
+    expect(report.pushed).toEqual(report.opened);
   });
 
   it('reports a healthy account in its summary and opens nothing', async () => {

@@ -4,6 +4,7 @@ import type { Probe, ProbeFinding, ProbeResult } from '../types.ts';
 import { busiestFunction } from './busiest-function.ts';
 import type { InfraConfig } from './config.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { databaseDown } from './rds-status.ts';
 import { hoursToFull, sustainedAbove } from './rds-trends.ts';
 
 const GiB = 1024 ** 3;
@@ -68,6 +69,7 @@ async function judge(
     if (load.sustained) {
       findings.push(await cpuFinding(deps, config, db, load.since, load.latest, now));
     }
+    if (databaseDown(db.status)) findings.push(unavailableFinding(db));
     const disk = storageFinding(config, db, storage);
     if (disk.freePercent !== null) frees.push(disk.freePercent);
     if (disk.hoursToFull !== null) fills.push(disk.hoursToFull);
@@ -86,6 +88,18 @@ async function judge(
   };
 }
 
+/**
+ * The database down: nothing reaches UP's tables, Sync_error included, so only RDS can say
+ * it. Critical for the primary (it bypasses quiet hours); a replica down is high.
+ */
+function unavailableFinding(db: DatabaseInstance): ProbeFinding {
+  return {
+    category: 'rds-unavailable', resources: [db.id],
+    severity: db.role === 'primary' ? 'critical' : 'high',
+    detail: { database: db.id, role: db.role, status: db.status },
+  };
+}
+
 /** Card 4.1 before the disk fills (low, or running out within the hours), critical once full. */
 function storageFinding(config: RdsConfig, db: DatabaseInstance, storage: MetricPoint[]) {
   const free = storage.at(-1)?.value ?? null;
@@ -101,12 +115,12 @@ function storageFinding(config: RdsConfig, db: DatabaseInstance, storage: Metric
   let finding: ProbeFinding | null = null;
   if (db.status === 'storage-full') {
     finding = {
-      key: `storage-full:${db.id}`, category: 'rds-storage-full', resources: [db.id], detail,
+      category: 'rds-storage-full', resources: [db.id], detail,
     };
   } else if ((freePercent !== null && freePercent < config.storageLowPercent)
     || (hours !== null && hours <= config.storageFillHours)) {
     finding = {
-      key: `storage-low:${db.id}`, category: 'rds-storage-low', resources: [db.id],
+      category: 'rds-storage-low', scope: db.id, resources: [db.id],
       detail: { ...detail, lowPercent: config.storageLowPercent },
     };
   }
@@ -120,7 +134,7 @@ async function cpuFinding(
   const lookback = Math.max(busiestMinMs, config.cpuWindowSeconds * 1000);
   const busiest = await busiestFunction(deps.statePool, new Date(now.getTime() - lookback));
   return {
-    key: `cpu:${db.id}`,
+    scope: db.id,
     category: 'rds-cpu-high',
     resources: busiest ? [db.id, busiest.name] : [db.id],
     detail: {

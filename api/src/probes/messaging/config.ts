@@ -34,6 +34,11 @@ export interface MessagingConfig {
     repeatHours: number;
     /** Turno users who get the reminder; empty: every subscribed device. */
     keepers: string[];
+    /**
+     * Mexico City hours the reminder may go out in, `[startHour, endHour)` (a start after the
+     * end spans midnight): it is no emergency, and must not wake anyone.
+     */
+    daytime: { startHour: number; endHour: number };
   };
   /** Each HTTP call to UltraMsg or Google gives up after this long. */
   timeoutMs: number;
@@ -47,6 +52,7 @@ const httpUrl = (fallback: string) =>
   z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(fallback)
     .transform((text) => text.replace(/\/+$/, ''));
 const secret = z.string().trim().min(1).optional();
+const hour = (fallback: number) => z.coerce.number().int().min(0).max(23).default(fallback);
 
 /** The environment the messaging probes read; spread into the app's env schema. */
 export const messagingEnvShape = {
@@ -67,6 +73,8 @@ export const messagingEnvShape = {
   WHATSAPP_REMINDER_REPEAT_H: count(24),
   WHATSAPP_PHONE_KEEPERS: z.string().default('').transform((text) =>
     text.split(',').map((name) => name.trim()).filter(Boolean)),
+  WHATSAPP_REMINDER_FROM_H: hour(9),
+  WHATSAPP_REMINDER_UNTIL_H: hour(20),
   MESSAGING_TIMEOUT_MS: count(10_000),
 };
 
@@ -103,6 +111,7 @@ export function readMessagingConfig(e: MessagingEnv & AwsSecretsEnv): MessagingC
       everyDays: e.WHATSAPP_REMINDER_DAYS,
       repeatHours: e.WHATSAPP_REMINDER_REPEAT_H,
       keepers: e.WHATSAPP_PHONE_KEEPERS,
+      daytime: { startHour: e.WHATSAPP_REMINDER_FROM_H, endHour: e.WHATSAPP_REMINDER_UNTIL_H },
     },
     timeoutMs: e.MESSAGING_TIMEOUT_MS,
     region: e.AWS_REGION,

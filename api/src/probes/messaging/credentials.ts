@@ -32,37 +32,64 @@ export function secretsManagerReader(region: string | undefined): ReaderSource {
   };
 }
 
+/** Credentials read when a call needs them. */
+export interface CredentialSource<T> {
+  read(): Promise<T>;
+  /**
+   * The service said they are wrong: drop the kept secret, so a token someone fixed in
+   * Secrets Manager is used on the next look instead of after the cache runs out.
+   */
+  forget(): Promise<void>;
+}
+
+function forgetting(secretArn: string | undefined, reader: ReaderSource, fromEnv: boolean) {
+  return async () => {
+    if (fromEnv || !secretArn) return;
+    (await reader()).forget(secretArn);
+  };
+}
+
 /**
  * The instance and token: from the environment when both are there, else from the
  * `turno/ultramsg` secret (an instance id in the environment still wins).
  */
 export function ultraMsgCredentials(
   config: MessagingConfig, reader: ReaderSource,
-): () => Promise<UltraMsgCredentials> {
+): CredentialSource<UltraMsgCredentials> {
   const { instanceId, token, secretArn } = config.ultramsg;
-  return async () => {
-    if (instanceId && token) return { instanceId, token };
-    if (!secretArn) throw new Error('UltraMsg has no instance id and token configured');
-    // Loaded on demand: a local start never needs the AWS SDK.
-    const { loadUltraMsgSecret } = await import('../../secrets.ts');
-    const secret = await loadUltraMsgSecret(await reader(), secretArn);
-    return { instanceId: instanceId ?? secret.instanceId, token: token ?? secret.token };
+  const fromEnv = Boolean(instanceId && token);
+  return {
+    async read() {
+      if (instanceId && token) return { instanceId, token };
+      if (!secretArn) throw new Error('UltraMsg has no instance id and token configured');
+      // Loaded on demand: a local start never needs the AWS SDK.
+      const { loadUltraMsgSecret } = await import('../../secrets.ts');
+      const secret = await loadUltraMsgSecret(await reader(), secretArn);
+      return { instanceId: instanceId ?? secret.instanceId, token: token ?? secret.token };
+    },
+    forget: forgetting(secretArn, reader, fromEnv),
   };
 }
 
 /** The OAuth client and refresh token: from the environment, else the `turno/gmail` secret. */
 export function gmailCredentials(
   config: MessagingConfig, reader: ReaderSource,
-): () => Promise<GmailCredentials> {
+): CredentialSource<GmailCredentials> {
   const { clientId, clientSecret, refreshToken, secretArn } = config.gmail;
-  return async () => {
-    if (clientId && clientSecret && refreshToken) return { clientId, clientSecret, refreshToken };
-    if (!secretArn) throw new Error('Gmail has no OAuth client configured');
-    const { loadGmailSecret } = await import('../../secrets.ts');
-    const secret = await loadGmailSecret(await reader(), secretArn);
-    return {
-      clientId: secret.clientId, clientSecret: secret.clientSecret,
-      refreshToken: secret.refreshToken,
-    };
+  const fromEnv = Boolean(clientId && clientSecret && refreshToken);
+  return {
+    async read() {
+      if (clientId && clientSecret && refreshToken) {
+        return { clientId, clientSecret, refreshToken };
+      }
+      if (!secretArn) throw new Error('Gmail has no OAuth client configured');
+      const { loadGmailSecret } = await import('../../secrets.ts');
+      const secret = await loadGmailSecret(await reader(), secretArn);
+      return {
+        clientId: secret.clientId, clientSecret: secret.clientSecret,
+        refreshToken: secret.refreshToken,
+      };
+    },
+    forget: forgetting(secretArn, reader, fromEnv),
   };
 }

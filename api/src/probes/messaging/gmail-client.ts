@@ -1,14 +1,16 @@
-import type { GmailCredentials } from './credentials.ts';
+import type { CredentialSource, GmailCredentials } from './credentials.ts';
 import { callJson, type HttpAnswer } from './http.ts';
 
 /** Google's token endpoint, asked to trade the refresh token for an access token. */
 export interface GmailTokenPort {
   refresh(): Promise<HttpAnswer>;
+  /** Google rejected the client or refresh token: read them afresh next time. */
+  forgetCredentials?(): Promise<void>;
 }
 
 export interface GmailHttpOptions {
   tokenUrl: string;
-  credentials: () => Promise<GmailCredentials>;
+  credentials: CredentialSource<GmailCredentials>;
   timeoutMs: number;
   fetch?: typeof fetch;
 }
@@ -20,7 +22,7 @@ export interface GmailHttpOptions {
 export function createGmailTokenHttp(options: GmailHttpOptions): GmailTokenPort {
   return {
     async refresh() {
-      const { clientId, clientSecret, refreshToken } = await options.credentials();
+      const { clientId, clientSecret, refreshToken } = await options.credentials.read();
       const body = new URLSearchParams({
         grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret,
         refresh_token: refreshToken,
@@ -37,6 +39,7 @@ export function createGmailTokenHttp(options: GmailHttpOptions): GmailTokenPort 
       });
       return { status: answer.status, body: withoutTokens(answer.body) };
     },
+    forgetCredentials: () => options.credentials.forget(),
   };
 }
 

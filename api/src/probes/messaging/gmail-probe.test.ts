@@ -68,7 +68,7 @@ describe('the Gmail probe against a server that answers as Google\'s token endpo
 
       const [alert] = await listAlerts(d.statePool, d.config.dataSources);
       expect(alert).toMatchObject({
-        key: 'probe:gmail:token', category: 'gmail-token', card: '3.2',
+        key: 'gmail-token', category: 'gmail-token', card: '3.2',
         detail: {
           error: 'invalid_grant', description: 'Token has been expired or revoked.',
           previousAt: null, daysApart: null, testingSuspected: false,

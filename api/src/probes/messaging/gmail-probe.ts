@@ -42,11 +42,12 @@ export function createGmailProbe(port: GmailTokenPort, config: MessagingConfig['
       if (state.kind === 'ok') {
         return { findings: [], summary: { token: 'ok', expiresIn: state.expiresIn } };
       }
+      await port.forgetCredentials?.();
       const again = state.error === 'invalid_grant'
         ? recurrence(await gmailTokenOpenings(deps.statePool, now))
         : null;
       const finding: ProbeFinding = {
-        key: 'token', category: 'gmail-token', resources: ['gmail'],
+        category: 'gmail-token', resources: ['gmail'],
         detail: {
           error: state.error, description: state.description,
           ...(again ? {

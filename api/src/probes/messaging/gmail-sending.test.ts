@@ -101,6 +101,37 @@ describe('the gmail-sending probe', () => {
       });
     });
 
+  it('counts down to the latest time Gmail named during a saturation of hundreds of rows',
+    async () => {
+      const clock = { now: new Date() };
+      const d = await setUp(clock);
+      const start = new Date(clock.now.getTime() + minute);
+      // 700 failed sends, one every 5 s; each names a retry time a minute later than the last.
+      await d.statePool.query(
+        `INSERT INTO "Sync_error" (json_data, created_at, updated_at, data_source_id,
+            function_name)
+          SELECT to_json('User-rate limit exceeded.  Retry after ' || to_char(
+              ($1::timestamptz + make_interval(mins => 60 + i)) AT TIME ZONE 'UTC',
+              'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+            t, t, 1, 'up-send-mail'
+          FROM generate_series(1, 700) AS i,
+            LATERAL (SELECT ($1::timestamptz + make_interval(secs => 5 * i))
+              AT TIME ZONE 'UTC' AS t) AS at`,
+        [start],
+      );
+      clock.now = new Date(start.getTime() + 700 * 5_000 + minute);
+
+      await runWatcherOnce(d);
+
+      const [alert] = await listAlerts(d.statePool, d.config.dataSources, ['open']);
+      expect(alert?.count).toBe(700);
+      expect(retryDetailSchema.parse(alert?.detail)).toMatchObject({
+        basis: 'retry-after',
+        retryAt: new Date(start.getTime() + (60 + 700) * minute).toISOString(),
+        since: new Date(start.getTime() + 5_000).toISOString(),
+      });
+    });
+
   it('says not saturated, and touches no alert, while none is open', async () => {
     const d = await setUp({ now: new Date() });
     const runs = await listProbeRuns(d.statePool);

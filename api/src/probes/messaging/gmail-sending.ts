@@ -4,7 +4,7 @@ import { retryWindow } from './gmail-retry.ts';
 
 export const gmailSendingProbeName = 'gmail-sending';
 
-/** Enough rows to find the first error and the latest time Gmail named. */
+/** The newest rows carry the latest time Gmail named; older ones are superseded by them. */
 const rowLimit = 500;
 
 /**
@@ -27,9 +27,13 @@ export function createGmailSendingProbe(config: MessagingConfig['gmail']): Probe
       const alert = alerts[0];
       if (!alert) return { findings: [], summary: { saturated: false, retryAt: null } };
 
+      // The first row for "since" and the 24 h waits, the newest ones for "Retry after".
       const { rows } = await deps.statePool.query<{ text: string; created_at: Date }>(
-        `SELECT text, created_at FROM turno.seen_errors WHERE alert_id = $1::uuid
-          ORDER BY created_at LIMIT $2`,
+        `(SELECT text, created_at FROM turno.seen_errors WHERE alert_id = $1::uuid
+            ORDER BY created_at, sync_error_id LIMIT 1)
+          UNION
+          (SELECT text, created_at FROM turno.seen_errors WHERE alert_id = $1::uuid
+            ORDER BY created_at DESC, sync_error_id DESC LIMIT $2)`,
         [alert.id, rowLimit],
       );
       const window = retryWindow(

@@ -1,4 +1,6 @@
 import type { PushPayload } from '@turno/shared';
+import { inHours } from '../../notify/quiet-hours.ts';
+import { awakeRecipients } from '../../notify/recipients.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { MessagingConfig } from './config.ts';
 import {
@@ -10,15 +12,21 @@ export const reminderProbeName = 'whatsapp-reminder';
 /** Looking every 15 minutes puts the push at most that late; it is a days-long cycle. */
 const checkSeconds = 900;
 
-/** Ids and a title only; the tap opens Ajustes, where "Listo" is. */
+/**
+ * Ids and a title only; the tap opens Ajustes, where "Listo" is, and a "Listo" action on
+ * the notification POSTs `confirmUrl` with the stored session (operator role).
+ */
 export const phoneReminderPayload: PushPayload = {
   v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
   title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
+  confirmUrl: '/api/whatsapp/reminder/confirm',
 };
 
 /**
  * WhatsApp unlinks the instance when the designated phone goes unused for 14 days (card 1.1):
- * every `everyDays` after the last "Listo" this asks its keeper to open WhatsApp on it.
+ * every `everyDays` after the last "Listo" this asks its keeper to open WhatsApp on it, in
+ * daytime hours and never to someone in their quiet hours. A reminder nobody may get now
+ * waits for the next look: it is days early, never urgent.
  */
 export function createReminderProbe(config: MessagingConfig['reminder']): Probe {
   return {
@@ -33,11 +41,13 @@ export function createReminderProbe(config: MessagingConfig['reminder']): Probe 
       }
       let sent = false;
       const next = { ...state, lastSentAt: now.toISOString() };
-      if (reminderShouldSend(state, config, now)
-        && await claimReminder(deps.statePool, state, next)) {
+      const users = reminderShouldSend(state, config, now) && inHours(now, config.daytime)
+        ? await awakeRecipients(deps, config.keepers.length > 0 ? config.keepers : null,
+          'info', now)
+        : [];
+      if (users?.length !== 0 && await claimReminder(deps.statePool, state, next)) {
         const report = await deps.pusher.send(phoneReminderPayload, {
-          topic: 'whatsapp-phone-reminder',
-          ...(config.keepers.length > 0 ? { users: config.keepers } : {}),
+          topic: 'whatsapp-phone-reminder', ...(users ? { users } : {}),
         });
         deps.log.info('probe.whatsapp_reminder.sent', { delivered: report.delivered });
         sent = true;

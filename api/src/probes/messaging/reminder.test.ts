@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushPayloadSchema } from '@turno/shared';
-import { createTestDeps, type RecordingPusher, type TestDeps } from '../../testing/index.ts';
+import { createApp } from '../../app.ts';
+import { saveQuietHours } from '../../notify/quiet-store.ts';
+import {
+  bearer, createTestDeps, signIn, type RecordingPusher, type TestDeps,
+} from '../../testing/index.ts';
 import { runDueProbes } from '../run-probes.ts';
 import { defaultMessagingConfig } from './config.ts';
 import { createReminderProbe } from './reminder-probe.ts';
@@ -12,6 +16,7 @@ import {
 const hour = 3_600_000;
 const day = 24 * hour;
 const timing = { everyDays: 12, repeatHours: 24 };
+// 9:00 in Mexico City, the start of the reminder's daytime hours.
 const start = new Date('2026-03-01T15:00:00Z');
 const after = (ms: number) => new Date(start.getTime() + ms);
 let deps: TestDeps | undefined;
@@ -118,6 +123,54 @@ describe('the whatsapp-reminder probe', () => {
     ]);
 
     expect(claims.sort()).toEqual([false, true]);
+  });
+
+  it('carries what a "Listo" action needs: the confirm endpoint, which answers it', async () => {
+    deps = await createTestDeps({ probes: [createReminderProbe(config)], now: () => start });
+    await confirmReminder(deps.statePool, 'operador', new Date(start.getTime() - 12 * day));
+    await runDueProbes(deps, start);
+    const [push] = (deps.pusher as RecordingPusher).sent;
+    const payload = pushPayloadSchema.parse(push?.payload);
+    const app = createApp(deps);
+
+    const confirmed = await app.request(payload.confirmUrl ?? '', {
+      method: 'POST', headers: bearer(await signIn(app, 'operador')),
+    });
+
+    expect(payload.confirmUrl).toBe('/api/whatsapp/reminder/confirm');
+    expect(confirmed.status).toBe(200);
+    expect((await readReminder(deps.statePool)).lastConfirmedAt).toBe(start.toISOString());
+  });
+
+  it('waits for daytime in Mexico City when it falls due at night', async () => {
+    deps = await createTestDeps({ probes: [createReminderProbe(config)] });
+    // 2:00 in Mexico City.
+    const night = new Date('2026-03-01T08:00:00Z');
+    await confirmReminder(deps.statePool, 'operador', night);
+    const pusher = deps.pusher as RecordingPusher;
+
+    await runDueProbes(deps, after(12 * day - 7 * hour));
+    await runDueProbes(deps, new Date(after(12 * day).getTime() - 15 * 60_000));
+    expect(pusher.sent).toHaveLength(0);
+    expect((await readReminder(deps.statePool)).lastSentAt).toBeNull();
+
+    await runDueProbes(deps, after(12 * day));
+    expect(pusher.sent).toHaveLength(1);
+  });
+
+  it('leaves out a keeper in quiet hours, and waits while every keeper is', async () => {
+    const keepers = { ...config, keepers: ['operador', 'ana'] };
+    deps = await createTestDeps({ probes: [createReminderProbe(keepers)] });
+    await confirmReminder(deps.statePool, 'operador', start);
+    await saveQuietHours(deps.statePool, 'ana', { startHour: 8, endHour: 12 }, start);
+    await saveQuietHours(deps.statePool, 'operador', { startHour: 9, endHour: 10 }, start);
+    const pusher = deps.pusher as RecordingPusher;
+
+    await runDueProbes(deps, after(12 * day));
+    expect(pusher.sent).toHaveLength(0);
+
+    await runDueProbes(deps, after(12 * day + hour));
+    expect(pusher.sent.map((push) => push.users)).toEqual([['operador']]);
   });
 
   it('goes to every subscribed device when no keeper is named', async () => {

@@ -1,4 +1,4 @@
-import type { UltraMsgCredentials } from './credentials.ts';
+import type { CredentialSource, UltraMsgCredentials } from './credentials.ts';
 import { callBinary, callJson, type BinaryAnswer, type HttpAnswer } from './http.ts';
 
 /** The three UltraMsg calls Turno makes, answered by UltraMsg itself or by the sandbox. */
@@ -9,11 +9,13 @@ export interface UltraMsgPort {
   statistics(): Promise<HttpAnswer>;
   /** GET /<instance>/instance/qr: a PNG while the instance waits for a scan, else JSON. */
   qr(): Promise<BinaryAnswer>;
+  /** UltraMsg rejected the token or instance: read them afresh next time. */
+  forgetCredentials?(): Promise<void>;
 }
 
 export interface UltraMsgHttpOptions {
   baseUrl: string;
-  credentials: () => Promise<UltraMsgCredentials>;
+  credentials: CredentialSource<UltraMsgCredentials>;
   timeoutMs: number;
   fetch?: typeof fetch;
 }
@@ -21,7 +23,7 @@ export interface UltraMsgHttpOptions {
 /** UltraMsg over HTTP. Its only auth is `token` in the query string: no error may carry it. */
 export function createUltraMsgHttp(options: UltraMsgHttpOptions): UltraMsgPort {
   async function target(path: string) {
-    const { instanceId, token } = await options.credentials();
+    const { instanceId, token } = await options.credentials.read();
     const query = new URLSearchParams({ token }).toString();
     const url = `${options.baseUrl}/${encodeURIComponent(instanceId)}/${path}?${query}`;
     const call = {
@@ -45,5 +47,6 @@ export function createUltraMsgHttp(options: UltraMsgHttpOptions): UltraMsgPort {
       const { url, call } = await target('instance/qr');
       return callBinary(url, accept('image/png, application/json'), call);
     },
+    forgetCredentials: () => options.credentials.forget(),
   };
 }

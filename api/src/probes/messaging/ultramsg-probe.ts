@@ -18,21 +18,21 @@ export function statusFinding(state: UltraMsgState): ProbeFinding | null {
       return null;
     case 'logged-out':
       return {
-        key: 'logged-out', category: 'whatsapp-logged-out', resources,
+        category: 'whatsapp-logged-out', resources,
         detail: { status: state.status, substatus: state.substatus, qr: true },
       };
     case 'unpaid':
       return {
-        key: 'unpaid', category: 'whatsapp-unpaid', resources, detail: { error: state.error },
+        category: 'whatsapp-unpaid', resources, detail: { error: state.error },
       };
     case 'config':
       return {
-        key: 'config', category: 'whatsapp-config', resources,
+        category: 'whatsapp-config', resources,
         detail: { reason: state.reason, error: state.error },
       };
     case 'unhealthy':
       return {
-        key: 'unhealthy', category: 'whatsapp-unhealthy', resources,
+        category: 'whatsapp-unhealthy', resources,
         detail: { status: state.status, substatus: state.substatus, error: state.error },
       };
   }
@@ -47,6 +47,7 @@ export function createUltraMsgProbe(
     intervalSeconds: config.intervalSeconds,
     async run(deps): Promise<ProbeResult> {
       const state = readUltraMsgStatus(await port.status());
+      if (state.kind === 'config') await port.forgetCredentials?.();
       const finding = statusFinding(state);
       const findings = finding ? [finding] : [];
       const summary: ProbeSummary = { ...summaryOf(state), queue: null, queueWarning: false };
@@ -64,7 +65,7 @@ export function createUltraMsgProbe(
       summary.queueWarning = warning;
       if (warning) {
         findings.push({
-          key: 'queue', category: 'whatsapp-queue-growing', resources,
+          category: 'whatsapp-queue-growing', resources,
           detail: { queue, previous: previous?.queue ?? null, threshold: config.queueWarning },
         });
       }

@@ -13,7 +13,7 @@ describe('readUltraMsgStatus', () => {
   it('reads qr as the phone logged out: card 1.1 with the pair and the QR flag', () => {
     const finding = statusFinding(readUltraMsgStatus({ status: 200, body: bodies.qr }));
     expect(finding).toEqual({
-      key: 'logged-out', category: 'whatsapp-logged-out', resources: ['ultramsg'],
+      category: 'whatsapp-logged-out', resources: ['ultramsg'],
       detail: { status: 'qr', substatus: 'normal', qr: true },
     });
   });
@@ -25,7 +25,7 @@ describe('readUltraMsgStatus', () => {
 
   it('reads the non-payment error as unpaid: card 1.2', () => {
     const finding = statusFinding(readUltraMsgStatus({ status: 200, body: bodies.unpaid }));
-    expect(finding).toMatchObject({ key: 'unpaid', category: 'whatsapp-unpaid' });
+    expect(finding).toMatchObject({ category: 'whatsapp-unpaid' });
     expect(finding?.detail?.error).toContain('Stopped due to non-payment');
   });
 
@@ -36,7 +36,7 @@ describe('readUltraMsgStatus', () => {
   ])('reads %s as a configuration alert', (_name, answer, reason) => {
     const finding = statusFinding(readUltraMsgStatus(answer));
     expect(finding).toMatchObject({
-      key: 'config', category: 'whatsapp-config', detail: { reason },
+      category: 'whatsapp-config', detail: { reason },
     });
   });
 
@@ -47,7 +47,7 @@ describe('readUltraMsgStatus', () => {
   ])('keeps any other pair (%s / %s) raw as unhealthy', (status, substatus) => {
     const body = { status: { accountStatus: { status, substatus } } };
     expect(statusFinding(readUltraMsgStatus({ status: 200, body }))).toEqual({
-      key: 'unhealthy', category: 'whatsapp-unhealthy', resources: ['ultramsg'],
+      category: 'whatsapp-unhealthy', resources: ['ultramsg'],
       detail: { status, substatus, error: null },
     });
   });
