@@ -22,6 +22,13 @@ export function cloudArns(config: TurnoConfig) {
 
 type Arns = ReturnType<typeof cloudArns>;
 
+/** Listing schedules and their groups: reads IAM cannot scope. */
+const listSchedules = () => new PolicyStatement({
+  sid: 'ListSchedules',
+  actions: ['scheduler:ListSchedules', 'scheduler:ListScheduleGroups'],
+  resources: ['*'],
+});
+
 /** Metric and EC2 reads and Run Command polls: IAM cannot scope them, so they get `*`. */
 const readMetricsAndInstances = () => new PolicyStatement({
   sid: 'ReadMetricsAndInstances',
@@ -64,11 +71,7 @@ export function apiCloudStatements(config: TurnoConfig): PolicyStatement[] {
       resources: config.scheduleRoleArns,
       conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     }),
-    new PolicyStatement({
-      sid: 'ListSchedules',
-      actions: ['scheduler:ListSchedules', 'scheduler:ListScheduleGroups'],
-      resources: ['*'],
-    }),
+    listSchedules(),
     databases(arns, ['rds:DescribeDBInstances', 'rds:ModifyDBInstance']),
     // The 6-hour rule reads storage changes made outside Turno; IAM takes no resource for it.
     new PolicyStatement({
@@ -88,13 +91,16 @@ export function apiCloudStatements(config: TurnoConfig): PolicyStatement[] {
 }
 
 /**
- * What the watcher may do: read what its RDS, EC2, pm2 and cron-disk probes look at. Its one
+ * What the watcher may do: read what its RDS, EC2, pm2, cron-disk and all-functions probes
+ * look at. Its one
  * write is SendCommand on the cron instance, for the `df` and `pm2 jlist` scripts.
  */
 export function watcherCloudStatements(config: TurnoConfig): PolicyStatement[] {
   const arns = cloudArns(config);
   return [
     databases(arns, ['rds:DescribeDBInstances']),
+    // The all-functions probe reads which managed schedules are on.
+    listSchedules(),
     readMetricsAndInstances(),
     cronCommands(arns),
   ];

@@ -5,6 +5,7 @@ import { resolveAws } from '../../api/src/config-aws.ts';
 import { envSchema } from '../../api/src/config-env.ts';
 import { readInfraConfig } from '../../api/src/probes/infra/config.ts';
 import type { CommandWait } from '../../api/src/probes/infra/cron-command.ts';
+import { allFunctionsProbe } from '../../api/src/probes/infra/all-functions-probe.ts';
 import { cronDiskProbe } from '../../api/src/probes/infra/cron-disk-probe.ts';
 import { ec2Probe } from '../../api/src/probes/infra/ec2-probe.ts';
 import { infraProbes } from '../../api/src/probes/infra/index.ts';
@@ -49,10 +50,16 @@ const noWait: CommandWait = { sleep: async () => {}, pollMs: 0, attempts: 5 };
 async function watcherCommands(): Promise<SentCommand[]> {
   const { env, aws, secrets } = environment('turno-watcher');
   const infra = readInfraConfig(env);
-  const deps = { cloud: createAwsCloud(aws), config: { infra } } as unknown as AppDeps;
+  // The all-functions probe also counts rows in Turno's own state: none here.
+  const statePool = { query: async () => ({ rows: [] }) };
+  const deps = {
+    cloud: createAwsCloud(aws), config: { infra, managedSchedules: env.MANAGED_SCHEDULES },
+    statePool,
+  } as unknown as AppDeps;
   const probes = [
     rdsProbe(infra.rds), ec2Probe(infra.ec2),
     pm2Probe(infra.cron, noWait), cronDiskProbe(infra.cron, noWait),
+    allFunctionsProbe(infra.allFunctions),
   ];
   expect(probes.map((p) => p.name)).toEqual(infraProbes(deps).map((p) => p.name));
   const sent = await recordCommands(async () => {
@@ -107,8 +114,9 @@ describe('what each Lambda sends to AWS, and its role', () => {
 
     expect(actions(sent)).toEqual([
       'cloudwatch:GetMetricData', 'ec2:DescribeInstanceStatus', 'ec2:DescribeInstances',
-      'rds:DescribeDBInstances', 'secretsmanager:GetSecretValue', 'ssm:GetCommandInvocation',
-      'ssm:ListCommands', 'ssm:SendCommand',
+      'rds:DescribeDBInstances', 'scheduler:ListScheduleGroups', 'scheduler:ListSchedules',
+      'secretsmanager:GetSecretValue', 'ssm:GetCommandInvocation', 'ssm:ListCommands',
+      'ssm:SendCommand',
     ]);
     expect(refused(roleStatements(template, 'turno-watcher'), sent)).toEqual([]);
   });
