@@ -21,6 +21,10 @@ try {
     process.stderr.write(`Placeholders still in the config (fine for synth, not for deploy): `
       + `${placeholders.join(', ')}\n`);
   }
+  if (!config.watchdog?.emails?.length && !config.watchdog?.sms?.length) {
+    process.stderr.write('No watchdog subscriber (watchdog.emails, watchdog.sms): the alarms '
+      + 'for a stopped watcher would reach no one\n');
+  }
   new TurnoStack(app, 'Turno', {
     config,
     codeDir: context('bundles', 'dist/lambda'),

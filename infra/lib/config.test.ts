@@ -9,6 +9,7 @@ describe('the infra configuration', () => {
     expect(fields).toEqual(expect.arrayContaining([
       'account', 'network.vpcId', 'network.privateSubnetIds.0', 'network.securityGroupIds.0',
       'cognitoDomainPrefix', 'scheduleRoleArns.0', 'database.host', 'cronInstanceId',
+      'watchdog.emails.0',
     ]));
     expect(fields).not.toContain('region');
     expect(fields).not.toContain('managedSchedules.0');
@@ -31,9 +32,30 @@ describe('the infra configuration', () => {
       },
       cronInstanceId: 'i-0f1e2d3c4b5a69788',
       appInstanceId: 'i-0f1e2d3c4b5a69789',
+      watchdog: { emails: ['guardia@flotas.mx'], sms: ['+525512345678'] },
     };
 
     expect(placeholderFields(parseConfig(config))).toEqual([]);
+  });
+
+  it.each([
+    ['no watchdog at all', undefined],
+    ['emails only', { emails: ['guardia@flotas.mx'] }],
+    ['SMS only, in E.164', { sms: ['+525512345678', '+14155550100'] }],
+    ['empty lists', { emails: [], sms: [] }],
+  ])('accepts a watchdog with %s', (_case, watchdog) => {
+    expect(parseConfig({ ...shippedConfig(), watchdog }).watchdog).toEqual(watchdog);
+  });
+
+  it.each([
+    ['an address without a domain', { emails: ['guardia'] }],
+    ['a number without its country code', { sms: ['5512345678'] }],
+    ['a number with spaces', { sms: ['+52 55 1234 5678'] }],
+    ['a single address instead of a list', { emails: 'guardia@flotas.mx' }],
+    ['a list instead of an object', ['guardia@flotas.mx']],
+  ])('refuses a watchdog with %s', (_case, watchdog) => {
+    expect(() => parseConfig({ ...shippedConfig(), watchdog }))
+      .toThrow(/watchdog must be \{emails: \[address, …\], sms: \[\+52…, …\]\}/);
   });
 
   it('names every wrong field at once', () => {

@@ -27,11 +27,22 @@ export interface TurnoConfig {
   /** The backend task's log group, without a leading slash as the runbook shows it. */
   backendLogGroup: string;
   vapidSubject: string;
+  /** Who hears the dead-man alarms when the watcher stops; both lists optional. */
+  watchdog?: { emails?: string[]; sms?: string[] };
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const texts = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length > 0 && value.every(text);
+/** Absent, or a list (empty allowed) whose every entry matches. */
+const optionalList = (value: unknown, pattern: RegExp) => value === undefined
+  || (Array.isArray(value) && value.every((entry) => text(entry) && pattern.test(entry)));
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// SNS takes SMS numbers in E.164: a plus, the country code, up to 15 digits in all.
+const e164 = /^\+[1-9]\d{7,14}$/;
+const watchdogValid = (w: TurnoConfig['watchdog']) => w === undefined
+  || (typeof w === 'object' && w !== null && !Array.isArray(w)
+    && optionalList(w.emails, email) && optionalList(w.sms, e164));
 
 const rules: [string, (config: TurnoConfig) => boolean, string][] = [
   ['account', (c) => /^\d{12}$/.test(c.account), 'twelve digits'],
@@ -59,6 +70,8 @@ const rules: [string, (config: TurnoConfig) => boolean, string][] = [
   ['backendLogGroup', (c) => text(c.backendLogGroup), 'a log group name'],
   ['vapidSubject', (c) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(c.vapidSubject),
     'mailto: or https://'],
+  ['watchdog', (c) => watchdogValid(c.watchdog),
+    '{emails: [address, …], sms: [+52…, …]}, each list optional'],
 ];
 
 /** Checks every field at once and names each one that is wrong. */

@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../api/src/config-env.ts';
+import { watcherCadence } from '../../api/src/lambda/watcher.ts';
 import {
   cognitoLogoutPath, cognitoRedirectPath,
 } from '../../api/src/routes/client-config.ts';
@@ -85,7 +86,16 @@ describe('the Turno stack', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Route', 4);
   });
 
-  it('starts the watcher every minute with a role that may only invoke it', () => {
+  it('starts the watcher every minute, from a schedule group of its own', () => {
+    const group = logicalId('AWS::Scheduler::ScheduleGroup', { Name: 'turno' });
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({ Name: 'turno-watcher', GroupName: 'turno' });
+    expect(schedules[0]?.DependsOn).toEqual([group]);
+  });
+
+  it('starts the watcher with a role that may only invoke it', () => {
     const watcher = logicalId('AWS::Lambda::Function', { FunctionName: 'turno-watcher' });
     const role = logicalId('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({
@@ -168,6 +178,18 @@ describe('the Turno stack', () => {
       }),
     });
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('tells the watcher and the API the Lambda watcher\'s 10 s polling interval', () => {
+    const seconds = String(watcherCadence.intervalMs / 1000);
+
+    expect(seconds).toBe('10');
+    for (const name of ['turno-watcher', 'turno-api']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: name,
+        Environment: { Variables: Match.objectLike({ WATCH_INTERVAL_S: seconds }) },
+      });
+    }
   });
 
   it('sets only environment variables the API, the authorizer or Node read', () => {

@@ -7,6 +7,7 @@ import { TurnoFunctions } from './functions.ts';
 import { routeApi } from './http-api.ts';
 import { TurnoSecrets } from './secrets.ts';
 import { SignIn } from './sign-in.ts';
+import { Watchdog } from './watchdog.ts';
 import { WatcherSchedule } from './watcher-schedule.ts';
 import { WebHosting } from './web.ts';
 
@@ -16,7 +17,10 @@ export interface TurnoStackProps extends StackProps {
   codeDir: string;
 }
 
-/** Turno on AWS: the PWA on CloudFront, the API and watcher Lambdas, Cognito and secrets. */
+/**
+ * Turno on AWS: the PWA on CloudFront, the API and watcher Lambdas, Cognito, secrets, and the
+ * watchdog alarms that speak when the watcher cannot.
+ */
 export class TurnoStack extends Stack {
   constructor(scope: Construct, id: string, props: TurnoStackProps) {
     const { config } = props;
@@ -56,6 +60,9 @@ export class TurnoStack extends Stack {
       CRON_INSTANCE_ID: config.cronInstanceId,
       EC2_APP_INSTANCE_ID: config.appInstanceId,
       BACKEND_LOG_GROUP: config.backendLogGroup,
+      // The Lambda watcher polls every 10 s (watcherCadence): "watcher late" and "probe
+      // overdue" are counted in these intervals, by the watcher and the API alike.
+      WATCH_INTERVAL_S: '10',
       // Node 20+ Lambdas do not load Amazon's CA bundle, which verify-full to RDS needs.
       NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
     };
@@ -66,7 +73,13 @@ export class TurnoStack extends Stack {
     });
 
     routeApi(httpApi, functions);
-    new WatcherSchedule(this, 'WatcherSchedule', { watcher: functions.watcher });
+    const schedule = new WatcherSchedule(this, 'WatcherSchedule', { watcher: functions.watcher });
+    new Watchdog(this, 'Watchdog', {
+      watcher: functions.watcher,
+      watcherLogs: functions.watcher.logGroup,
+      scheduleGroup: schedule.groupName,
+      subscribers: config.watchdog,
+    });
     for (const statement of apiCloudStatements(config)) functions.api.addToRolePolicy(statement);
     for (const statement of watcherCloudStatements(config)) {
       functions.watcher.addToRolePolicy(statement);

@@ -1,8 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
+
+/** Scheduler's metrics are per group only: a group of its own keeps UP's schedules out. */
+export const watcherScheduleGroup = 'turno';
 
 /**
  * Starts the watcher every minute through EventBridge Scheduler, with a role that may invoke
@@ -10,6 +13,7 @@ import { Construct } from 'constructs';
  */
 export class WatcherSchedule extends Construct {
   readonly schedule: CfnSchedule;
+  readonly groupName = watcherScheduleGroup;
 
   constructor(scope: Construct, id: string, props: { watcher: IFunction }) {
     super(scope, id);
@@ -25,8 +29,10 @@ export class WatcherSchedule extends Construct {
       resources: [props.watcher.functionArn],
     }));
 
+    const group = new CfnScheduleGroup(this, 'Group', { name: watcherScheduleGroup });
     this.schedule = new CfnSchedule(this, 'EveryMinute', {
       name: 'turno-watcher',
+      groupName: watcherScheduleGroup,
       description: 'Turno: reads new Sync_error rows and pushes alerts',
       scheduleExpression: 'rate(1 minute)',
       flexibleTimeWindow: { mode: 'OFF' },
@@ -37,5 +43,6 @@ export class WatcherSchedule extends Construct {
         retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
       },
     });
+    this.schedule.node.addDependency(group);
   }
 }
