@@ -61,6 +61,13 @@ export const probeSummarySchemas = {
     processes: z.number(), online: z.number(), daemon: z.enum(pm2DaemonStates),
   }),
   'cron-disk': z.object({ diskUsePercent: z.number(), availableGiB: z.number() }),
+  'all-functions': z.object({
+    /** Functions of the enabled managed schedules. */
+    functions: z.number(),
+    /** Those with Sync_error rows inside the window. */
+    failing: z.number(),
+    windowMinutes: z.number(),
+  }),
 };
 
 export type ProbeName = keyof typeof probeSummarySchemas;

@@ -1,10 +1,11 @@
+import type { ProbeName, ProbeSummaryOf } from '@turno/shared';
 import { functionFromTargetArn } from '../../cloud/lambda-arn.ts';
 import { isManaged } from '../../actions/schedule-view.ts';
 import type { AppDeps } from '../../types.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { InfraConfig } from './config.ts';
 
-export const allFunctionsProbeName = 'all-functions';
+export const allFunctionsProbeName = 'all-functions' satisfies ProbeName;
 
 /** One function erring is its own cause's alert; "every function" needs at least two. */
 const minFunctions = 2;
@@ -28,7 +29,7 @@ export function allFunctionsProbe(config: InfraConfig['allFunctions']): Probe {
       const functions = await enabledFunctions(deps);
       const since = new Date(now.getTime() - config.windowSeconds * 1000);
       const failing = await failingSince(deps, functions, since);
-      const summary = {
+      const summary: ProbeSummaryOf<typeof allFunctionsProbeName> = {
         functions: functions.length, failing: failing.length,
         windowMinutes: Math.round(config.windowSeconds / 60),
       };

@@ -118,6 +118,16 @@ describe('StatusProbes', () => {
     ]);
   });
 
+  it('says how many functions fail at once, and over which window', () => {
+    const { lines, row } = render(everyProbe);
+
+    expect(row('all-functions').get('strong').text()).toBe('Todas las funciones a la vez');
+    expect(lines('all-functions')).toEqual([
+      'Funciones con programación activa: 5', 'Con errores recientes: 2',
+      'Errores contados de los últimos 10 min',
+    ]);
+  });
+
   it('shows no raw key, probe id or UTC time for any probe', () => {
     const { wrapper } = render(everyProbe);
 

@@ -38,4 +38,5 @@ export const everyProbe: ProbeView[] = [
   probe('ec2', { instances: 2, running: 2, checksPassing: 2 }),
   probe('pm2', { processes: 3, online: 3, daemon: 'up' }),
   probe('cron-disk', { diskUsePercent: 90, availableGiB: 2 }, { outcome: 'problem' }),
+  probe('all-functions', { functions: 5, failing: 2, windowMinutes: 10 }),
 ];
