@@ -8,13 +8,15 @@ import AlertInfra from './AlertInfra.vue';
 const flushId = '00000000-0000-4000-8000-000000000003';
 const disk = (usePercent: number) => ({ usePercent, sizeGiB: 8, usedGiB: 7, availableGiB: 1 });
 
-function probeAlert(category: string, detail: Record<string, unknown>): Alert {
+function probeAlert(
+  category: string, detail: Record<string, unknown>, resources: string[] = [],
+): Alert {
   return {
     id: 'p-1', category, card: null, severity: 'high', state: 'open', count: 1,
     functions: [], sources: [], firstSeen: '2026-03-02T17:50:00.000Z',
     lastSeen: '2026-03-02T17:59:00.000Z', openedAt: '2026-03-02T17:50:00.000Z',
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
-    key: `probe:x:${category}`, origin: 'probe', probe: 'x', detail, resources: [], reopened: 0,
+    key: `probe:x:${category}`, origin: 'probe', probe: 'x', detail, resources, reopened: 0,
   };
 }
 
@@ -103,6 +105,56 @@ describe('AlertInfra', () => {
     expect(posts).toEqual([{ kind: 'pm2-flush' }]);
     expect(wrapper.get('[data-testid="alert-flush-done"]').text())
       .toBe('Logs vaciados: el disco pasó de 90 % a 37 % en uso.');
+  });
+
+  it('says which database is down, in what status, and what that stops (T.1)', () => {
+    const { wrapper } = mountAs(probeAlert('rds-unavailable', {
+      database: 'flotas-develop', role: 'primary', status: 'stopped',
+    }));
+
+    expect(lines(wrapper)).toEqual([
+      'flotas-develop (principal) está «detenida»: no acepta conexiones.',
+      'Es la base principal: ninguna función puede guardar datos hasta que vuelva a estar '
+        + 'disponible.',
+    ]);
+  });
+
+  it('shows RDS\'s status on the alert Sync_error opened for the same database down', () => {
+    const replica = { database: 'flotas-develop-replica', role: 'replica', status: 'rebooting' };
+    const { wrapper } = mountAs(probeAlert('database-unreachable', replica));
+    const bare = mountAs(probeAlert('database-unreachable', {}));
+
+    expect(lines(wrapper)).toEqual([
+      'flotas-develop-replica (réplica) está «reiniciando»: no acepta conexiones.',
+    ]);
+    expect(bare.wrapper.find('[data-testid="alert-infra"]').exists()).toBe(false);
+  });
+
+  it('names the functions failing at once, their errors and the cause they share (T.12)', () => {
+    const functions = ['linde-guardian-positions', 'linde-mix-get-events'];
+    const { wrapper } = mountAs(probeAlert('all-functions-failing', {
+      functions: 2, windowMinutes: 10, errors: 14, commonCategory: 'database-unreachable',
+      commonCard: 'T.1',
+    }, functions));
+
+    expect(lines(wrapper)).toEqual([
+      'Las 2 funciones con programación activa registraron 14 errores en los últimos 10 min.',
+      'Funciones: linde-guardian-positions, linde-mix-get-events.',
+      'La causa que más se repite: La base de datos no responde (tarjeta T.1). Busca '
+        + 'si Turno abrió también esa alerta (paso T.12.2).',
+    ]);
+  });
+
+  it('says so when the failing functions share no classified cause', () => {
+    const { wrapper } = mountAs(probeAlert('all-functions-failing', {
+      functions: 3, windowMinutes: 10, errors: 9, commonCategory: 'unclassified',
+      commonCard: null,
+    }));
+
+    expect(lines(wrapper)).toEqual([
+      'Las 3 funciones con programación activa registraron 9 errores en los últimos 10 min.',
+      'La causa que más se repite: Error no reconocido. Léela en Server Health (paso T.12.2).',
+    ]);
   });
 
   it('shows nothing for an alert that is not about infrastructure', () => {

@@ -13,12 +13,50 @@ const text = (detail: Detail, field: string) => {
   return typeof value === 'string' || typeof value === 'number' ? value : '—';
 };
 
+/** The database that is down, as the RDS probe saw it (card T.1). */
+function databaseDownLines(detail: Detail): InfraLine[] {
+  const lines: InfraLine[] = [{
+    key: 'infraAlert.rdsDown',
+    params: {
+      database: text(detail, 'database'), role: text(detail, 'role'),
+      status: text(detail, 'status'),
+    },
+  }];
+  if (detail.role === 'primary') lines.push({ key: 'infraAlert.rdsDownPrimary', params: {} });
+  return lines;
+}
+
+/** Every function failing at once (card T.12): how many, which, and the cause they share. */
+function allFunctionsLines(detail: Detail, functions: readonly string[]): InfraLine[] {
+  const lines: InfraLine[] = [{
+    key: 'infraAlert.allFunctions',
+    params: {
+      functions: text(detail, 'functions'), errors: text(detail, 'errors'),
+      window: text(detail, 'windowMinutes'),
+    },
+  }];
+  if (functions.length > 0) {
+    lines.push({ key: 'infraAlert.allFunctionsNames', params: { names: functions.join(', ') } });
+  }
+  const cause = detail.commonCategory;
+  if (typeof cause !== 'string') {
+    lines.push({ key: 'infraAlert.noCommonCause', params: {} });
+  } else if (typeof detail.commonCard === 'string') {
+    lines.push({ key: 'infraAlert.commonCause', params: { cause, card: detail.commonCard } });
+  } else {
+    lines.push({ key: 'infraAlert.commonCauseNoCard', params: { cause } });
+  }
+  return lines;
+}
+
 /**
- * The sentences an RDS, EC2, pm2 or cron-disk alert shows from its probe's detail; none for
- * other alerts. `when` writes a time as the page does (relative, Mexico City).
+ * The sentences an RDS, EC2, pm2, cron-disk or all-functions alert shows from its probe's
+ * detail; none for other alerts. `when` writes a time as the page does (relative, Mexico City).
+ * A `cause` param is a category id and a `status` one RDS's word: the page puts both in words.
  */
 export function infraLines(
-  alert: Pick<Alert, 'category' | 'detail'>, when: (iso: string | null) => string,
+  alert: Pick<Alert, 'category' | 'detail' | 'resources'>,
+  when: (iso: string | null) => string,
 ): InfraLine[] {
   const d: Detail = alert.detail ?? {};
   const v = (field: string) => text(d, field);
@@ -64,6 +102,13 @@ export function infraLines(
         key: 'infraAlert.disk',
         params: { use: v('usePercent'), limit: v('limitPercent'), free: v('availableGiB') },
       }];
+    case 'rds-unavailable':
+      return databaseDownLines(d);
+    // Sync_error's refused connections and the RDS probe share one alert: its detail is RDS's.
+    case 'database-unreachable':
+      return typeof d.status === 'string' ? databaseDownLines(d) : [];
+    case 'all-functions-failing':
+      return allFunctionsLines(d, alert.resources);
     case 'probe-failed':
       return [{ key: 'infraAlert.probeFailed', params: { probe: v('probe'), error: v('error') } }];
     default:
