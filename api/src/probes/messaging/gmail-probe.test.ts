@@ -27,15 +27,34 @@ async function setUp() {
   return { peer, deps, now };
 }
 
-/** A gmail-token alert of the past, opened `daysAgo` before `now` and resolved a day later. */
-async function pastTokenAlert(pool: Pool, now: Date, daysAgo: number) {
+const deadToken = 'invalid_grant: Token has been expired or revoked.';
+let syncErrorId = 900_000;
+
+/**
+ * A gmail-token alert of the past, opened `daysAgo` before `now` and resolved a day later:
+ * from Sync_error with `text` on its first row, or from the probe with `probeError`.
+ */
+async function pastTokenAlert(
+  pool: Pool, now: Date, daysAgo: number,
+  cause: { text: string } | { probeError: string } = { text: deadToken },
+) {
   const opened = new Date(now.getTime() - daysAgo * day);
-  await pool.query(
+  const probe = 'probeError' in cause;
+  const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO turno.alerts (dedup_key, category, card, severity, state, count, first_seen,
-        last_seen, active_at, opened_at, resolved_at, resolved_by, origin)
+        last_seen, active_at, opened_at, resolved_at, resolved_by, origin, probe, detail)
       VALUES ('gmail-token', 'gmail-token', '3.2', 'high', 'resolved', 3, $1, $1, $1, $1, $2,
-        'watcher', 'sync-error')`,
-    [opened, new Date(opened.getTime() + day)],
+        'watcher', $3, $4, $5) RETURNING id::text AS id`,
+    [opened, new Date(opened.getTime() + day), probe ? 'probe' : 'sync-error',
+      probe ? 'gmail' : null, probe ? { error: cause.probeError } : null],
+  );
+  if (probe) return;
+  syncErrorId += 1;
+  await pool.query(
+    `INSERT INTO turno.seen_errors (sync_error_id, category, card, severity, function_name,
+        created_at, text, alert_id)
+      VALUES ($1, 'gmail-token', '3.2', 'high', 'up-send-mail', $2, $3, $4::uuid)`,
+    [syncErrorId, opened, cause.text, rows[0]?.id],
   );
 }
 
@@ -87,6 +106,35 @@ describe('the Gmail probe against a server that answers as Google\'s token endpo
       const alerts = await listAlerts(d.statePool, d.config.dataSources, ['open']);
       expect(alerts[0]?.detail).toMatchObject({ testingSuspected: true, daysApart: 7 });
     });
+
+  it.each([
+    ['a rejected client in Sync_error', { text: 'invalid_client: The OAuth client was not found.' }],
+    ['missing scopes', { text: 'Request had insufficient authentication scopes.' }],
+    ['a Google 401', { text: 'Request failed with status code 401 (gmail.googleapis.com)' }],
+    ['the probe\'s rejected client', { probeError: 'invalid_client' }],
+  ])('does not count %s a week ago as the token dying before', async (_cause, cause) => {
+    const { peer: p, deps: d, now } = await setUp();
+    await pastTokenAlert(d.statePool, now, 7, cause);
+    p.answer('/token', { status: 400, json: googleBodies.invalidGrant });
+
+    await runDueProbes(d, now);
+
+    const alerts = await listAlerts(d.statePool, d.config.dataSources, ['open']);
+    expect(alerts[0]?.detail).toMatchObject({
+      testingSuspected: false, previousAt: null, daysApart: null,
+    });
+  });
+
+  it('counts a dead token the probe saw a week ago, as one in Sync_error', async () => {
+    const { peer: p, deps: d, now } = await setUp();
+    await pastTokenAlert(d.statePool, now, 7.5, { probeError: 'invalid_grant' });
+    p.answer('/token', { status: 400, json: googleBodies.invalidGrant });
+
+    await runDueProbes(d, now);
+
+    const alerts = await listAlerts(d.statePool, d.config.dataSources, ['open']);
+    expect(alerts[0]?.detail).toMatchObject({ testingSuspected: true, daysApart: 7.5 });
+  });
 
   it('does not suspect Testing when the last time was three days ago', async () => {
     const { peer: p, deps: d, now } = await setUp();

@@ -41,16 +41,28 @@ export function recurrence(openings: Date[]): Recurrence {
 }
 
 /**
- * Opening times of gmail-token alerts (from the probe and from Sync_error) in the last months;
- * when none is live, `now` stands for the alert about to open.
+ * Google's words for a refresh token that died (RFC 6749 invalid_grant): the only gmail-token
+ * cause the 7-day Testing limit explains; a rejected client or missing scopes is not one.
+ */
+const deadTokenWords = 'invalid_grant|Token has been expired or revoked';
+
+/**
+ * When each gmail-token alert of the last months began to say the token died: the probe's
+ * opening with invalid_grant, or the first such Sync_error row. Alerts for other causes of
+ * card 3.2 are left out. When none is live, `now` stands for the alert about to open.
  */
 export async function gmailTokenOpenings(db: Pool, now: Date): Promise<Date[]> {
-  const { rows } = await db.query<{ opened_at: Date; live: boolean }>(
-    `SELECT opened_at, state <> 'resolved' AS live FROM turno.alerts
-      WHERE category = 'gmail-token' AND opened_at >= $1 AND opened_at <= $2`,
-    [new Date(now.getTime() - lookBack), now],
+  const { rows } = await db.query<{ at: Date | null; live: boolean }>(
+    `SELECT CASE WHEN a.detail->>'error' = 'invalid_grant' THEN a.opened_at
+          ELSE (SELECT min(s.created_at) FROM turno.seen_errors AS s
+            WHERE s.alert_id = a.id AND s.text ~* $3) END AS at,
+        a.state <> 'resolved' AS live
+      FROM turno.alerts AS a
+      WHERE a.category = 'gmail-token' AND a.opened_at >= $1 AND a.opened_at <= $2`,
+    [new Date(now.getTime() - lookBack), now, deadTokenWords],
   );
-  const openings = rows.map((row) => row.opened_at);
-  if (!rows.some((row) => row.live)) openings.push(now);
+  const dead = rows.filter((row): row is { at: Date; live: boolean } => row.at !== null);
+  const openings = dead.map((row) => row.at);
+  if (!dead.some((row) => row.live)) openings.push(now);
   return openings;
 }
