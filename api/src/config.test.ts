@@ -36,6 +36,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: state }).app.databaseMode).toBe('server');
   });
 
+  it('knows when Sync_error lives in Turno\'s own database, where drills may write rows', () => {
+    const state = 'postgres://turno@db.internal:5432/turno';
+    const up = 'postgres://reader@replica.internal:5432/up';
+    const inState = (env: Record<string, string>) => loadConfig(env).app.syncError.inStateDatabase;
+
+    expect(inState({})).toBe(true);
+    expect(inState({ DATABASE_URL: state })).toBe(true);
+    expect(inState({ DATABASE_URL: state, UP_DATABASE_URL: up })).toBe(false);
+  });
+
   it('refuses to start when DEV_SIGN_IN is on under AWS Lambda', () => {
     const env = {
       AWS_LAMBDA_FUNCTION_NAME: 'turno-api', DEV_SIGN_IN: 'on',

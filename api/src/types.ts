@@ -46,6 +46,8 @@ export interface AppConfig {
     clientColumn: string;     // "client_id"
     statementTimeoutMs: number;
     batchSize: number;
+    /** Sync_error is read from Turno's own database: the sandbox's drills may write rows there. */
+    inStateDatabase: boolean;
   };
   dataSources: Record<number, string>;   // 1 → MIX, 2 → Guardian
   watchIntervalSeconds: number;

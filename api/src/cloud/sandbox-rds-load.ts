@@ -27,6 +27,11 @@ export interface SandboxRdsDrills {
   setFreeStoragePercent(id: string, percent: number): void;
   /** Free storage falling `gibPerHour` since `since`, ending at today's value now. */
   drainStorage(id: string, gibPerHour: number, since: Date): void;
+  /**
+   * CloudWatch refuses the metric history (GetMetricData) as it does a role without the
+   * permission: the RDS probe fails while the API's own reads still work.
+   */
+  denyMetricHistory(): void;
   /** Every instance back to its inventory values (storage grown meanwhile stays grown). */
   reset(): void;
 }
@@ -58,8 +63,13 @@ export function historyPoints(
   return points;
 }
 
+/** What the drills change beyond the instances: CloudWatch's answer to the metric history. */
+export interface SandboxRdsAccess {
+  metricHistoryDenied: boolean;
+}
+
 export function createRdsDrills(
-  states: Map<string, SandboxRdsState>, now: () => Date,
+  states: Map<string, SandboxRdsState>, now: () => Date, access: SandboxRdsAccess,
 ): SandboxRdsDrills {
   const seedOf = (id: string) => {
     const state = states.get(id);
@@ -82,7 +92,11 @@ export function createRdsDrills(
       seed.freeStorageBytes = current + ((at - since.getTime()) / hourMs) * gibPerHour * GiB;
       seed.storageDrain = { gibPerHour, since };
     },
+    denyMetricHistory() {
+      access.metricHistoryDenied = true;
+    },
     reset() {
+      access.metricHistoryDenied = false;
       for (const state of states.values()) {
         const { seed, original } = state;
         const grown = seed.instance.allocatedStorageGiB - original.instance.allocatedStorageGiB;

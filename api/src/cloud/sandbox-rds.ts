@@ -23,6 +23,15 @@ export const sandboxStoragePhases = { modifyingMs: 60_000, optimizingMs: 15 * 60
 const GiB = 1024 ** 3;
 const hourMs = 3_600_000;
 
+/** CloudWatch's refusal of GetMetricData to a role without it, as the SDK surfaces it. */
+function metricHistoryDenied(): Error {
+  const error = new Error('User: arn:aws:sts::111122223333:assumed-role/turno-watcher/'
+    + 'turno-watcher is not authorized to perform: cloudwatch:GetMetricData because no '
+    + 'identity-based policy allows the cloudwatch:GetMetricData action');
+  error.name = 'AccessDenied';
+  return error;
+}
+
 /** The sandbox's RDS, with the drills that break it on purpose. */
 export interface SandboxRds extends RdsPort {
   readonly drills: SandboxRdsDrills;
@@ -32,6 +41,7 @@ export interface SandboxRds extends RdsPort {
 export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
   const { now, random } = options;
   const states = new Map<string, State>();
+  const access = { metricHistoryDenied: false };
   for (const seed of options.databases ?? sandboxDatabaseSeeds()) {
     states.set(seed.instance.id, {
       seed: structuredClone(seed), change: null, original: structuredClone(seed),
@@ -97,6 +107,7 @@ export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
     },
 
     async getMetricHistory(queries) {
+      if (access.metricHistoryDenied) throw metricHistoryDenied();
       const at = now().getTime();
       return queries.map((query) => {
         const seed = states.get(query.id)?.seed;
@@ -107,7 +118,7 @@ export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
       });
     },
 
-    drills: createRdsDrills(states, now),
+    drills: createRdsDrills(states, now, access),
 
     // The sandbox's own record of its changes, the way RDS keeps its event log.
     async recentStorageChanges(ids, since) {

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Bilingual } from '@turno/shared';
 import type { AppDeps } from '../types.ts';
+import { syncErrorDrills } from '../watcher/drills.ts';
 import { infraDrills } from './infra/drills.ts';
 import { messagingDrills } from './messaging/drills.ts';
 
@@ -8,13 +9,18 @@ import { messagingDrills } from './messaging/drills.ts';
 export interface Drill {
   /** kebab-case and stable: the route's `:name` and the key of its stored state. */
   name: string;
-  /** The probe it breaks: turning the drill on or off makes that probe due at once. */
-  probe: string;
+  /**
+   * The probe it breaks, or that shows its effect: turning the drill on or off makes that probe
+   * due at once. Null for a drill only the watcher's Sync_error pass shows.
+   */
+  probe: string | null;
   title: Bilingual;
   /** What the technician should see happen, in both languages. */
   description: Bilingual;
   /** Called after the state is stored, for a sandbox held in memory; optional. */
   apply?(deps: AppDeps, on: boolean): Promise<void>;
+  /** Whether this deployment's sandbox can play it; always, when left out. */
+  available?(deps: AppDeps): boolean;
 }
 
 export interface DrillState {
@@ -24,7 +30,7 @@ export interface DrillState {
 }
 
 /** Every drill; each area adds its own list here. */
-export const drills: readonly Drill[] = [...messagingDrills, ...infraDrills];
+export const drills: readonly Drill[] = [...messagingDrills, ...infraDrills, ...syncErrorDrills];
 
 const settingKey = 'sandbox.drills';
 
@@ -33,6 +39,11 @@ type Stored = Record<string, { since: string }>;
 
 export function findDrill(name: string): Drill | undefined {
   return drills.find((drill) => drill.name === name);
+}
+
+/** True when this deployment's sandbox can play the drill. */
+export function drillAvailable(deps: AppDeps, drill: Drill): boolean {
+  return drill.available?.(deps) ?? true;
 }
 
 /** The drills that are on, by name, with the time each was turned on. */
@@ -79,8 +90,10 @@ export async function setDrill(
     after = stateOf(next, drill.name);
     await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
       [settingKey, JSON.stringify(next)]);
-    await client.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1',
-      [drill.probe]);
+    if (drill.probe !== null) {
+      await client.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1',
+        [drill.probe]);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

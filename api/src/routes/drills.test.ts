@@ -7,7 +7,7 @@ import { createSandboxCloud } from '../cloud/sandbox.ts';
 import { listProbeRuns } from '../probes/probe-store.ts';
 import { runDueProbes } from '../probes/run-probes.ts';
 import { messagingDeps } from '../probes/messaging/testing/messaging-deps.ts';
-import { bearer, signIn, type TestDeps } from '../testing/index.ts';
+import { bearer, signIn, testConfig, type TestDeps } from '../testing/index.ts';
 
 let deps: TestDeps | undefined;
 
@@ -16,11 +16,13 @@ afterEach(async () => {
   deps = undefined;
 });
 
-async function setUp(options: { aws?: boolean } = {}) {
+async function setUp(options: { aws?: boolean; upApart?: boolean } = {}) {
   const clock = { now: new Date('2026-03-02T16:00:00Z') };
   const cloud = options.aws ? { ...createSandboxCloud(), kind: 'aws' as const } : undefined;
+  // UP_DATABASE_URL set beside the sandbox cloud: Sync_error is UP's own table.
+  const syncError = { ...testConfig().syncError, inStateDatabase: !options.upApart };
   deps = await messagingDeps(['ultramsg', 'gmail'], {
-    now: () => clock.now, ...(cloud ? { cloud } : {}),
+    now: () => clock.now, ...(cloud ? { cloud } : {}), config: { syncError },
   });
   const app = createApp(deps);
   const as = async (user: string) => bearer(await signIn(app, user));
@@ -102,6 +104,30 @@ describe('/api/drills', () => {
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ error: { code } });
   });
+
+  it('offers the drills that write Sync_error rows only while Sync_error is the sandbox\'s',
+    async () => {
+      const sandbox = await setUp();
+      const names = async (app: typeof sandbox.app, as: typeof sandbox.as) =>
+        drillsResponse.parse(await (await app.request('/api/drills', {
+          headers: await as('observador'),
+        })).json()).drills.map((drill) => drill.name);
+      const offered = await names(sandbox.app, sandbox.as);
+      await deps?.close();
+      const apart = await setUp({ upApart: true });
+
+      const listed = await names(apart.app, apart.as);
+      const response = await apart.toggle('guardian-user-blocked', { on: true });
+
+      expect(offered).toEqual(expect.arrayContaining([
+        'gmail-saturated', 'guardian-user-blocked', 'mix-password-changed', 'rds-probe-denied',
+      ]));
+      expect(listed).toContain('rds-probe-denied');
+      expect(listed).not.toContain('guardian-user-blocked');
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ error: { code: 'drills_sandbox_only' } });
+      expect(await listAudit(apart.deps.statePool, 5)).toEqual([]);
+    });
 
   it('has nothing to break outside the sandbox cloud: empty list, 409 on a toggle', async () => {
     const { app, as, toggle } = await setUp({ aws: true });

@@ -3,7 +3,7 @@ import { drillRequest, TurnoError, type DrillsResponse, type DrillView } from '@
 import { writeAudit } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
 import {
-  drills, findDrill, readDrillStates, setDrill, type Drill, type DrillState,
+  drillAvailable, drills, findDrill, readDrillStates, setDrill, type Drill, type DrillState,
 } from '../probes/drills.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -28,7 +28,7 @@ export function drillsRoutes(deps: AppDeps): Hono<AppEnv> {
       const on = await readDrillStates(deps.statePool);
       const body: DrillsResponse = {
         sandbox: true,
-        drills: drills.map((drill) => {
+        drills: drills.filter((drill) => drillAvailable(deps, drill)).map((drill) => {
           const since = on[drill.name]?.since ?? null;
           return view(drill, { on: since !== null, since });
         }),
@@ -39,6 +39,8 @@ export function drillsRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!sandbox()) throw new TurnoError('drills_sandbox_only');
       const drill = findDrill(c.req.param('name'));
       if (!drill) throw new TurnoError('drill_not_found');
+      // A drill that writes Sync_error rows needs the sandbox's own table, never UP's.
+      if (!drillAvailable(deps, drill)) throw new TurnoError('drills_sandbox_only');
       const { on } = await readJson(c, drillRequest);
       const principal = c.get('principal');
       const now = deps.now();

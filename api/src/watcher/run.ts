@@ -4,6 +4,7 @@ import type { AppDeps } from '../types.ts';
 import { runDueProbes, type ProbesReport } from '../probes/run-probes.ts';
 import { runEscalation, type EscalatedStep } from '../notify/escalate.ts';
 import { applyToAlerts } from './apply-alerts.ts';
+import { writeDrillRows } from './drill-rows.ts';
 import { pushNewAlerts } from './push-alerts.ts';
 import { resolveQuietAlerts } from './resolve-quiet.ts';
 import { largestWindowSeconds } from './rules.ts';
@@ -52,6 +53,10 @@ export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
  */
 export async function runSyncErrorPass(deps: AppDeps): Promise<WatcherReport> {
   const now = deps.now();
+  // A training aid: failing to play a drill must not stop the watch over real rows.
+  await writeDrillRows(deps, now).catch((error: unknown) => {
+    deps.log.warn('watcher.drill_rows_failed', errorFields(error));
+  });
   return recordingFailure(deps, now, async () => {
     const report = await collect(deps, now);
     if (!report.ran) return report;

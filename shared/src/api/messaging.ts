@@ -27,7 +27,8 @@ export const drillRequest = z.object({ on: z.boolean() }).strict();
 
 export const drillSchema = z.object({
   name: z.string(),
-  probe: z.string(),
+  /** The probe that shows the drill; null when the watcher's Sync_error pass does. */
+  probe: z.string().nullable(),
   title: bilingual,
   description: bilingual,
   on: z.boolean(),

@@ -45,7 +45,7 @@ describe('infra drills', () => {
   it('are in the registry, each breaking a probe of this area', () => {
     expect(infraDrills.map((d) => [d.name, d.probe])).toEqual([
       ['rds-cpu-high', 'rds'], ['rds-storage-low', 'rds'], ['rds-storage-filling', 'rds'],
-      ['rds-storage-full', 'rds'], ['ec2-status-check-failed', 'ec2'],
+      ['rds-storage-full', 'rds'], ['rds-probe-denied', 'rds'], ['ec2-status-check-failed', 'ec2'],
       ['pm2-process-stopped', 'pm2'], ['cron-disk-full', 'cron-disk'],
     ]);
     for (const d of infraDrills) expect(findDrill(d.name)).toBe(d);
@@ -72,6 +72,32 @@ describe('infra drills', () => {
       const off = await turn(t, name, false);
       expect(off.resolved).toEqual(on.opened);
     });
+
+  it('rds-probe-denied fails the RDS check, opens card T.10 on the second failure in a row, '
+    + 'and turning it off resolves it', async () => {
+    const t = await setUp();
+
+    const first = await turn(t, 'rds-probe-denied', true);
+    t.advance(minute);
+    const second = await t.run();
+
+    expect(first.failed).toEqual(['rds']);
+    expect(first.opened).toEqual([]);
+    expect(second.failed).toEqual(['rds']);
+    expect(second.opened).toHaveLength(1);
+    const [alert] = await t.alerts();
+    expect(alert).toMatchObject({
+      category: 'probe-failed', card: 'T.10', state: 'open', detail: { probe: 'rds' },
+    });
+    expect(alert?.detail?.error).toMatch(/not authorized to perform: cloudwatch:GetMetricData/);
+    // Only the watcher's role lost it: the API's own reads of RDS still work.
+    expect(await t.cloud.rds.getMetrics([{ id: 'flotas-develop', role: 'primary' }]))
+      .toMatchObject([{ id: 'flotas-develop', cpuPercent: expect.any(Number) }]);
+
+    const off = await turn(t, 'rds-probe-denied', false);
+    expect(off.ran).toEqual(['rds']);
+    expect(off.resolved).toEqual(second.opened);
+  });
 
   it('keeps what the technician fixed while the drill stays on', async () => {
     const t = await setUp();

@@ -10,6 +10,9 @@ export interface InfraDrill extends Drill {
 
 const minute = 60_000;
 const primary = 'flotas-develop';
+/** A drill that begins as a problem already this many minutes old. */
+const minutesBefore = (since: Date, minutes: number) =>
+  new Date(since.getTime() - minutes * minute);
 
 /** Applies on the spot in this process; other processes catch up on their probes' next run. */
 const apply = (deps: AppDeps) => syncInfraDrills(deps);
@@ -27,7 +30,7 @@ export const infraDrills: InfraDrill[] = [
         + 'function that fails most and the button to pause its schedule.',
     },
     breakSandbox: (cloud, since) =>
-      cloud.rds.drills.spikeCpu(primary, 95, new Date(since.getTime() - 15 * minute)),
+      cloud.rds.drills.spikeCpu(primary, 95, minutesBefore(since, 15)),
     apply,
   },
   {
@@ -54,7 +57,7 @@ export const infraDrills: InfraDrill[] = [
         + '12 hours. Card 4.1 opens before it fills.',
     },
     breakSandbox: (cloud, since) =>
-      cloud.rds.drills.drainStorage(primary, 1.5, new Date(since.getTime() - 180 * minute)),
+      cloud.rds.drills.drainStorage(primary, 1.5, minutesBefore(since, 180)),
     apply,
   },
   {
@@ -66,6 +69,21 @@ export const infraDrills: InfraDrill[] = [
       en: 'flotas-develop goes to status "storage-full": a critical alert with card 4.1.',
     },
     breakSandbox: (cloud) => cloud.rds.drills.setFreeStoragePercent(primary, 0),
+    apply,
+  },
+  {
+    name: 'rds-probe-denied',
+    probe: 'rds',
+    title: { es: 'La revisión de RDS no se puede hacer', en: 'The RDS check cannot run' },
+    description: {
+      es: 'El rol de Turno pierde el permiso cloudwatch:GetMetricData y la revisión de RDS '
+        + 'falla en cada corrida. A la segunda falla seguida (la revisión corre cada minuto) '
+        + 'se abre la tarjeta T.10.',
+      en: 'Turno\'s role loses the cloudwatch:GetMetricData permission and the RDS check fails '
+        + 'on every run. On the second failure in a row (the check runs every minute) card '
+        + 'T.10 opens.',
+    },
+    breakSandbox: (cloud) => cloud.rds.drills.denyMetricHistory(),
     apply,
   },
   {
