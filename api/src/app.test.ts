@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
+import { cognitoTokens } from './auth/cognito-verifier.ts';
+import { cognitoToken, testCognitoVerifier } from './auth/testing/cognito-tokens.ts';
 import { issueToken } from './auth/token.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from './testing/index.ts';
 
@@ -80,6 +82,19 @@ describe('the API app', () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: { code: 'invalid_token' } });
     });
+
+  it('serves a Cognito access token locally, by the authorizer\'s own check', async () => {
+    const app = createApp({ ...deps, tokens: cognitoTokens(testCognitoVerifier()) });
+    const operator = await cognitoToken({ groups: ['operator'] });
+    const outsider = await cognitoToken({ groups: ['finance'] });
+
+    const allowed = await app.request('/api/audit', { headers: bearer(operator) });
+    const refused = await app.request('/api/audit', { headers: bearer(outsider) });
+
+    expect(allowed.status).toBe(200);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid_token' } });
+  });
 
   it('answers an unknown /api route with 404 not_found as JSON', async () => {
     const app = createApp(deps);

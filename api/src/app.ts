@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { accessLog } from './access-log.ts';
+import { configuredVerifier } from './auth/configured-verifier.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { handleError, notFound } from './errors.ts';
 import { alertNotifyRoutes } from './routes/alert-notify.ts';
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/session', sessionRoutes(deps))
     .route('/push', pushKeyRoutes(deps));
 
-  api.use('*', requireAuth(deps.keys.jwtSecret, deps.now));
+  api.use('*', requireAuth(deps.tokens ?? configuredVerifier(deps)));
   api
     .route('/diagnose', diagnoseRoutes())
     .route('/sync-errors', syncErrorsRoutes(deps))

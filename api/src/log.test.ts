@@ -79,6 +79,20 @@ describe('createLogger', () => {
     });
   });
 
+  it('hides a secret one field holds wherever another field repeats it', () => {
+    const { lines, sink } = recorder();
+    const error = new Error('provider said: Invalid token ZZSECRET9');
+
+    createLogger({ sink }).warn('probe.refused', {
+      request: { headers: { Authorization: 'Bearer ZZSECRET9' } },
+      answer: { message: 'Invalid token ZZSECRET9' },
+      error,
+    });
+
+    expect(JSON.stringify(lines[0])).not.toContain('ZZSECRET9');
+    expect(lines[0]).toMatchObject({ answer: { message: 'Invalid token [redacted]' } });
+  });
+
   it('writes a nested error as its fields, never the object', () => {
     const { lines, sink } = recorder();
     const error = Object.assign(new Error('token=abc123 refused'), { config: { a: 1 } });

@@ -1,4 +1,4 @@
-import { isSecretName, redact, redactValue } from '@turno/shared';
+import { isSecretName, redact, redactValue, secretsIn } from '@turno/shared';
 import type { LogContext, Logger } from './types.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -50,23 +50,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /** What an error may say in a log: its kind, code and redacted message, never the object. */
-export function errorFields(error: unknown): LogContext {
+export function errorFields(error: unknown, known: readonly string[] = []): LogContext {
   if (!(error instanceof Error)) return { error: typeof error };
   const code = (error as { code?: unknown }).code;
   return {
     error: error.name,
     ...(typeof code === 'string' ? { code } : {}),
-    message: redact(error.message).slice(0, 300),
+    message: redact(error.message, known).slice(0, 300),
   };
 }
 
-/** Secret fields dropped at any depth, strings redacted, errors reduced to their fields. */
+/**
+ * Secret fields dropped at any depth, strings redacted, errors reduced to their fields; a secret
+ * one field holds is hidden in the others too.
+ */
 function safeContext(context: LogContext): LogContext {
   const out: LogContext = {};
+  const known = secretsIn(context);
   for (const [key, value] of Object.entries(context)) {
     if (isSecretName(key) || key === PUSH_KEY) out[key] = '[redacted]';
-    else if (value instanceof Error) Object.assign(out, errorFields(value));
-    else out[key] = redactValue(value);
+    else if (value instanceof Error) Object.assign(out, errorFields(value, known));
+    else out[key] = redactValue(value, known);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { CategoryId, Role } from '@turno/shared';
+import type { TokenVerifier } from './auth/verify-bearer.ts';
 import type { Cloud } from './cloud/types.ts';
 import type { InfraConfig } from './probes/infra/config.ts';
 import type { MessagingConfig } from './probes/messaging/config.ts';
@@ -98,6 +99,8 @@ export interface AppDeps {
   probes?: Probe[];
   /** Generated on first start and kept in `turno.settings`; never logged or returned. */
   keys: { jwtSecret: Uint8Array; vapid: VapidKeys };
+  /** How bearer tokens are checked; undefined: Cognito where configured, else dev tokens. */
+  tokens?: TokenVerifier;
 }
 
 export interface AppEnv {

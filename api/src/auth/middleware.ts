@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { roleSchema, TurnoError, type Role } from '@turno/shared';
 import type { AppEnv, Principal } from '../types.ts';
-import { verifyToken } from './token.ts';
+import { BearerError, verifyBearer, type TokenVerifier } from './verify-bearer.ts';
 
 const rank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
@@ -26,10 +26,10 @@ function authorizerPrincipal(env: unknown): Principal | null | undefined {
 
 /**
  * Needs `Authorization: Bearer <token>` and sets `principal`; 401 `unauthenticated` or
- * `invalid_token` otherwise. On Lambda the authorizer has already checked the token, and only
- * the user and role it passed on count.
+ * `invalid_token` otherwise. On Lambda the authorizer has already checked the token with
+ * {@link verifyBearer}, and only the user and role it passed on count; elsewhere this calls it.
  */
-export function requireAuth(secret: Uint8Array, now: () => Date = () => new Date()) {
+export function requireAuth(verifier: TokenVerifier) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const fromAuthorizer = authorizerPrincipal(c.env);
     if (fromAuthorizer === null) throw new TurnoError('unauthenticated');
@@ -39,12 +39,13 @@ export function requireAuth(secret: Uint8Array, now: () => Date = () => new Date
       await next();
       return;
     }
-    const header = c.req.header('authorization');
-    if (!header) throw new TurnoError('unauthenticated');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new TurnoError('invalid_token');
-
-    const principal = await verifyToken(match[1], secret, now());
+    let principal: Principal;
+    try {
+      principal = await verifyBearer(c.req.header('authorization'), verifier);
+    } catch (error) {
+      if (error instanceof BearerError) c.var.log.info('auth.denied', { reason: error.reason });
+      throw error;
+    }
     c.set('principal', principal);
     c.set('log', c.var.log.child('http', { user: principal.user }));
     await next();

@@ -1,39 +1,58 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { TurnoError } from '@turno/shared';
-import { issueToken, verifyToken } from './token.ts';
+import { issueToken, devTokenVerifier } from './token.ts';
+import { BearerError, verifyBearer } from './verify-bearer.ts';
 
 const secret = () => new Uint8Array(randomBytes(32));
+const hour = 3_600_000;
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+async function reasonOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
     return undefined;
   } catch (error) {
-    return error instanceof TurnoError ? error.code : 'not-a-turno-error';
+    return error instanceof BearerError ? `${error.code}/${error.reason}` : 'not-a-bearer-error';
   }
 }
 
-describe('issueToken and verifyToken', () => {
+const check = (token: string, key: Uint8Array, now?: () => Date) =>
+  verifyBearer(`Bearer ${token}`, devTokenVerifier(key, now));
+
+/** A dev-shaped token with its claims and header changed, signed with `key`. */
+function devToken(key: Uint8Array, claims: Record<string, unknown>, audience = 'turno') {
+  return new SignJWT({ token_use: 'access', 'cognito:groups': ['admin'], ...claims })
+    .setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setIssuer('turno')
+    .setAudience(audience).setExpirationTime('1h').sign(key);
+}
+
+describe('issueToken and the dev token verifier', () => {
   it('gives back the user and role a token was issued for', async () => {
     const key = secret();
     const issued = await issueToken({ user: 'operador', role: 'operator' }, key, {
       ttlSeconds: 60,
     });
 
-    await expect(verifyToken(issued.token, key)).resolves.toEqual({
+    await expect(check(issued.token, key)).resolves.toEqual({
       user: 'operador', role: 'operator',
     });
   });
 
-  it('rejects an expired token as invalid_token', async () => {
+  it('rejects an expired token', async () => {
     const key = secret();
     const issued = await issueToken({ user: 'admin', role: 'admin' }, key, {
-      ttlSeconds: 60, now: new Date(Date.now() - 3_600_000),
+      ttlSeconds: 60, now: new Date(Date.now() - hour),
     });
 
-    expect(await codeOf(verifyToken(issued.token, key))).toBe('invalid_token');
+    expect(await reasonOf(check(issued.token, key))).toBe('invalid_token/expired');
+  });
+
+  it('judges expiry by the clock it is given', async () => {
+    const key = secret();
+    const issued = await issueToken({ user: 'admin', role: 'admin' }, key, { ttlSeconds: 60 });
+
+    const later = () => new Date(Date.now() + hour);
+    expect(await reasonOf(check(issued.token, key, later))).toBe('invalid_token/expired');
   });
 
   it('rejects a token signed with another secret', async () => {
@@ -41,23 +60,34 @@ describe('issueToken and verifyToken', () => {
       ttlSeconds: 60,
     });
 
-    expect(await codeOf(verifyToken(issued.token, secret()))).toBe('invalid_token');
+    expect(await reasonOf(check(issued.token, secret()))).toBe('invalid_token/invalid_token');
   });
 
-  it('rejects a token for another audience or without a known role', async () => {
+  it('rejects a token for another audience, or in no Turno group', async () => {
     const key = secret();
-    const otherAudience = await new SignJWT({ role: 'admin' })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setIssuer('turno')
-      .setAudience('someone-else').setExpirationTime('1h').sign(key);
-    const unknownRole = await new SignJWT({ role: 'root' })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setIssuer('turno')
+    const otherAudience = await devToken(key, {}, 'someone-else');
+    const unknownRole = await devToken(key, { 'cognito:groups': ['root'] });
+    const oldRoleClaim = await devToken(key, { 'cognito:groups': undefined, role: 'admin' });
+
+    expect(await reasonOf(check(otherAudience, key))).toBe('invalid_token/other_client');
+    expect(await reasonOf(check(unknownRole, key))).toBe('invalid_token/no_turno_group');
+    expect(await reasonOf(check(oldRoleClaim, key))).toBe('invalid_token/no_turno_group');
+  });
+
+  it('rejects an unsigned token and one signed with another algorithm', async () => {
+    const key = secret();
+    const valid = await devToken(key, {});
+    const [, payload] = valid.split('.');
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    const hs512 = await new SignJWT({ token_use: 'access', 'cognito:groups': ['admin'] })
+      .setProtectedHeader({ alg: 'HS512' }).setSubject('admin').setIssuer('turno')
       .setAudience('turno').setExpirationTime('1h').sign(key);
 
-    expect(await codeOf(verifyToken(otherAudience, key))).toBe('invalid_token');
-    expect(await codeOf(verifyToken(unknownRole, key))).toBe('invalid_token');
+    expect(await reasonOf(check(none, key))).toBe('invalid_token/bad_algorithm');
+    expect(await reasonOf(check(hs512, key))).toBe('invalid_token/bad_algorithm');
   });
 
   it('rejects text that is not a JWT at all', async () => {
-    expect(await codeOf(verifyToken('not-a-token', secret()))).toBe('invalid_token');
+    expect(await reasonOf(check('not-a-token', secret()))).toBe('invalid_token/malformed_token');
   });
 });

@@ -1,6 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import { roleSchema, TurnoError } from '@turno/shared';
 import type { Principal } from '../types.ts';
+import { TokenRejectedError, type DenialReason, type TokenVerifier } from './verify-bearer.ts';
 
 const ISSUER = 'turno';
 const AUDIENCE = 'turno';
@@ -16,13 +16,20 @@ export interface IssueOptions {
   now?: Date;
 }
 
-/** Signs a session token for a principal (HS256, issuer and audience `turno`). */
+/**
+ * Signs a dev session token (HS256, issuer and audience `turno`). Its claims are shaped as a
+ * Cognito access token's (`token_use`, `username`, `cognito:groups`), so that verifyBearer reads
+ * a dev token's role by the very rule it reads Cognito's.
+ */
 export async function issueToken(
   principal: Principal, secret: Uint8Array, options: IssueOptions,
 ): Promise<IssuedToken> {
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const expiresAt = issuedAt + options.ttlSeconds;
-  const token = await new SignJWT({ role: principal.role })
+  const claims = {
+    token_use: 'access', username: principal.user, 'cognito:groups': [principal.role],
+  };
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(principal.user)
     .setIssuer(ISSUER)
@@ -34,26 +41,41 @@ export async function issueToken(
 }
 
 /**
- * Checks a bearer token and says who it belongs to. This is the one check: the API's
- * middleware and the Lambda authorizer both call it. Throws `TurnoError('invalid_token')`.
+ * Dev tokens as a TokenVerifier: HS256 only (never `none` nor a public-key algorithm), issuer and
+ * audience `turno`, a subject and an unexpired `exp` at `now`.
  */
-export async function verifyToken(
-  token: string, secret: Uint8Array, now?: Date,
-): Promise<Principal> {
-  try {
-    const { payload } = await jwtVerify(token, secret, {
-      algorithms: [ALGORITHM],
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      requiredClaims: ['sub', 'exp'],
-      ...(now ? { currentDate: now } : {}),
-    });
-    const role = roleSchema.safeParse(payload['role']);
-    if (!payload.sub || !role.success) throw new TurnoError('invalid_token');
-    return { user: payload.sub, role: role.data };
-  } catch (error) {
-    if (error instanceof TurnoError) throw error;
-    if (error instanceof joseErrors.JOSEError) throw new TurnoError('invalid_token');
-    throw error;
+export function devTokenVerifier(
+  secret: Uint8Array, now: () => Date = () => new Date(),
+): TokenVerifier {
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          algorithms: [ALGORITHM],
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          requiredClaims: ['sub', 'exp'],
+          currentDate: now(),
+        });
+        return payload;
+      } catch (error) {
+        if (error instanceof joseErrors.JOSEError) throw new TokenRejectedError(reasonOf(error));
+        throw error;
+      }
+    },
+  };
+}
+
+function reasonOf(error: joseErrors.JOSEError): DenialReason {
+  if (error instanceof joseErrors.JWTExpired) return 'expired';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'bad_algorithm';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'other_issuer';
+    if (error.claim === 'aud') return 'other_client';
+    return 'invalid_token';
   }
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
+    return 'malformed_token';
+  }
+  return 'invalid_token';
 }

@@ -1,50 +1,17 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cognitoTokens } from '../auth/cognito-verifier.ts';
+import {
+  clientId, cognitoToken, jwks, testCognitoVerifier, userPoolId,
+} from '../auth/testing/cognito-tokens.ts';
 import { createAuthorizer } from './authorize.ts';
 
-const userPoolId = 'us-east-1_TurnoTest';
-const clientId = 'turnopwaclient';
-const issuer = `https://cognito-idp.us-east-1.amazonaws.com/${userPoolId}`;
-const kid = 'turno-test-key';
-
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const { n, e } = publicKey.export({ format: 'jwk' }) as { n: string; e: string };
-const jwks = { keys: [{ kty: 'RSA', n, e, kid, alg: 'RS256', use: 'sig' }] };
-
-interface TokenOptions {
-  tokenUse?: 'access' | 'id';
-  groups?: string[];
-  expiresInSeconds?: number;
-  key?: KeyObject;
-}
-
-/** A token shaped as Cognito issues it, signed with the local key the JWKS holds. */
-async function cognitoToken(options: TokenOptions = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const use = options.tokenUse ?? 'access';
-  const claims = {
-    token_use: use,
-    ...(use === 'access' ? { client_id: clientId, username: 'ana.lopez' } : { aud: clientId }),
-    ...(options.groups ? { 'cognito:groups': options.groups } : {}),
-    'cognito:username': 'ana.lopez',
-    auth_time: now,
-  };
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid })
-    .setIssuer(issuer)
-    .setSubject('7c1f0a9e-0000-4000-8000-000000000001')
-    .setIssuedAt(now - 60)
-    .setExpirationTime(now + (options.expiresInSeconds ?? 3600))
-    .sign(options.key ?? privateKey);
-}
-
 function setUp() {
-  const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
-  verifier.cacheJwks(jwks);
   const denials: string[] = [];
-  const authorize = createAuthorizer(verifier, (reason) => denials.push(reason));
+  const authorize = createAuthorizer(cognitoTokens(testCognitoVerifier()), (reason) => {
+    denials.push(reason);
+  });
   const event = (authorization?: string) => ({
     type: 'REQUEST',
     routeArn: 'arn:aws:execute-api:us-east-1:111122223333:api/$default/GET/api/alerts',
@@ -99,6 +66,20 @@ describe('the Lambda authorizer', () => {
 
     expect(await authorize(event(`Bearer ${token}`))).toEqual({ isAuthorized: false });
     expect(denials).toEqual(['invalid_token']);
+  });
+
+  it('denies an HMAC token under the pool\'s key id, and one with no key id', async () => {
+    const { authorize, denials, event } = setUp();
+    const sign = (header: { alg: string; kid?: string }) => new SignJWT({
+      token_use: 'access', client_id: clientId, username: 'ana.lopez', 'cognito:groups': ['admin'],
+    }).setProtectedHeader(header).setExpirationTime('1h')
+      .setIssuer(`https://cognito-idp.us-east-1.amazonaws.com/${userPoolId}`)
+      .sign(new Uint8Array(randomBytes(32)));
+
+    await authorize(event(`Bearer ${await sign({ alg: 'HS256', kid: 'turno-test-key' })}`));
+    await authorize(event(`Bearer ${await sign({ alg: 'HS256' })}`));
+
+    expect(denials).toEqual(['bad_algorithm', 'malformed_token']);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { cognitoTokens, createCognitoVerifier } from '../auth/cognito-verifier.ts';
 import { createAuthorizer, type DenialLog } from './authorize.ts';
 
 const writeDenial: DenialLog = (reason) => {
@@ -13,10 +13,9 @@ function requiredEnv(name: string): string {
 }
 
 // Created once per container: it keeps the user pool's JWKS between invocations.
-export const verifier = CognitoJwtVerifier.create({
+export const verifier = createCognitoVerifier({
   userPoolId: requiredEnv('COGNITO_USER_POOL_ID'),
   clientId: requiredEnv('COGNITO_CLIENT_ID'),
-  tokenUse: 'access',
 });
 
-export const handler = createAuthorizer(verifier, writeDenial);
+export const handler = createAuthorizer(cognitoTokens(verifier), writeDenial);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { verifyToken } from '../auth/token.ts';
+import { devTokenVerifier } from '../auth/token.ts';
+import { verifyBearer } from '../auth/verify-bearer.ts';
+import { loadConfig } from '../config.ts';
 import { createTestDeps, testConfig, type TestDeps } from '../testing/index.ts';
 
 function signInAs(app: ReturnType<typeof createApp>, body: unknown) {
@@ -28,7 +30,8 @@ describe('POST /api/session/dev', () => {
 
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ user, role });
-    expect(await verifyToken(body.token, deps.keys.jwtSecret)).toEqual({ user, role });
+    expect(await verifyBearer(`Bearer ${body.token}`, devTokenVerifier(deps.keys.jwtSecret)))
+      .toEqual({ user, role });
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
   });
 
@@ -51,6 +54,19 @@ describe('POST /api/session/dev', () => {
 
   it('answers 403 dev_sign_in_disabled when dev sign-in is off', async () => {
     const app = createApp({ ...deps, config: testConfig({ devSignIn: false }) });
+
+    const response = await signInAs(app, { user: 'admin' });
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'dev_sign_in_disabled' } });
+  });
+
+  it('answers 403 dev_sign_in_disabled where a Cognito user pool is configured', async () => {
+    const { auth } = loadConfig({
+      COGNITO_USER_POOL_ID: 'us-east-1_AbC123xyz', COGNITO_CLIENT_ID: '4tq1abcdefghijklmnop0123',
+      COGNITO_DOMAIN: 'turno.auth.us-east-1.amazoncognito.com',
+    }).app;
+    const app = createApp({ ...deps, config: testConfig({ auth }) });
 
     const response = await signInAs(app, { user: 'admin' });
 

@@ -4,11 +4,16 @@ import { issueToken } from '../auth/token.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
-/** POST /api/session/dev {"user"}: a token for a configured user, only where dev sign-in is on. */
+/**
+ * POST /api/session/dev {"user"}: a token for a configured user, only where dev sign-in is on
+ * and no Cognito user pool is: there the API accepts Cognito's tokens alone.
+ */
 export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/dev', async (c) => {
     const { config } = deps;
-    if (!config.devSignIn || config.onLambda) throw new TurnoError('dev_sign_in_disabled');
+    if (!config.devSignIn || config.onLambda || config.auth.cognito) {
+      throw new TurnoError('dev_sign_in_disabled');
+    }
     const { user } = await readJson(c, devSessionRequest);
 
     const role = Object.hasOwn(config.devUsers, user) ? config.devUsers[user] : undefined;

@@ -82,6 +82,20 @@ describe('GET /api/sync-errors', () => {
     expect(raw).not.toContain(secret);
   });
 
+  it('redacts a token the provider echoed from the dump\'s own Authorization header', async () => {
+    const secret = 'ZZSECRETa1b2c3';
+    await insertRow({
+      message: 'Request failed with status code 401',
+      config: { headers: { Authorization: `Bearer ${secret}` } },
+      response: { status: 401, data: { message: `Invalid token ${secret}` } },
+    }, 'linde-mix-get-events', 1);
+
+    const raw = await (await get('?limit=1')).text();
+
+    expect(raw).toContain('Invalid token [redacted]');
+    expect(raw).not.toContain(secret);
+  });
+
   it.each([
     '?limit=0', '?limit=500', '?before=abc', '?before=1;drop',
     '?before=9223372036854775808', '?before=9999999999999999999',

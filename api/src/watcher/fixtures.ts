@@ -28,17 +28,23 @@ export async function copySampleRows(
   return rows.map((row) => row.id);
 }
 
+interface NewSyncError {
+  text?: string;
+  /** json_data as the platform stored it; `text` is stored when this is absent. */
+  jsonData?: unknown;
+  at: Date;
+  functionName?: string;
+  dataSourceId?: number;
+}
+
 /** Test support: one new Sync_error row. */
-export async function insertSyncError(
-  pool: Pool,
-  row: { text: string; at: Date; functionName?: string; dataSourceId?: number },
-): Promise<string> {
+export async function insertSyncError(pool: Pool, row: NewSyncError): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO "Sync_error" (json_data, created_at, updated_at, data_source_id, function_name)
       VALUES ($1::json, $2::timestamp, $2::timestamp, $3, $4) RETURNING id::text AS id`,
     [
-      JSON.stringify(row.text), utcTimestamp(row.at), row.dataSourceId ?? 1,
-      row.functionName ?? 'linde-mix-get-events',
+      JSON.stringify(row.jsonData ?? row.text ?? null), utcTimestamp(row.at),
+      row.dataSourceId ?? 1, row.functionName ?? 'linde-mix-get-events',
     ],
   );
   return rows[0]?.id ?? '';

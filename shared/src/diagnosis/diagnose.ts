@@ -1,5 +1,6 @@
 import { categoryDefaults } from './categories.ts';
 import { extractError } from './extract.ts';
+import { secretsIn } from './known-secrets.ts';
 import { redact } from './redact.ts';
 import { classify } from './rules.ts';
 import type { CategoryId, Diagnosis, DiagnosisContext, DiagnosisFacts } from './types.ts';
@@ -26,7 +27,8 @@ export function diagnose(jsonData: unknown, context: DiagnosisContext = {}): Dia
     category,
     card: card ?? defaults.card,
     severity: defaults.severity,
-    text: shorten(redact(text)),
+    // The dump's own credentials too: a provider may echo the token it refused in its answer.
+    text: shorten(redact(text, secretsIn(jsonData))),
     facts: withProvider(known, category),
   };
 }
