@@ -99,8 +99,11 @@ export function watcherCloudStatements(config: TurnoConfig): PolicyStatement[] {
   const arns = cloudArns(config);
   return [
     databases(arns, ['rds:DescribeDBInstances']),
-    // The all-functions probe reads which managed schedules are on.
+    // The all-functions probe reads which managed schedules are on, and whether they have ended.
     listSchedules(),
+    new PolicyStatement({
+      sid: 'ReadManagedSchedules', actions: ['scheduler:GetSchedule'], resources: arns.schedules,
+    }),
     readMetricsAndInstances(),
     cronCommands(arns),
   ];

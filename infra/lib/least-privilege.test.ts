@@ -95,6 +95,11 @@ describe('least privilege', () => {
     expect(resourcesOf('turno-api', 'scheduler:GetSchedule')).toEqual(schedules);
   });
 
+  it('lets the watcher get the managed schedules, for their end dates, and update none', () => {
+    expect(resourcesOf('turno-watcher', 'scheduler:GetSchedule')).toEqual(schedules);
+    expect(resourcesOf('turno-watcher', 'scheduler:UpdateSchedule')).toEqual([]);
+  });
+
   it('passes only the schedules\' execution roles, only to EventBridge Scheduler', () => {
     const passing = statements(template).filter((s) => list(s.Action).includes('iam:PassRole'));
 

@@ -2,7 +2,9 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
-import { ListScheduleGroupsCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import {
+  ListScheduleGroupsCommand, ListSchedulesCommand, SchedulerClient,
+} from '@aws-sdk/client-scheduler';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import {
   GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand, SSMClient,
@@ -42,8 +44,13 @@ const outputs: Record<string, string> = {
   'pm2-list': '[{"pm_id":0,"name":"Linde-Ocurrences","pm2_env":{"status":"online"}}]\n',
 };
 
+export interface RecordOptions {
+  /** `group/name` of the ENABLED schedules ListSchedules answers with; none by default. */
+  schedules?: readonly string[];
+}
+
 /** Answers as AWS does, including an invocation that does not exist yet right after sending. */
-function answerLikeAws(stubs: Stubs) {
+function answerLikeAws(stubs: Stubs, options: RecordOptions) {
   for (const [, stub] of each(stubs)) stub.onAnyCommand().resolves({});
   const sent = new Map<string, { Comment?: string; InstanceIds?: string[] }>();
   const asked = new Set<string>();
@@ -64,8 +71,16 @@ function answerLikeAws(stubs: Stubs) {
   stubs.ssm.on(ListCommandsCommand).callsFake((input: { CommandId: string }) => ({
     Commands: [{ CommandId: input.CommandId, ...sent.get(input.CommandId) }],
   }));
-  stubs.scheduler.on(ListScheduleGroupsCommand)
-    .resolves({ ScheduleGroups: [{ Name: 'default', State: 'ACTIVE' }] });
+  const listed = (options.schedules ?? []).map((groupAndName) => {
+    const [group = '', name = ''] = groupAndName.split('/');
+    return { GroupName: group, Name: name, State: 'ENABLED' as const, Target: { Arn: name } };
+  });
+  const groups = new Set(['default', ...listed.map((schedule) => schedule.GroupName)]);
+  stubs.scheduler.on(ListScheduleGroupsCommand).resolves({
+    ScheduleGroups: [...groups].map((name) => ({ Name: name, State: 'ACTIVE' as const })),
+  });
+  stubs.scheduler.on(ListSchedulesCommand).callsFake((input: { GroupName?: string }) =>
+    ({ Schedules: listed.filter((schedule) => schedule.GroupName === input.GroupName) }));
   stubs.logs.on(DescribeLogGroupsCommand).callsFake((input: { logGroupNamePrefix: string }) =>
     ({ logGroups: [{ logGroupName: input.logGroupNamePrefix, retentionInDays: 30 }] }));
   const database = (id: string) =>
@@ -75,10 +90,12 @@ function answerLikeAws(stubs: Stubs) {
 }
 
 /** Runs `work` with every SDK client mocked and returns each command it sent. */
-export async function recordCommands(work: () => Promise<unknown>): Promise<SentCommand[]> {
+export async function recordCommands(
+  work: () => Promise<unknown>, options: RecordOptions = {},
+): Promise<SentCommand[]> {
   const stubs = stubEveryClient();
   try {
-    answerLikeAws(stubs);
+    answerLikeAws(stubs, options);
     await work();
     return each(stubs).flatMap(([prefix, stub]) => stub.calls().map((call) => {
       const command = call.args[0] as { constructor: { name: string }; input: object };

@@ -49,4 +49,28 @@ describe('minimumTargetGiB and planStorageChange', () => {
         .toEqual({ id: 'flotas-develop', allocatedStorageGiB: 600 });
     }
   });
+
+  it.each([
+    { max: 110, where: 'equals the target' },
+    { max: 115, where: 'sits 5 percent above it' },
+    { max: 120, where: 'sits just under 10 percent above it' },
+  ])('raises MaxAllocatedStorage to 10 percent above the target when it $where', ({ max }) => {
+    const db = primary({ allocatedStorageGiB: 100, maxAllocatedStorageGiB: max });
+
+    expect(planStorageChange(db, 110)).toEqual({
+      id: 'flotas-develop', allocatedStorageGiB: 110, maxAllocatedStorageGiB: 121,
+    });
+  });
+
+  it('leaves MaxAllocatedStorage alone when it is already 10 % above the target', () => {
+    const db = primary({ allocatedStorageGiB: 100, maxAllocatedStorageGiB: 121 });
+
+    expect(planStorageChange(db, 110)).not.toHaveProperty('maxAllocatedStorageGiB');
+  });
+
+  it('sends no MaxAllocatedStorage when storage autoscaling is off', () => {
+    const db = primary({ allocatedStorageGiB: 100, maxAllocatedStorageGiB: null });
+
+    expect(planStorageChange(db, 110)).not.toHaveProperty('maxAllocatedStorageGiB');
+  });
 });

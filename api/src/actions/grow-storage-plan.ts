@@ -43,8 +43,16 @@ export function checkGrowStorage(
 }
 
 /**
+ * With storage autoscaling on, RDS wants its ceiling at least 10 % above the allocated storage
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html).
+ */
+export function ceilingFitsStorage(maxGiB: number, allocatedGiB: number): boolean {
+  return maxGiB * 10 >= allocatedGiB * 11;
+}
+
+/**
  * The ModifyDBInstance for a growth to `targetGiB`: MaxAllocatedStorage raised when autoscaling's
- * ceiling would sit below the new size, IOPS only where the storage type needs them.
+ * ceiling would sit less than 10 % above the new size, IOPS only where the storage type needs them.
  */
 export function planStorageChange(db: DatabaseInstance, targetGiB: number): StorageModification {
   const max = db.maxAllocatedStorageGiB;
@@ -52,8 +60,7 @@ export function planStorageChange(db: DatabaseInstance, targetGiB: number): Stor
   return {
     id: db.id,
     allocatedStorageGiB: targetGiB,
-    // Keep autoscaling one 10 % step of room above the new size.
-    ...(max !== null && max < targetGiB
+    ...(max !== null && !ceilingFitsStorage(max, targetGiB)
       ? { maxAllocatedStorageGiB: minimumTargetGiB(targetGiB) } : {}),
     ...(iops === undefined ? {} : { iops }),
   };

@@ -97,22 +97,29 @@ describe('setScheduleState', () => {
     ).rejects.toMatchObject({ code: 'schedule_changed_meanwhile' });
   });
 
-  it('sends a client token with the write', async () => {
-    const cloud = createSandboxCloud({ now: () => now });
-    const writes: ScheduleUpdate[] = [];
-    const watched: SchedulerPort = {
-      ...cloud.scheduler,
-      updateSchedule: async (update) => {
-        writes.push(update);
-        await cloud.scheduler.updateSchedule(update);
-      },
+  it('sends one client token per tap and body, so a resent tap is recognised', async () => {
+    const tokens: (string | undefined)[] = [];
+    const pauseWith = async (clientToken: string) => {
+      const cloud = createSandboxCloud({ now: () => now });
+      const watched: SchedulerPort = {
+        ...cloud.scheduler,
+        updateSchedule: async (update) => {
+          tokens.push(update.ClientToken);
+          await cloud.scheduler.updateSchedule(update);
+        },
+      };
+      await setScheduleState(watched, 'default', 'linde-mix-get-events', 'DISABLED', {
+        now, clientToken,
+      });
     };
 
-    await setScheduleState(watched, 'default', 'linde-mix-get-events', 'DISABLED', {
-      now, clientToken: 'tap-1',
-    });
+    await pauseWith('tap-1');
+    await pauseWith('tap-1');
+    await pauseWith('tap-2');
 
-    expect(writes.map((w) => w.ClientToken)).toEqual(['tap-1']);
+    expect(tokens[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(tokens[1]).toBe(tokens[0]);
+    expect(tokens[2]).not.toBe(tokens[0]);
   });
 
   it('fails with schedule_not_found for a schedule that does not exist', async () => {

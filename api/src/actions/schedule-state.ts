@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { TurnoError } from '@turno/shared';
-import { callCloud } from '../cloud/errors.ts';
-import type { ScheduleDocument, ScheduleState, SchedulerPort } from '../cloud/types.ts';
+import { backoffMs, defaultSleep } from '../cloud/backoff.ts';
+import { callCloud, isCloudError } from '../cloud/errors.ts';
+import type {
+  ScheduleDocument, ScheduleState, ScheduleUpdate, SchedulerPort,
+} from '../cloud/types.ts';
 import { startsInFuture, toScheduleUpdate } from './schedule-update.ts';
 
 export interface ScheduleStateChange {
+  /** The read the write was built from: a fresh one when another writer forced a retry. */
   before: ScheduleDocument;
   after: ScheduleDocument;
   /** False when the schedule was already in the wanted state and nothing was written. */
@@ -20,9 +24,16 @@ export interface ScheduleStateOptions {
    * holds `exclusively` for this schedule around both; without it the read happens inside it.
    */
   before?: ScheduleDocument;
-  /** Lets the cloud recognise a retried write as the same one. */
+  /** Lets the cloud recognise a retried write as the same one; each body gets its own. */
   clientToken?: string;
+  /** Waits between conflicts; tests pass one that resolves at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1): the jitter of those waits. */
+  random?: () => number;
 }
+
+/** Another writer's ConflictException, each followed by a fresh read and a rebuilt write. */
+const conflictRetries = 3;
 
 /**
  * Pauses (DISABLED) or resumes (ENABLED) a schedule the way AWS needs it: read it, write it
@@ -50,21 +61,26 @@ export function exclusively<T>(
 
 async function writeState(
   scheduler: SchedulerPort,
-  before: ScheduleDocument,
+  first: ScheduleDocument,
   state: ScheduleState,
   options: ScheduleStateOptions,
 ): Promise<ScheduleStateChange> {
-  const { GroupName: group, Name: name } = before;
+  const { GroupName: group, Name: name } = first;
   const now = options.now ?? new Date();
-  if (before.State === state) {
-    return { before, after: before, changed: false, droppedStartDate: null };
+  let before = first;
+  for (let attempt = 0; ; attempt += 1) {
+    if (before.State === state) {
+      return { before, after: before, changed: false, droppedStartDate: null };
+    }
+    const update = { ...toScheduleUpdate(before, now), State: state };
+    if (await written(scheduler, update, options.clientToken)) break;
+    if (attempt >= conflictRetries) {
+      throw new TurnoError('schedule_changed_meanwhile', undefined, { group, name });
+    }
+    await (options.sleep ?? defaultSleep)(backoffMs(attempt, options.random ?? Math.random));
+    // Resending would undo the other writer's change: build the next write from what it left.
+    before = await readSchedule(scheduler, group, name);
   }
-
-  const update = { ...toScheduleUpdate(before, now), State: state };
-  await callCloud(() => scheduler.updateSchedule({
-    ...update,
-    ClientToken: options.clientToken ?? randomUUID(),
-  }));
 
   const after = await readSchedule(scheduler, group, name);
   const keepStart = startsInFuture(before, now);
@@ -73,6 +89,32 @@ async function writeState(
   }
   const droppedStartDate = !keepStart && before.StartDate ? before.StartDate : null;
   return { before, after, changed: true, droppedStartDate };
+}
+
+/** UpdateSchedule; false when another writer's change at that moment refused it. */
+async function written(
+  scheduler: SchedulerPort, update: ScheduleUpdate, tapToken: string | undefined,
+): Promise<boolean> {
+  const ClientToken = clientTokenFor(tapToken, update);
+  return callCloud(async () => {
+    try {
+      await scheduler.updateSchedule({ ...update, ClientToken });
+      return true;
+    } catch (error) {
+      if (isCloudError(error, 'ConflictException')) return false;
+      throw error;
+    }
+  });
+}
+
+/**
+ * The tap's token bound to the body: a resend of the same write is recognised, while a rebuilt
+ * one is a new request (AWS APIs reject a token reused with different parameters).
+ */
+export function clientTokenFor(tapToken: string | undefined, update: ScheduleUpdate): string {
+  if (tapToken === undefined) return randomUUID();
+  // Scheduler takes tokens of 1–64 characters: a SHA-256 in hex is exactly 64.
+  return createHash('sha256').update(`${tapToken}\n${stableJson(update)}`).digest('hex');
 }
 
 /** GetSchedule, with a missing schedule as `schedule_not_found`. */

@@ -72,4 +72,15 @@ describe('listScheduleViews', () => {
       managed: false, function: 'up-update-active-positions', state: 'DISABLED',
     });
   });
+
+  it('says it cannot tell whether a schedule it does not manage still fires', async () => {
+    const ended = richSchedule({ EndDate: new Date('2025-01-01T00:00:00Z') });
+    const { scheduler } = createSandboxCloud({ schedules: [ended] });
+
+    const [view] = await listScheduleViews(scheduler, [], new Date('2025-06-02'));
+
+    expect(view).toMatchObject({
+      managed: false, state: 'ENABLED', endDate: null, firesNever: null,
+    });
+  });
 });

@@ -34,7 +34,8 @@ export function isManaged(managed: readonly string[], group: string, name: strin
 /**
  * Every schedule: the managed ones in full (ListSchedules carries no description nor end date,
  * so each is read with GetSchedule, a few at a time for the API's rate limit); the others from
- * the list alone, since Turno's role may read only the schedules it manages.
+ * the list alone, since Turno's role may read only the schedules it manages: their end date,
+ * and so whether they still fire, is unknown (`firesNever: null`).
  */
 export async function listScheduleViews(
   scheduler: SchedulerPort, managed: readonly string[], now: Date = new Date(),
@@ -67,6 +68,7 @@ function summaryView(summary: ScheduleSummary): Schedule {
     description: null,
     lastModified: summary.LastModificationDate?.toISOString() ?? null,
     endDate: null,
-    firesNever: false,
+    // ListSchedules has no EndDate, and GetSchedule of a schedule Turno does not manage is denied.
+    firesNever: null,
   };
 }

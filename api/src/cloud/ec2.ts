@@ -7,7 +7,11 @@ export interface Ec2Instance {
   zone: string;
   /** pending, running, stopping, stopped, shutting-down, terminated. */
   state: string;
-  /** Passed checks over checks run, "2/2" when system and instance checks pass; "—" if none. */
+  /**
+   * Passed over checks with a result: "3/3" when the system, instance and attached EBS checks
+   * pass ("2/2" on an instance without the EBS check); "initializing" or "insufficient-data"
+   * while a check has no result yet and none failed; "—" when none run.
+   */
   statusChecks: string;
 }
 

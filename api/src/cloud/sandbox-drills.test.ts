@@ -18,17 +18,17 @@ describe('sandbox drills', () => {
   it('fails an EC2 status check, stops an instance, and puts both back', async () => {
     const { cloud } = setUp();
 
-    cloud.ec2.drills.setStatusChecks('flotas-application-develop', '1/2');
+    cloud.ec2.drills.setStatusChecks('flotas-application-develop', '2/3');
     cloud.ec2.drills.setState('flotas-cron-arc', 'stopped');
     const broken = await cloud.ec2.listInstances();
     cloud.ec2.drills.reset();
 
     expect(broken.map((i) => [i.name, i.state, i.statusChecks])).toEqual([
-      ['flotas-application-develop', 'running', '1/2'],
+      ['flotas-application-develop', 'running', '2/3'],
       ['flotas-cron-arc', 'stopped', '—'],
     ]);
     const healthy = await cloud.ec2.listInstances();
-    expect(healthy.map((i) => i.statusChecks)).toEqual(['2/2', '2/2']);
+    expect(healthy.map((i) => i.statusChecks)).toEqual(['3/3', '3/3']);
   });
 
   it('lists a stopped pm2 process as pm2 does: no memory, no uptime', async () => {

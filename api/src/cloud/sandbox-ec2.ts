@@ -1,6 +1,9 @@
 import type { Ec2Instance, Ec2Port } from './ec2.ts';
 
-/** The runbook's two instances (docs/runbook/inventory.json). */
+/**
+ * The runbook's two instances (docs/runbook/inventory.json). Its "2/2" predates the attached
+ * EBS status check, which these EBS-backed instances now pass as a third one.
+ */
 export function sandboxEc2Instances(): Ec2Instance[] {
   return [
     {
@@ -9,7 +12,7 @@ export function sandboxEc2Instances(): Ec2Instance[] {
       type: 'c5.xlarge',
       zone: 'us-east-1a',
       state: 'running',
-      statusChecks: '2/2',
+      statusChecks: '3/3',
     },
     {
       id: 'i-0a1b2c3d4e5f60002',
@@ -17,14 +20,14 @@ export function sandboxEc2Instances(): Ec2Instance[] {
       type: 't3a.small',
       zone: 'us-east-1b',
       state: 'running',
-      statusChecks: '2/2',
+      statusChecks: '3/3',
     },
   ];
 }
 
 /** The sandbox's EC2 drills. */
 export interface SandboxEc2Drills {
-  /** Status checks as the console shows them: "1/2" for one failing, "0/2" for both. */
+  /** Status checks as the console counts them: "2/3" for one failing, "0/3" for all. */
   setStatusChecks(name: string, checks: string): void;
   /** The instance state: stopped, stopping, running … */
   setState(name: string, state: string): void;
@@ -54,7 +57,7 @@ export function createSandboxEc2(instances = sandboxEc2Instances()): SandboxEc2 
         const instance = byName(name);
         instance.state = state;
         // EC2 runs no status checks on an instance that is not running.
-        instance.statusChecks = state === 'running' ? '2/2' : '—';
+        instance.statusChecks = state === 'running' ? '3/3' : '—';
       },
       reset() {
         current.splice(0, current.length, ...structuredClone(original));

@@ -173,8 +173,12 @@ function checkStorage(current: DatabaseInstance, change: StorageModification): n
   const minimum = Math.ceil((current.allocatedStorageGiB * 11) / 10);
   const allocated = Math.max(change.allocatedStorageGiB, minimum);
   const max = change.maxAllocatedStorageGiB ?? current.maxAllocatedStorageGiB;
-  if (max !== null && max < allocated) {
-    throw invalid('Max storage size must be greater than storage size.');
+  if (max !== null && max <= allocated) {
+    throw invalid('Max storage size must be greater than storage size');
+  }
+  // Storage autoscaling wants its ceiling at least 10 % above the storage.
+  if (max !== null && max * 10 < allocated * 11) {
+    throw invalid('The maximum allocated storage must be increased by at least 10 percent.');
   }
   const { storageType } = current;
   if (storageType === 'io1' || storageType === 'io2') {

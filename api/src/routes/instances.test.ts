@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('GET /api/instances', () => {
-  it('lists both EC2 instances with state, type, zone and 2/2 checks', async () => {
+  it('lists both EC2 instances with state, type, zone and 3/3 checks', async () => {
     deps = await createTestDeps();
     const app = createApp(deps);
 
@@ -22,11 +22,11 @@ describe('GET /api/instances', () => {
     expect(await response.json()).toEqual([
       {
         id: 'i-0a1b2c3d4e5f60001', name: 'flotas-application-develop', type: 'c5.xlarge',
-        zone: 'us-east-1a', state: 'running', statusChecks: '2/2',
+        zone: 'us-east-1a', state: 'running', statusChecks: '3/3',
       },
       {
         id: 'i-0a1b2c3d4e5f60002', name: 'flotas-cron-arc', type: 't3a.small',
-        zone: 'us-east-1b', state: 'running', statusChecks: '2/2',
+        zone: 'us-east-1b', state: 'running', statusChecks: '3/3',
       },
     ]);
   });

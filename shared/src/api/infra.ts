@@ -52,7 +52,11 @@ export const growStorageResponse = z.object({
 });
 export type GrowStorageResponse = z.infer<typeof growStorageResponse>;
 
-/** An EC2 instance (`GET /api/instances`): "2/2" when both status checks pass. */
+/**
+ * An EC2 instance (`GET /api/instances`): `statusChecks` is "3/3" when the system, instance and
+ * attached EBS checks pass ("2/2" without the EBS check), "initializing" or "insufficient-data"
+ * while a check has no result yet, "—" when none run.
+ */
 export const ec2InstanceSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -72,10 +72,13 @@ export const scheduleSchema = z.object({
   managed: z.boolean(),
   description: z.string().nullable(),
   lastModified: z.string().nullable(),
-  /** When the schedule stops invoking its target, if it has an end. */
+  /** When the schedule stops invoking its target, if it has an end (or its end is unknown). */
   endDate: z.string().nullable(),
-  /** True once the EndDate has passed: ENABLED in AWS, yet it will never fire again. */
-  firesNever: z.boolean(),
+  /**
+   * True once the EndDate has passed: ENABLED in AWS, yet it will never fire again. Null when
+   * Turno cannot tell: it reads the end date only of the schedules it manages.
+   */
+  firesNever: z.boolean().nullable(),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 

@@ -55,19 +55,22 @@ export const hostCards: Card[] = [
     },
     summary: {
       es: 'AWS revisa cada instancia cada minuto: la comprobación del sistema (el equipo y la '
-        + 'red de AWS) y la de la instancia (su sistema operativo). Si alguna falla, o la '
-        + 'instancia está detenida, lo que corre en ella se detiene: en '
-        + 'flotas-application-develop, todo UP; en flotas-cron-arc, el cron de pm2.',
+        + 'red de AWS), la de la instancia (su sistema operativo) y la de EBS adjunto (sus '
+        + 'discos). Si alguna falla, o la instancia está detenida, lo que corre en ella se '
+        + 'detiene: en flotas-application-develop, todo UP; en flotas-cron-arc, el cron de pm2.',
       en: 'AWS checks each instance every minute: the system check (AWS\'s hardware and '
-        + 'network) and the instance check (its operating system). If either fails, or the '
-        + 'instance is stopped, what runs on it stops: on flotas-application-develop, all of '
-        + 'UP; on flotas-cron-arc, the pm2 cron.',
+        + 'network), the instance check (its operating system) and the attached EBS check (its '
+        + 'disks). If any fails, or the instance is stopped, what runs on it stops: on '
+        + 'flotas-application-develop, all of UP; on flotas-cron-arc, the pm2 cron.',
     },
     steps: [
       step('T.8.1', 'Entrar a EC2, "Instancias".', 'Open EC2, "Instances".'),
-      step('T.8.2', 'Verificar el estado de la instancia y su "Comprobación de estado" (2/2 es '
-        + 'lo normal).',
-      'Check the instance state and its "Status check" (2/2 is normal).'),
+      step('T.8.2', 'Verificar el estado de la instancia y su "Comprobación de estado": lo '
+        + 'normal es que pasen todas (3/3; 2/2 en una instancia sin la comprobación de EBS). '
+        + '"Iniciando" o "Datos insuficientes" todavía no es una falla: esperar unos minutos.',
+      'Check the instance state and its "Status check": normally all pass (3/3; 2/2 on an '
+        + 'instance without the EBS check). "Initializing" or "Insufficient data" is not a '
+        + 'failure yet: wait a few minutes.'),
       step('T.8.3', 'Si está detenida, preguntar al equipo de desarrollo si es por un cambio de '
         + 'código (solo se detienen por eso); si no, iniciarla.',
       'If it is stopped, ask the development team whether it is for a code change (that is '

@@ -18,11 +18,12 @@ function instance(
   };
 }
 
-function checks(id: string, system: string, own: string): InstanceStatus {
+function checks(id: string, system: string, own: string, ebs?: string): InstanceStatus {
   return {
     InstanceId: id,
     SystemStatus: { Status: system } as InstanceStatus['SystemStatus'],
     InstanceStatus: { Status: own } as InstanceStatus['InstanceStatus'],
+    ...(ebs ? { AttachedEbsStatus: { Status: ebs } as InstanceStatus['AttachedEbsStatus'] } : {}),
   };
 }
 
@@ -42,8 +43,8 @@ function setUp() {
   });
   mock.on(DescribeInstanceStatusCommand).resolves({
     InstanceStatuses: [
-      checks(app, 'ok', 'ok'),
-      checks(cron, 'not-applicable', 'not-applicable'),
+      checks(app, 'ok', 'ok', 'ok'),
+      checks(cron, 'not-applicable', 'not-applicable', 'not-applicable'),
     ],
   });
   return { mock, ec2: createAwsEc2({ ec2: client, instanceIds: [app, cron] }) };
@@ -56,7 +57,7 @@ describe('createAwsEc2', () => {
     expect(await ec2.listInstances()).toEqual([
       {
         id: app, name: 'flotas-application-develop', type: 'c5.xlarge', zone: 'us-east-1a',
-        state: 'running', statusChecks: '2/2',
+        state: 'running', statusChecks: '3/3',
       },
       {
         id: cron, name: 'flotas-cron-arc', type: 't3a.small', zone: 'us-east-1b',
@@ -81,7 +82,19 @@ describe('createAwsEc2', () => {
     ['ok', 'impaired', '1/2'],
     ['impaired', 'impaired', '0/2'],
     ['ok', 'initializing', 'initializing'],
+    ['ok', 'insufficient-data', 'insufficient-data'],
   ])('counts system %s and instance %s as %s', (system, own, shown) => {
     expect(statusChecks(checks(app, system, own))).toBe(shown);
+  });
+
+  it.each([
+    ['ok', 'ok', 'ok', '3/3'],
+    ['ok', 'ok', 'impaired', '2/3'],
+    ['ok', 'ok', 'not-applicable', '2/2'],
+    ['ok', 'ok', 'insufficient-data', 'insufficient-data'],
+    ['initializing', 'insufficient-data', 'initializing', 'initializing'],
+    ['impaired', 'ok', 'insufficient-data', '1/2'],
+  ])('counts system %s, instance %s and attached EBS %s as %s', (system, own, ebs, shown) => {
+    expect(statusChecks(checks(app, system, own, ebs))).toBe(shown);
   });
 });

@@ -50,11 +50,23 @@ function toInstance(instance: Instance, status: InstanceStatus | undefined): Ec2
   };
 }
 
-/** As the console shows them: "2/2", "1/2", "initializing", or "—" when none run (stopped). */
+/**
+ * As the console counts them: passed over checks with a result, the attached EBS check included
+ * where the instance has one ("3/3", "2/3"; "2/2" without it). A check with no result yet
+ * (initializing, insufficient-data) is pending, not failed: while one is and none failed, the
+ * answer is "initializing" or "insufficient-data"; "—" when no check runs (stopped).
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/monitoring-system-instance-status-check.html
+ */
 export function statusChecks(status: InstanceStatus | undefined): string {
-  const results = [status?.SystemStatus?.Status, status?.InstanceStatus?.Status]
-    .filter((s): s is NonNullable<typeof s> => s !== undefined && s !== 'not-applicable');
+  const results = [
+    status?.SystemStatus?.Status, status?.InstanceStatus?.Status,
+    status?.AttachedEbsStatus?.Status,
+  ].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== 'not-applicable');
   if (results.length === 0) return '—';
-  if (results.includes('initializing')) return 'initializing';
-  return `${results.filter((s) => s === 'ok').length}/${results.length}`;
+  const passed = results.filter((s) => s === 'ok').length;
+  const failed = results.filter((s) => s === 'impaired').length;
+  if (failed === 0 && passed < results.length) {
+    return results.includes('initializing') ? 'initializing' : 'insufficient-data';
+  }
+  return `${passed}/${passed + failed}`;
 }

@@ -170,6 +170,17 @@ describe('createAwsRds', () => {
       expect((await port.listDatabases())[0]?.status).toBe('modifying');
     });
 
+  it('raises MaxAllocatedStorage when it equals the target, which RDS would refuse', async () => {
+    const { port, modifyInputs } = setUp({ maxAllocatedStorageGiB: 110 });
+    const [db] = await port.listDatabases();
+    if (!db) throw new Error('no primary');
+
+    await port.modifyStorage(planStorageChange(db, 110));
+
+    expect(modifyInputs()[0]).toMatchObject({ AllocatedStorage: 110, MaxAllocatedStorage: 121 });
+    expect((await port.listDatabases())[0]?.status).toBe('modifying');
+  });
+
   it('leaves MaxAllocatedStorage out when autoscaling has room', async () => {
     const { port, modifyInputs } = setUp({ maxAllocatedStorageGiB: 1000 });
     const [db] = await port.listDatabases();

@@ -46,6 +46,11 @@ describe('isRetryable', () => {
     expect(isRetryable(named('Throttling', 400), false)).toBe(true);
   });
 
+  it('leaves a conflict to the caller when told the write must be rebuilt first', () => {
+    expect(isRetryable(named('ConflictException', 409), true, false)).toBe(false);
+    expect(isRetryable(named('ThrottlingException', 400), true, false)).toBe(true);
+  });
+
   it('retries a reset connection only where sending it twice is safe', () => {
     const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 

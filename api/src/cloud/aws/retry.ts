@@ -1,4 +1,7 @@
 import type { Logger } from '../../types.ts';
+import { backoffMs, defaultSleep } from '../backoff.ts';
+
+export { backoffMs, defaultSleep };
 
 export interface RetryOptions {
   log?: Logger;
@@ -15,6 +18,11 @@ export interface RetryOptions {
    * answers that say the request was turned away are retried, never one that may have landed.
    */
   idempotent?: boolean;
+  /**
+   * False for a write built from an earlier read (UpdateSchedule): after a ConflictException the
+   * caller must read again and rebuild it, since resending would undo the other writer's change.
+   */
+  retryConflicts?: boolean;
 }
 
 // The request was refused before anything changed: throttling, or another writer at once.
@@ -34,25 +42,15 @@ const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOU
  * answer only for a call that is safe to repeat; anything else (validation, not found, access
  * denied) would fail the same way again.
  */
-export function isRetryable(error: unknown, idempotent = true): boolean {
+export function isRetryable(error: unknown, idempotent = true, conflicts = true): boolean {
   if (!(error instanceof Error)) return false;
+  if (!conflicts && error.name === 'ConflictException') return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (refusedNames.has(error.name) || status === 429) return true;
   if (!idempotent) return false;
   const code = (error as { code?: unknown }).code;
   return transientNames.has(error.name) || (typeof code === 'string' && transientCodes.has(code))
     || (status !== undefined && status >= 500 && status !== 501);
-}
-
-export const defaultSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Full jitter: each wait is random in [0, min(cap, base · 2^attempt)), which spreads retrying
- * callers apart. https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
- */
-export function backoffMs(attempt: number, random: () => number, baseMs = 100, capMs = 2_000) {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 }
 
 /**
@@ -69,7 +67,8 @@ export async function withRetry<T>(
     try {
       return await call();
     } catch (error) {
-      if (attempt >= retries || !isRetryable(error, options.idempotent ?? true)) throw error;
+      const retryable = isRetryable(error, options.idempotent ?? true, options.retryConflicts);
+      if (attempt >= retries || !retryable) throw error;
       const delayMs = backoffMs(attempt, random, options.baseMs, options.capMs);
       options.log?.warn('aws.retry', {
         call: label, error: (error as Error).name, attempt: attempt + 1, delayMs,

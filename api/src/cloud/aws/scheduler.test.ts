@@ -94,9 +94,9 @@ describe('createAwsScheduler', () => {
       .toMatchObject({ SqsParameters: { MessageGroupId: 'positions' } });
   });
 
-  it('retries a ConflictException with the same client token, then succeeds', async () => {
+  it('resends a throttled UpdateSchedule with the same client token, then succeeds', async () => {
     const { api, scheduler, waits } = setUp();
-    api.failNext('UpdateSchedule', 'ConflictException');
+    api.failNext('UpdateSchedule', 'ThrottlingException');
 
     await scheduler.updateSchedule(update());
 
@@ -106,6 +106,17 @@ describe('createAwsScheduler', () => {
     expect(waits).toEqual([50]);
     expect((await scheduler.getSchedule('up-sync', 'linde-mix-get-events'))?.State)
       .toBe('DISABLED');
+  });
+
+  it('never resends an UpdateSchedule refused with a ConflictException', async () => {
+    const { api, scheduler, waits } = setUp();
+    api.failNext('UpdateSchedule', 'ConflictException');
+
+    await expect(scheduler.updateSchedule(update()))
+      .rejects.toMatchObject({ name: 'ConflictException' });
+
+    expect(api.mock.commandCalls(UpdateScheduleCommand)).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 
   it('gives up after three retries and keeps the AWS error name', async () => {
@@ -140,7 +151,7 @@ describe('createAwsScheduler', () => {
 
   it('sends one generated client token on every retry when the caller gave none', async () => {
     const { api, scheduler } = setUp();
-    api.failNext('UpdateSchedule', 'ConflictException');
+    api.failNext('UpdateSchedule', 'ThrottlingException');
     const { ClientToken, ...withoutToken } = update();
 
     await scheduler.updateSchedule(withoutToken);

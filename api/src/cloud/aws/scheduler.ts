@@ -22,7 +22,8 @@ const pageSize = 100;
 
 /**
  * EventBridge Scheduler through SDK v3. Errors keep the SDK's names (`error.name`) so
- * `callCloud` maps them; conflicts and throttling are retried here with full jitter.
+ * `callCloud` maps them; throttling is retried here with full jitter, and so are conflicts,
+ * except UpdateSchedule's, which need a fresh read (`setScheduleState` does that).
  */
 export function createAwsScheduler(
   client: SchedulerClient, options: AwsSchedulerOptions = {},
@@ -88,11 +89,12 @@ export function createAwsScheduler(
     },
 
     async updateSchedule(update) {
-      // One ClientToken for every retry lets AWS recognise a write that did land.
+      // One ClientToken for every resend of this body lets AWS recognise a write that did land.
       const clientToken = update.ClientToken ?? randomUUID();
       const input = toUpdateScheduleInput({ ...update, ClientToken: clientToken });
+      // A conflict is left to the caller: the body came from a read another writer has outdated.
       await withRetry(`UpdateSchedule ${update.GroupName}/${update.Name}`,
-        () => client.send(new UpdateScheduleCommand(input)), retry);
+        () => client.send(new UpdateScheduleCommand(input)), { ...retry, retryConflicts: false });
     },
 
     exclusive(group, name, work) {

@@ -24,11 +24,11 @@ export function describeEc2Contract(label: string, makePort: MakeEc2Port): void 
         expect(await port.listInstances()).toEqual([
           {
             id: 'i-0a1b2c3d4e5f60001', name: 'flotas-application-develop', type: 'c5.xlarge',
-            zone: 'us-east-1a', state: 'running', statusChecks: '2/2',
+            zone: 'us-east-1a', state: 'running', statusChecks: '3/3',
           },
           {
             id: 'i-0a1b2c3d4e5f60002', name: 'flotas-cron-arc', type: 't3a.small',
-            zone: 'us-east-1b', state: 'running', statusChecks: '2/2',
+            zone: 'us-east-1b', state: 'running', statusChecks: '3/3',
           },
         ]);
       });
@@ -41,14 +41,14 @@ export function describeEc2Contract(label: string, makePort: MakeEc2Port): void 
       expect(cron).toMatchObject({ state: 'stopped', statusChecks: '—' });
     });
 
-    it.each(['1/2', '0/2', 'initializing'])('shows status checks of %s as the console does',
-      async (shown) => {
+    it.each(['2/3', '0/3', '2/2', '1/2', 'initializing', 'insufficient-data'])(
+      'shows status checks of %s as the console counts them', async (shown) => {
         const port = makePort(instances({ statusChecks: shown }));
 
         const [app, cron] = await port.listInstances();
 
         expect(cron?.statusChecks).toBe(shown);
-        expect(app?.statusChecks).toBe('2/2');
+        expect(app?.statusChecks).toBe('3/3');
       });
 
     it('names an instance without a Name tag by its id', async () => {

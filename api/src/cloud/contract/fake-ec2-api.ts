@@ -12,13 +12,22 @@ export interface FakeEc2Api {
   mock: AwsClientStub<EC2Client>;
 }
 
-/** The two checks behind the console's "2/2", "1/2" … as DescribeInstanceStatus reports them. */
-const checks: Record<string, [SummaryStatus, SummaryStatus]> = {
-  '2/2': ['ok', 'ok'],
-  '1/2': ['ok', 'impaired'],
-  '0/2': ['impaired', 'impaired'],
-  'initializing': ['initializing', 'initializing'],
-  '—': ['not-applicable', 'not-applicable'],
+type Checks = [system: SummaryStatus, instance: SummaryStatus, attachedEbs: SummaryStatus];
+
+/**
+ * The system, instance and attached EBS checks behind the console's "3/3", "2/3" … as
+ * DescribeInstanceStatus reports them; an instance without the EBS check has "2/2".
+ */
+const checks: Record<string, Checks> = {
+  '3/3': ['ok', 'ok', 'ok'],
+  '2/3': ['ok', 'ok', 'impaired'],
+  '1/3': ['ok', 'impaired', 'impaired'],
+  '0/3': ['impaired', 'impaired', 'impaired'],
+  '2/2': ['ok', 'ok', 'not-applicable'],
+  '1/2': ['ok', 'impaired', 'not-applicable'],
+  'initializing': ['initializing', 'initializing', 'initializing'],
+  'insufficient-data': ['ok', 'insufficient-data', 'ok'],
+  '—': ['not-applicable', 'not-applicable', 'not-applicable'],
 };
 
 function toInstance(seed: Ec2Instance): Instance {
@@ -36,13 +45,14 @@ function toInstance(seed: Ec2Instance): Instance {
 }
 
 function toStatus(seed: Ec2Instance): InstanceStatus {
-  const [system, own] = checks[seed.statusChecks] ?? ['not-applicable', 'not-applicable'];
+  const [system, own, ebs] = checks[seed.statusChecks] ?? checks['—'] ?? [];
   return {
     InstanceId: seed.id,
     AvailabilityZone: seed.zone,
     InstanceState: { Name: seed.state as InstanceStateName },
     SystemStatus: { Status: system },
     InstanceStatus: { Status: own },
+    AttachedEbsStatus: { Status: ebs },
   };
 }
 

@@ -19,8 +19,9 @@ function queryError(name: string, message: string): RDSServiceException {
 /**
  * ModifyDBInstance's storage rules for PostgreSQL, as the API reference states them
  * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBInstance.html):
- * storage only grows; MaxAllocatedStorage stays above it; io1/io2, and gp3 from 400 GiB,
- * need Iops with the change; gp3 below 400 GiB and gp2 take none.
+ * storage only grows; MaxAllocatedStorage stays at least 10 % above it (storage autoscaling's
+ * rule, USER_PIOPS.Autoscaling.html); io1/io2, and gp3 from 400 GiB, need Iops with the change;
+ * gp3 below 400 GiB and gp2 take none.
  */
 export function rejectStorageChange(
   db: DBInstance, input: ModifyDBInstanceCommandInput,
@@ -32,8 +33,13 @@ export function rejectStorageChange(
     return queryError('InvalidParameterValue', 'Invalid storage size: storage can only grow.');
   }
   const max = input.MaxAllocatedStorage ?? db.MaxAllocatedStorage;
-  if (max !== undefined && max < target) {
-    return queryError('InvalidParameterCombination', 'Max storage size must exceed storage size.');
+  if (max !== undefined && max <= target) {
+    return queryError('InvalidParameterCombination',
+      'Max storage size must be greater than storage size');
+  }
+  if (max !== undefined && max * 10 < target * 11) {
+    return queryError('InvalidParameterCombination',
+      'The maximum allocated storage must be increased by at least 10 percent.');
   }
   const type = db.StorageType;
   const iops = input.Iops;

@@ -26,6 +26,13 @@ export interface FakeSchedulerApi {
   mock: AwsClientStub<SchedulerClient>;
   /** The next `count` calls of `operation` fail with `error` before doing anything. */
   failNext(operation: Operation, error: FakeErrorName, count?: number): void;
+  /**
+   * Another writer sets `fields` of that schedule just as each of its next `count`
+   * UpdateSchedule calls arrives, and Scheduler refuses those with ConflictException.
+   */
+  writeMeanwhile(
+    group: string, name: string, fields: Partial<ScheduleDocument>, count?: number,
+  ): void;
 }
 
 const metadata = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
@@ -48,6 +55,7 @@ export function createFakeSchedulerApi(options: FakeSchedulerApiOptions): FakeSc
   for (const schedule of options.schedules) store.set(key(schedule), structuredClone(schedule));
   const tokens = new Set<string>();
   const pending = new Map<Operation, FakeErrorName[]>();
+  const meddling = new Map<string, Partial<ScheduleDocument>[]>();
   const client = new SchedulerClient({ region: 'us-east-1' });
   const mock = mockClient(client);
 
@@ -103,6 +111,12 @@ export function createFakeSchedulerApi(options: FakeSchedulerApiOptions): FakeSc
   mock.on(UpdateScheduleCommand).callsFake(async (input: UpdateScheduleCommandInput) => {
     failIfAsked('UpdateSchedule');
     const current = find(input.GroupName, input.Name);
+    const other = meddling.get(key(current))?.shift();
+    if (other) {
+      const changed = { ...current, ...structuredClone(other), LastModificationDate: now() };
+      store.set(key(current), changed);
+      throw failures.ConflictException();
+    }
     if (input.ClientToken && tokens.has(input.ClientToken)) {
       return { ...metadata(200), ScheduleArn: current.Arn };
     }
@@ -133,6 +147,10 @@ export function createFakeSchedulerApi(options: FakeSchedulerApiOptions): FakeSc
     mock,
     failNext(operation, error, count = 1) {
       pending.set(operation, [...(pending.get(operation) ?? []), ...Array(count).fill(error)]);
+    },
+    writeMeanwhile(group, name, fields, count = 1) {
+      const id = `${group}/${name}`;
+      meddling.set(id, [...(meddling.get(id) ?? []), ...Array(count).fill(fields)]);
     },
   };
 }

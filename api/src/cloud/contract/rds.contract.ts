@@ -194,5 +194,24 @@ export function describeRdsContract(label: string, makePort: MakeRdsPort): void 
         status: 'modifying', maxAllocatedStorageGiB: 121,
       });
     });
+
+    it.each([110, 115, 120])(
+      'refuses a storage ceiling of %i GiB, less than 10 percent above a new size of 110 GiB',
+      async (max) => {
+        const port = start(seeds({ allocatedStorageGiB: 100, maxAllocatedStorageGiB: max }));
+
+        const change = port.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 110 });
+
+        expect(await failure(change)).toBe('InvalidParameterCombination');
+        expect((await port.listDatabases())[0]?.status).toBe('available');
+      });
+
+    it('takes a new size when the storage ceiling is already 10 % above it', async () => {
+      const port = start(seeds({ allocatedStorageGiB: 100, maxAllocatedStorageGiB: 121 }));
+
+      await port.modifyStorage({ id: 'flotas-develop', allocatedStorageGiB: 110 });
+
+      expect((await port.listDatabases())[0]?.status).toBe('modifying');
+    });
   });
 }

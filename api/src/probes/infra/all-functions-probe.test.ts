@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { toScheduleUpdate } from '../../actions/schedule-update.ts';
+import type { SchedulerPort } from '../../cloud/types.ts';
 import { insertSyncError } from '../../watcher/fixtures.ts';
 import { runWatcherOnce } from '../../watcher/run.ts';
 import { allFunctionsProbe } from './all-functions-probe.ts';
@@ -30,6 +32,13 @@ async function failing(t: InfraTest, functions: string[], minutesAgo = 2) {
       at: new Date(t.clock.now.getTime() - minutesAgo * minute),
     });
   }
+}
+
+/** Gives a sandbox schedule an end date, the way an update in the AWS console would. */
+async function endSchedule(scheduler: SchedulerPort, name: string, at: Date) {
+  const schedule = await scheduler.getSchedule('default', name);
+  if (!schedule) throw new Error(`the sandbox lost ${name}`);
+  await scheduler.updateSchedule({ ...toScheduleUpdate(schedule, at), EndDate: at });
 }
 
 describe('the all-functions probe', () => {
@@ -92,5 +101,44 @@ describe('the all-functions probe', () => {
     const [alert] = (await t.alerts()).filter((a) => a.category === 'all-functions-failing');
     expect(report.probes?.resolved).toContain(alert?.id);
     expect(alert).toMatchObject({ state: 'resolved', resolvedBy: 'probe:all-functions' });
+  });
+
+  it('leaves out an enabled schedule past its end date, which starts its function no more',
+    async () => {
+      const t = await setUp();
+      const [ended = '', ...working] = enabled;
+      await endSchedule(t.cloud.scheduler, ended, t.clock.now);
+      await failing(t, working);
+      t.advance(minute);
+
+      await runWatcherOnce(t.deps);
+
+      const [alert] = (await t.alerts()).filter((a) => a.category === 'all-functions-failing');
+      expect(alert).toMatchObject({ state: 'open', resources: working });
+      expect((await t.lastRun('all-functions'))?.summary)
+        .toMatchObject({ functions: 4, failing: 4 });
+    });
+
+  it('reads a schedule\'s end date again only after the schedule changed', async () => {
+    const t = await setUp(); // its first run has read every enabled managed schedule
+    const reads: string[] = [];
+    const { scheduler } = t.cloud;
+    const getSchedule = scheduler.getSchedule.bind(scheduler);
+    scheduler.getSchedule = async (group, name) => {
+      reads.push(name);
+      return getSchedule(group, name);
+    };
+
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+    const whileUnchanged = [...reads];
+    await endSchedule(scheduler, 'linde-mix-get-events', new Date(t.clock.now.getTime() + 1));
+    const changedAt = reads.length;
+    t.advance(minute);
+    await runWatcherOnce(t.deps);
+
+    expect(whileUnchanged).toEqual([]);
+    expect(reads.slice(changedAt)).toEqual(['linde-mix-get-events']);
+    expect((await t.lastRun('all-functions'))?.summary).toMatchObject({ functions: 4 });
   });
 });

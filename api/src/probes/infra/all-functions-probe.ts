@@ -4,6 +4,7 @@ import { isManaged } from '../../actions/schedule-view.ts';
 import type { AppDeps } from '../../types.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { InfraConfig } from './config.ts';
+import { stillFiring } from './schedule-ends.ts';
 
 export const allFunctionsProbeName = 'all-functions' satisfies ProbeName;
 
@@ -18,15 +19,15 @@ interface Failing {
 /**
  * Every Lambda failing at once, a critical alert that reaches people in their quiet hours:
  * each enabled managed schedule's function has Sync_error rows inside the window. Reads the
- * schedules' list only (one ListSchedules call) and Turno's copy of Sync_error, which the
- * watcher has just filled.
+ * schedules' list, each enabled managed schedule once per change of it (its end date), and
+ * Turno's copy of Sync_error, which the watcher has just filled.
  */
 export function allFunctionsProbe(config: InfraConfig['allFunctions']): Probe {
   return {
     name: allFunctionsProbeName,
     intervalSeconds: config.intervalSeconds,
     async run(deps, now): Promise<ProbeResult> {
-      const functions = await enabledFunctions(deps);
+      const functions = await enabledFunctions(deps, now);
       const since = new Date(now.getTime() - config.windowSeconds * 1000);
       const failing = await failingSince(deps, functions, since);
       const summary: ProbeSummaryOf<typeof allFunctionsProbeName> = {
@@ -52,12 +53,14 @@ export function allFunctionsProbe(config: InfraConfig['allFunctions']): Probe {
   };
 }
 
-/** Functions of the managed schedules that are on, by name. */
-async function enabledFunctions(deps: AppDeps): Promise<string[]> {
-  const summaries = await deps.cloud.scheduler.listSchedules();
-  const names = summaries
+/** Functions of the managed schedules that are on and not past their end date, by name. */
+async function enabledFunctions(deps: AppDeps, now: Date): Promise<string[]> {
+  const { scheduler } = deps.cloud;
+  const enabled = (await scheduler.listSchedules())
     .filter((s) => s.State === 'ENABLED' && isManaged(deps.config.managedSchedules,
-      s.GroupName, s.Name))
+      s.GroupName, s.Name));
+  // An ENABLED schedule past its EndDate never starts its function: it cannot be "failing".
+  const names = (await stillFiring(scheduler, enabled, now))
     .map((s) => functionFromTargetArn(s.TargetArn))
     .filter((name): name is string => name !== null);
   return [...new Set(names)].sort();

@@ -137,7 +137,7 @@ describe('infra drills', () => {
         const report = await runDueProbes(watcher, t.clock.now);
 
         expect(report.opened).toHaveLength(1);
-        expect((await cloud.ec2.listInstances())[0]?.statusChecks).toBe('1/2');
+        expect((await cloud.ec2.listInstances())[0]?.statusChecks).toBe('2/3');
       } finally {
         await watcher.close();
       }
@@ -149,6 +149,6 @@ describe('infra drills', () => {
     await setDrill(t.deps, drill('ec2-status-check-failed'), true, t.clock.now);
 
     const instances = await t.cloud.ec2.listInstances();
-    expect(instances[0]?.statusChecks).toBe('1/2');
+    expect(instances[0]?.statusChecks).toBe('2/3');
   });
 });

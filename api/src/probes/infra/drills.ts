@@ -91,12 +91,12 @@ export const infraDrills: InfraDrill[] = [
     probe: 'ec2',
     title: { es: 'Falla una comprobación de EC2', en: 'An EC2 status check fails' },
     description: {
-      es: 'flotas-application-develop pasa 1 de 2 comprobaciones de estado. Se abre la tarjeta '
+      es: 'flotas-application-develop pasa 2 de 3 comprobaciones de estado. Se abre la tarjeta '
         + 'T.8.',
-      en: 'flotas-application-develop passes 1 of 2 status checks. Card T.8 opens.',
+      en: 'flotas-application-develop passes 2 of 3 status checks. Card T.8 opens.',
     },
     breakSandbox: (cloud) =>
-      cloud.ec2.drills.setStatusChecks('flotas-application-develop', '1/2'),
+      cloud.ec2.drills.setStatusChecks('flotas-application-develop', '2/3'),
     apply,
   },
   {

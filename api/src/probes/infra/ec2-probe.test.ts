@@ -19,7 +19,7 @@ describe('ec2 probe', () => {
   it('opens card T.8 for an instance whose status check fails, and resolves it once it passes',
     async () => {
       const t = await setUp();
-      t.cloud.ec2.drills.setStatusChecks('flotas-application-develop', '1/2');
+      t.cloud.ec2.drills.setStatusChecks('flotas-application-develop', '2/3');
 
       const { opened } = await t.run();
 
@@ -29,7 +29,7 @@ describe('ec2 probe', () => {
         card: 'T.8', severity: 'high',
         resources: ['flotas-application-develop', 'i-0a1b2c3d4e5f60001'],
         detail: {
-          instance: 'flotas-application-develop', state: 'running', statusChecks: '1/2',
+          instance: 'flotas-application-develop', state: 'running', statusChecks: '2/3',
           failedChecks: 1,
         },
       });
@@ -60,10 +60,18 @@ describe('ec2 probe', () => {
     expect((await t.run()).opened).toEqual([]);
   });
 
+  it('opens nothing while a check has too little data to pass or fail', async () => {
+    const t = await setUp();
+    t.cloud.ec2.drills.setStatusChecks('flotas-application-develop', 'insufficient-data');
+
+    expect((await t.run()).opened).toEqual([]);
+    expect((await t.lastRun('ec2'))?.outcome).toBe('ok');
+  });
+
   it('waits five minutes between looks', async () => {
     const t = await setUp();
     await t.run();
-    t.cloud.ec2.drills.setStatusChecks('flotas-cron-arc', '0/2');
+    t.cloud.ec2.drills.setStatusChecks('flotas-cron-arc', '0/3');
 
     t.advance(4 * minute);
     expect((await t.run()).ran).toEqual([]);
@@ -73,7 +81,10 @@ describe('ec2 probe', () => {
 });
 
 describe('failedChecks', () => {
-  it.each([['2/2', 0], ['1/2', 1], ['0/2', 2], ['initializing', 0], ['—', 0]])(
+  it.each([
+    ['3/3', 0], ['2/3', 1], ['0/3', 3], ['2/2', 0], ['1/2', 1], ['initializing', 0],
+    ['insufficient-data', 0], ['—', 0],
+  ])(
     'counts %s as %i failed',
     (checks, failed) => {
       expect(failedChecks(checks)).toBe(failed);

@@ -48,7 +48,7 @@ export function instanceFinding(instance: Ec2Instance): ProbeFinding | null {
   };
 }
 
-/** "1/2" → 1 failed; "2/2", "initializing" and "—" (no checks run) → 0. */
+/** "2/3" → 1 failed; "3/3", the pending "initializing" and "insufficient-data", and "—" → 0. */
 export function failedChecks(statusChecks: string): number {
   const match = /^(\d+)\/(\d+)$/.exec(statusChecks);
   if (!match) return 0;

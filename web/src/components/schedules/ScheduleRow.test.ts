@@ -62,4 +62,15 @@ describe('ScheduleRow', () => {
     expect(wrapper.get('[data-testid="schedule-state"]').text()).toBe('En pausa');
     expect(wrapper.text()).not.toContain('Fecha de fin');
   });
+
+  it('says the end date of a schedule Turno does not manage is unknown', () => {
+    const { wrapper } = mountApp(ScheduleRow, {
+      props: { schedule: schedule({ managed: false, firesNever: null }), canAct: true },
+    });
+
+    expect(wrapper.get('[data-testid="schedule-state"]').text()).toBe('Activa');
+    expect(wrapper.get('[data-testid="schedule-end-unknown"]').text())
+      .toBe('desconocida: Turno solo la lee en las programaciones que administra');
+    expect(wrapper.find('[data-testid="schedule-fires-never"]').exists()).toBe(false);
+  });
 });
