@@ -5,6 +5,7 @@ export * from './diagnosis/categories.ts';
 export * from './diagnosis/extract.ts';
 export * from './diagnosis/redact.ts';
 export * from './diagnosis/redact-value.ts';
+export * from './diagnosis/storable-text.ts';
 export * from './diagnosis/secret-names.ts';
 export * from './runbook/types.ts';
 export * from './runbook/cards.ts';

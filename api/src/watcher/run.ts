@@ -107,7 +107,7 @@ async function collect(deps: AppDeps, now: Date): Promise<WatcherReport> {
     const fresh = rows.filter((row) => BigInt(row.id) > BigInt(from));
     const cursor = fresh.at(-1)?.id ?? from;
 
-    const seen = await storeSeenErrors(client, fresh);
+    const seen = await storeSeenErrors(client, fresh, { now, log: deps.log.child('watcher') });
     const changes = await applyToAlerts(client, deps.config, seen, now);
     const resolved = await resolveQuietAlerts(client, deps.config, now);
     await recordRun(client, cursor, now);

@@ -1,5 +1,6 @@
 import { REDACTED, redact } from './redact.ts';
 import { isSecretName } from './secret-names.ts';
+import { storableText } from './storable-text.ts';
 
 const MAX_DEPTH = 12;
 // Inside a secret object (axios `auth`, a service account) these still say who, not how.
@@ -41,7 +42,7 @@ function walkFields(
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const hidden = secret ? !IDENTITY.test(key) : isSecretName(key);
-    copy[key] = walk(item, depth + 1, path, hidden);
+    copy[storableText(key)] = walk(item, depth + 1, path, hidden);
   }
   return copy;
 }

@@ -1,4 +1,5 @@
 import { isSecretName } from './secret-names.ts';
+import { storableText } from './storable-text.ts';
 
 /** What a secret is replaced with: readable, and never mistaken for a value. */
 export const REDACTED = '[redacted]';
@@ -37,10 +38,11 @@ const PRIVATE_KEY =
 /**
  * Replaces secrets in an error's text with `[redacted]`, keeping the rest readable. A name is
  * secret by the words in it (see {@link isSecretName}), whatever its case or separators.
+ * What PostgreSQL cannot store (NUL) becomes U+FFFD first (see {@link storableText}).
  * @example redact('GET /instance1/messages?token=abc&to=1') // '…?token=[redacted]&to=1'
  */
 export function redact(text: string): string {
-  const quoted = text
+  const quoted = storableText(text)
     .replace(PRIVATE_KEY, `$1${REDACTED}`)
     .replace(URL_PASSWORD, `$1${REDACTED}@`)
     .replace(QUOTED, hideQuoted);
