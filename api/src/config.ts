@@ -79,6 +79,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       clientColumn: e.SYNC_ERROR_CLIENT_COLUMN,
       statementTimeoutMs: e.UP_STATEMENT_TIMEOUT_MS,
       batchSize: e.SYNC_ERROR_BATCH_SIZE,
+      gapGraceSeconds: e.SYNC_ERROR_GAP_GRACE_S,
     },
     dataSources: e.DATA_SOURCES,
     watchIntervalSeconds: e.WATCH_INTERVAL_S,

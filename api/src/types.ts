@@ -46,6 +46,8 @@ export interface AppConfig {
     clientColumn: string;     // "client_id"
     statementTimeoutMs: number;
     batchSize: number;
+    /** How long an id missing below the cursor is read again, waiting for its commit. */
+    gapGraceSeconds: number;
   };
   dataSources: Record<number, string>;   // 1 → MIX, 2 → Guardian
   watchIntervalSeconds: number;
