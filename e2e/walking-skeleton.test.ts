@@ -127,7 +127,11 @@ describe('the walking skeleton', () => {
     }, poll).toBe('DISABLED');
 
     await page.goto(`${turno.url}/auditoria`);
-    await page.getByTestId('audit-row').filter({ hasText: schedule }).first().waitFor();
+    const pauseRows = page.locator('[data-testid="audit-row"][data-action="schedule.pause"]')
+      .filter({ hasText: schedule });
+    await pauseRows.first().waitFor();
+    expect(await pauseRows.evaluateAll((rows) => rows.map((row) => row.dataset.outcome)),
+      'one pause, audited as done').toEqual(['ok']);
 
     await phone.context.setOffline(true);
     await page.goto(`${turno.url}/guias`);

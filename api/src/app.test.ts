@@ -28,6 +28,24 @@ describe('the API app', () => {
     ['GET', '/api/status'],
   ];
 
+  it.each([
+    ['/api/alerts?state=open&state=resolved', ['state']],
+    ['/api/audit?limit=5&limit=500', ['limit']],
+    ['/api/sync-errors?limit=1&before=50&limit=200', ['limit']],
+    ['/api/logs/errors?limit=2&limit=3', ['limit']],
+  ])('answers GET %s with 400 query_parameter_repeated rather than pick one',
+    async (path, names) => {
+      const app = createApp(deps);
+      const headers = bearer(await signIn(app, 'observador'));
+
+      const response = await app.request(path, { headers });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'query_parameter_repeated', details: { parameters: names } },
+      });
+    });
+
   it('answers health without a token, naming the cloud and database mode', async () => {
     const app = createApp(deps);
 

@@ -114,6 +114,7 @@ export const envSchema = z.object({
   SYNC_ERROR_SOURCE_COLUMN: identifier.default('data_source_id'),
   SYNC_ERROR_CLIENT_COLUMN: identifier.default('client_id'),
   SYNC_ERROR_BATCH_SIZE: positiveInt(500),
+  SYNC_ERROR_GAP_GRACE_S: positiveInt(120),
   UP_STATEMENT_TIMEOUT_MS: positiveInt(5000),
   DATA_SOURCES: sourceList.prefault('1:MIX,2:Guardian'),
   ALERT_THRESHOLD: positiveInt(5),

@@ -80,6 +80,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       statementTimeoutMs: e.UP_STATEMENT_TIMEOUT_MS,
       batchSize: e.SYNC_ERROR_BATCH_SIZE,
       inStateDatabase: urls.up === urls.state,
+      gapGraceSeconds: e.SYNC_ERROR_GAP_GRACE_S,
     },
     dataSources: e.DATA_SOURCES,
     watchIntervalSeconds: e.WATCH_INTERVAL_S,

@@ -19,8 +19,16 @@ export async function readJson<T extends z.ZodType>(
   return check(schema, body, code);
 }
 
-/** Parses the query string against a schema; 400 `validation_failed` when it does not fit. */
+/**
+ * Parses the query string against a schema; 400 `validation_failed` when it does not fit and
+ * 400 `query_parameter_repeated` for `?state=open&state=resolved`, rather than use one of them.
+ */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  const all = c.req.queries();
+  const repeated = Object.keys(all).filter((name) => (all[name]?.length ?? 0) > 1);
+  if (repeated.length > 0) {
+    throw new TurnoError('query_parameter_repeated', undefined, { parameters: repeated });
+  }
   return check(schema, c.req.query(), 'validation_failed');
 }
 

@@ -49,6 +49,8 @@ export interface AppConfig {
     batchSize: number;
     /** Sync_error is read from Turno's own database: the sandbox's drills may write rows there. */
     inStateDatabase: boolean;
+    /** How long an id missing below the cursor is read again, waiting for its commit. */
+    gapGraceSeconds: number;
   };
   dataSources: Record<number, string>;   // 1 → MIX, 2 → Guardian
   watchIntervalSeconds: number;

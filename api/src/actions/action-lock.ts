@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { TurnoError } from '@turno/shared';
+import { withLentClient } from '../db/gated-pool.ts';
 
 /** How long a second change waits for the first before it is told one is running. */
 export const lockWaitMs = 15_000;
@@ -11,6 +12,8 @@ const lockNotAvailable = '55P03';
  * waits for the first to read, write and read back, even from another Lambda container. The
  * lock is held by one dedicated connection that `work` gets for its own queries (the audit), so
  * it never needs a second connection meanwhile; if that connection dies, the lock goes with it.
+ * On the embedded database, whose gate that connection holds, the pool's other queries made
+ * inside `work` (the sandbox saving its schedules) run on it too instead of waiting for it.
  */
 export async function withActionLock<T>(
   pool: Pool, key: string, work: (db: PoolClient) => Promise<T>, waitMs = lockWaitMs,
@@ -23,7 +26,7 @@ export async function withActionLock<T>(
     throw error;
   }
   try {
-    return await work(db);
+    return await withLentClient(pool, db, () => work(db));
   } finally {
     await unlock(db, key);
   }

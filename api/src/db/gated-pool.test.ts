@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverUrl } from '../testing/index.ts';
-import { createConnectionGate, GatedPool, type ConnectionGate } from './gated-pool.ts';
+import {
+  createConnectionGate, GatedPool, withLentClient, type ConnectionGate,
+} from './gated-pool.ts';
 
 describe('GatedPool', () => {
   const pools: GatedPool[] = [];
@@ -70,5 +72,36 @@ describe('GatedPool', () => {
     });
 
     expect(n).toBe(42);
+  });
+
+  it('lends the holder\'s client to its pool\'s queries inside the work, not after', async () => {
+    const pool = poolWith(createConnectionGate(200));
+    const held = await pool.connect();
+    const backend = async (db: { query: GatedPool['query'] }) =>
+      (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+    const own = await backend(held);
+
+    const inside = await withLentClient(pool, held, async () => {
+      const failing = await pool.query('SELECT 1/0').catch((error: Error) => error.message);
+      return { failing, pids: await Promise.all([backend(pool), backend(pool)]) };
+    });
+    const after = pool.query('SELECT 1');
+
+    expect(inside).toEqual({ failing: 'division by zero', pids: [own, own] });
+    await expect(after).rejects.toThrow(/stayed busy for 200 ms/);
+    held.release();
+    expect(await backend(pool)).toBeTypeOf('number');
+  });
+
+  it('lends nothing to another pool sharing the gate, which still waits its turn', async () => {
+    const gate = createConnectionGate(200);
+    const state = poolWith(gate);
+    const up = poolWith(gate);
+    const held = await state.connect();
+
+    const waited = withLentClient(state, held, () => up.query('SELECT 1'));
+
+    await expect(waited).rejects.toThrow(/stayed busy for 200 ms/);
+    held.release();
   });
 });

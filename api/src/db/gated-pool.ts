@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Mutex, withTimeout, type MutexInterface } from 'async-mutex';
 import pg from 'pg';
 
@@ -42,6 +43,8 @@ export class GatedPool extends pg.Pool {
   }
 
   async #checkout(): Promise<pg.PoolClient> {
+    const loan = loans.getStore();
+    if (loan?.open && loan.pool === this) return borrowed(loan.client);
     const free = await this.#gate.acquire();
     let client: pg.PoolClient;
     try {
@@ -65,4 +68,42 @@ export class GatedPool extends pg.Pool {
     };
     return client;
   }
+}
+
+interface Loan {
+  pool: GatedPool;
+  client: pg.PoolClient;
+  /** False once `work` ended: later checkouts from its async context queue at the gate. */
+  open: boolean;
+}
+
+const loans = new AsyncLocalStorage<Loan>();
+
+/**
+ * Runs `work` so that checkouts from `pool` made inside it (its `pool.query` too) get `client`,
+ * which already holds the gate, instead of waiting for the gate it holds until the timeout.
+ * For a pool without a gate (a real server) it only runs `work`: those get a connection of their
+ * own. Only for work outside a transaction, since every query inside then runs on `client`.
+ */
+export async function withLentClient<T>(
+  pool: pg.Pool, client: pg.PoolClient, work: () => Promise<T>,
+): Promise<T> {
+  if (!(pool instanceof GatedPool)) return work();
+  const loan: Loan = { pool, client, open: true };
+  try {
+    return await loans.run(loan, work);
+  } finally {
+    loan.open = false;
+  }
+}
+
+/** The lender's client, whose release is left to the lender (pg releases with any error). */
+function borrowed(client: pg.PoolClient): pg.PoolClient {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'release') return () => undefined;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -65,6 +65,19 @@ describe('GET /api/alerts', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
+
+  it('answers 400 query_parameter_repeated for two states, not a list by the first', async () => {
+    const { app, as } = await withDiskFullAlert();
+
+    const response = await app.request('/api/alerts?state=open&state=resolved', {
+      headers: await as('observador'),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'query_parameter_repeated', details: { parameters: ['state'] } },
+    });
+  });
 });
 
 describe('GET /api/alerts/:id', () => {

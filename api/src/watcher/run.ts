@@ -10,7 +10,8 @@ import { resolveQuietAlerts } from './resolve-quiet.ts';
 import { largestWindowSeconds } from './rules.ts';
 import { storeSeenErrors } from './seen-errors.ts';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
-import { findStartCursor, readNewRows } from './sync-error-reader.ts';
+import { findGaps, readOpenGaps, updateGaps } from './gaps.ts';
+import { findStartCursor, readNewRows, readRowsById } from './sync-error-reader.ts';
 import { lockCursor, readWatcherStatus, recordFailure, recordRun } from './watcher-state.ts';
 
 export interface WatcherReport {
@@ -89,12 +90,14 @@ async function recordingFailure<T>(deps: AppDeps, now: Date, work: () => Promise
 }
 
 async function collect(deps: AppDeps, now: Date): Promise<WatcherReport> {
+  const { gapGraceSeconds } = deps.config.syncError;
   // UP is read before the state transaction opens: an embedded database serves one
   // transaction at a time, so reading it from inside one would wait on itself.
   const { cursor: known } = await readWatcherStatus(deps.statePool);
   const since = new Date(now.getTime() - largestWindowSeconds(deps.config) * 1000);
   const start = known ?? await findStartCursor(deps, since);
   const rows = await readBacklog(deps, start);
+  const late = await readRowsById(deps, await readOpenGaps(deps.statePool, now, gapGraceSeconds));
 
   const client = await deps.statePool.connect();
   try {
@@ -111,17 +114,26 @@ async function collect(deps: AppDeps, now: Date): Promise<WatcherReport> {
     const from = current ?? start;
     const fresh = rows.filter((row) => BigInt(row.id) > BigInt(from));
     const cursor = fresh.at(-1)?.id ?? from;
+    const gaps = findGaps(from, fresh.map((row) => row.id));
 
-    const seen = await storeSeenErrors(client, fresh);
+    const log = deps.log.child('watcher');
+    const seen = await storeSeenErrors(client, [...late, ...fresh], { now, log });
     const changes = await applyToAlerts(client, deps.config, seen, now);
     const resolved = await resolveQuietAlerts(client, deps.config, now);
+    const expired = await updateGaps(client, {
+      filled: late.map((row) => row.id), noticed: gaps.ids, now, graceSeconds: gapGraceSeconds,
+    });
     await recordRun(client, cursor, now);
     await client.query('COMMIT');
 
-    if (changes.opened.length > 0) deps.log.info('watcher.opened', { alerts: changes.opened });
+    if (changes.opened.length > 0) log.info('watcher.opened', { alerts: changes.opened });
+    if (late.length > 0) log.info('watcher.late_rows', { ids: late.map((row) => row.id) });
+    if (expired > 0 || gaps.dropped > 0n) {
+      log.info('watcher.gaps_given_up', { expired, untracked: gaps.dropped.toString() });
+    }
     return {
       ...emptyReport(true, cursor),
-      rowsRead: fresh.length,
+      rowsRead: late.length + fresh.length,
       rowsStored: seen.length,
       ...changes,
       resolved,

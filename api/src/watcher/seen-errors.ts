@@ -3,10 +3,23 @@ import {
   diagnose, redact, type CardId, type CategoryId, type DiagnosedRow,
 } from '@turno/shared';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
+import { errorFields } from '../log.ts';
+import type { Logger } from '../types.ts';
 
 /** A newly stored row: classified and redacted, never the raw json_data. */
 export interface SeenError extends DiagnosedRow {
   severity: string;
+}
+
+interface Entry {
+  id: string;
+  category: CategoryId;
+  card: CardId | null;
+  severity: string;
+  functionName: string | null;
+  dataSourceId: number | null;
+  createdAt: Date;
+  text: string;
 }
 
 interface StoredRow {
@@ -21,15 +34,70 @@ interface StoredRow {
 
 /**
  * Classifies and stores rows; a row stored before (a re-read, a second watcher) is skipped
- * and not returned, so it can never count twice.
+ * and not returned, so it can never count twice. A row the database refuses is stored bare,
+ * without its text and data source, so a poison row still counts and never holds the cursor.
  */
 export async function storeSeenErrors(
-  client: PoolClient, rows: SyncErrorRecord[],
+  client: PoolClient, rows: SyncErrorRecord[], context: { now: Date; log: Logger },
 ): Promise<SeenError[]> {
   if (rows.length === 0) return [];
-  const diagnoses = rows.map((row) => diagnose(row.jsonData, {
+  const entries = rows.map((row) => toEntry(row, context.now));
+  try {
+    return await inSavepoint(client, () => insert(client, entries));
+  } catch (error) {
+    if (!isRowProblem(error)) throw error;
+  }
+  const stored: SeenError[] = [];
+  for (const entry of entries) {
+    try {
+      stored.push(...await inSavepoint(client, () => insert(client, [entry])));
+    } catch (error) {
+      if (!isRowProblem(error)) throw error;
+      const fields = { syncErrorId: entry.id, ...errorFields(error) };
+      context.log.warn('watcher.row_stored_bare', fields);
+      stored.push(...await insert(client, [{ ...entry, dataSourceId: null, text: '' }]));
+    }
+  }
+  return stored;
+}
+
+/** A time pg cannot send (`infinity` read back) counts as the moment the watcher saw it. */
+function toEntry(row: SyncErrorRecord, now: Date): Entry {
+  const diagnosis = diagnose(row.jsonData, {
     functionName: row.functionName, dataSourceId: row.dataSourceId,
-  }));
+  });
+  return {
+    id: row.id,
+    category: diagnosis.category,
+    card: diagnosis.card,
+    severity: diagnosis.severity,
+    functionName: row.functionName,
+    dataSourceId: row.dataSourceId,
+    createdAt: Number.isFinite(row.createdAt.getTime()) ? row.createdAt : now,
+    text: redact(diagnosis.text),
+  };
+}
+
+/** Data exceptions (22: a NUL, a number out of range) and integrity violations (23). */
+function isRowProblem(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
+async function inSavepoint<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('SAVEPOINT seen_errors');
+  try {
+    const result = await work();
+    await client.query('RELEASE SAVEPOINT seen_errors');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT seen_errors');
+    await client.query('RELEASE SAVEPOINT seen_errors');
+    throw error;
+  }
+}
+
+async function insert(client: PoolClient, entries: Entry[]): Promise<SeenError[]> {
   const { rows: stored } = await client.query<StoredRow>(
     `INSERT INTO turno.seen_errors (sync_error_id, category, card, severity, function_name,
         data_source_id, created_at, text)
@@ -39,14 +107,14 @@ export async function storeSeenErrors(
       RETURNING sync_error_id::text AS id, category, card, severity, created_at,
         function_name, data_source_id`,
     [
-      rows.map((row) => row.id),
-      diagnoses.map((d) => d.category),
-      diagnoses.map((d) => d.card),
-      diagnoses.map((d) => d.severity),
-      rows.map((row) => row.functionName),
-      rows.map((row) => row.dataSourceId),
-      rows.map((row) => row.createdAt),
-      diagnoses.map((d) => redact(d.text)),
+      entries.map((entry) => entry.id),
+      entries.map((entry) => entry.category),
+      entries.map((entry) => entry.card),
+      entries.map((entry) => entry.severity),
+      entries.map((entry) => entry.functionName),
+      entries.map((entry) => entry.dataSourceId),
+      entries.map((entry) => entry.createdAt),
+      entries.map((entry) => entry.text),
     ],
   );
   return stored.map((row) => ({

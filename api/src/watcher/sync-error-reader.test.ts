@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../testing/index.ts';
 import { insertSyncError, utcTimestamp } from './fixtures.ts';
-import { findStartCursor, newRowsQuery, readNewRows } from './sync-error-reader.ts';
+import {
+  findStartCursor, newRowsQuery, readNewRows, readRowsById, rowsByIdQuery,
+} from './sync-error-reader.ts';
 
 let deps: TestDeps | undefined;
 
@@ -48,6 +50,27 @@ describe('the Sync_error poll', () => {
     const plan = nodes(rows[0]?.['QUERY PLAN'][0]?.Plan ?? { 'Node Type': 'none' });
     expect(plan.map((node) => node['Node Type'])).not.toContain('Seq Scan');
     expect(plan.map((node) => node['Index Name'])).toContain('Sync_error_pkey');
+  });
+
+  it('reads gaps again by primary key, one probe per id, never a table scan', async () => {
+    deps = await createTestDeps();
+    await growTable(deps, 50_000, new Date('2024-04-01T00:00:00Z'));
+
+    const { rows } = await deps.upPool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${rowsByIdQuery(deps.config.syncError)}`, [['120', '4500', '777']],
+    );
+
+    const plan = nodes(rows[0]?.['QUERY PLAN'][0]?.Plan ?? { 'Node Type': 'none' });
+    expect(plan.map((node) => node['Node Type'])).not.toContain('Seq Scan');
+    expect(plan.map((node) => node['Index Name'])).toContain('Sync_error_pkey');
+  });
+
+  it('reads the rows of the ids asked for that exist, in id order', async () => {
+    deps = await createTestDeps();
+
+    const rows = await readRowsById(deps, ['12', '3', '999999']);
+
+    expect(rows.map((row) => row.id)).toEqual(['3', '12']);
   });
 
   it('returns only rows after the cursor, in id order, up to the batch size', async () => {

@@ -21,6 +21,22 @@ export async function readNewRows(
   return rows.map(toSyncErrorRecord);
 }
 
+/** Gaps below the cursor read again: one primary-key probe per id. */
+export function rowsByIdQuery(table: Table): string {
+  const id = column(table.idColumn);
+  return `${selectSyncErrors(table)} WHERE ${id} = ANY($1::bigint[]) ORDER BY ${id}`;
+}
+
+export async function readRowsById(
+  deps: Pick<AppDeps, 'upPool' | 'config'>, ids: readonly string[],
+): Promise<SyncErrorRecord[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await deps.upPool.query<SyncErrorDbRow>(
+    rowsByIdQuery(deps.config.syncError), [ids],
+  );
+  return rows.map(toSyncErrorRecord);
+}
+
 interface WalkRow {
   id: string;
   created_at: Date;

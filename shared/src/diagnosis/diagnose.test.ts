@@ -44,6 +44,18 @@ describe('diagnose', () => {
     expect(text).toContain('token=[redacted]');
   });
 
+  it('classifies a row carrying NULs and returns text PostgreSQL can store', () => {
+    const { text, category } = diagnose('{"message":"timeout of 3000ms\\u0000 exceeded\\u0000"}');
+
+    expect(category).toBe('provider-timeout');
+    expect(text).toBe('timeout of 3000ms\uFFFD exceeded\uFFFD');
+  });
+
+  it('never ends its cut in half an emoji', () => {
+    const { text } = diagnose(`${'x'.repeat(MAX_TEXT_LENGTH - 2)}😀 and more`);
+    expect(text).toBe(`${'x'.repeat(MAX_TEXT_LENGTH - 2)}…`);
+  });
+
   it('redacts before shortening, so a cut never reveals part of a secret', () => {
     const text = `${'z'.repeat(480)} password=${'s'.repeat(40)}`;
     expect(diagnose(text).text).not.toContain('sssss');

@@ -3,6 +3,7 @@ import { extractError } from './extract.ts';
 import { secretsIn } from './known-secrets.ts';
 import { redact } from './redact.ts';
 import { classify } from './rules.ts';
+import { sliceWhole } from './storable-text.ts';
 import type { CategoryId, Diagnosis, DiagnosisContext, DiagnosisFacts } from './types.ts';
 
 /** Longest text a diagnosis carries: enough to recognise the error, small enough to store. */
@@ -49,5 +50,5 @@ function withProvider(facts: DiagnosisFacts, category: CategoryId): DiagnosisFac
 }
 
 function shorten(text: string): string {
-  return text.length <= MAX_TEXT_LENGTH ? text : `${text.slice(0, MAX_TEXT_LENGTH - 1)}…`;
+  return text.length <= MAX_TEXT_LENGTH ? text : `${sliceWhole(text, MAX_TEXT_LENGTH - 1)}…`;
 }

@@ -1,6 +1,7 @@
 import { secretsIn } from './known-secrets.ts';
 import { REDACTED, redact } from './redact.ts';
 import { isSecretName } from './secret-names.ts';
+import { storableText } from './storable-text.ts';
 
 const MAX_DEPTH = 12;
 // Inside a secret object (axios `auth`, a service account) these still say who, not how.
@@ -50,7 +51,7 @@ function walkFields(
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const hidden = secret ? !IDENTITY.test(key) : isSecretName(key);
-    copy[key] = walk(item, depth + 1, state, hidden);
+    copy[storableText(key)] = walk(item, depth + 1, state, hidden);
   }
   return copy;
 }

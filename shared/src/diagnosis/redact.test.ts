@@ -102,6 +102,11 @@ describe('redact', () => {
     expect(redact(text)).toBe(text);
   });
 
+  it('replaces a NUL, which PostgreSQL text refuses, and still hides the secret around it', () => {
+    expect(redact('fail\u0000ed ?token=ab\u0000cd&to=1'))
+      .toBe('fail\uFFFDed ?token=[redacted]&to=1');
+  });
+
   it('gives the same text when applied twice', () => {
     const once = redact(`?token=abc&x=1 Authorization: Bearer ${jwt} {"password":"p"}`);
     expect(redact(once)).toBe(once);
@@ -156,6 +161,10 @@ describe('redactValue', () => {
       { token: '[redacted]' },
       'x?token=[redacted]',
     ]);
+  });
+
+  it('replaces a NUL in names and values, which jsonb refuses', () => {
+    expect(redactValue({ 'a\u0000b': ['x\u0000'] })).toEqual({ 'a\uFFFDb': ['x\uFFFD'] });
   });
 
   it('survives an object that refers to itself', () => {

@@ -2,6 +2,7 @@ import { basicPassword, hideEchoes } from './echoes.ts';
 import { REDACTED } from './redacted.ts';
 import { hideBareSecrets } from './secret-patterns.ts';
 import { isSecretName } from './secret-names.ts';
+import { storableText } from './storable-text.ts';
 
 export { REDACTED } from './redacted.ts';
 
@@ -46,10 +47,11 @@ const PRIVATE_KEY =
  * secret by the words in it (see {@link isSecretName}); well-known credentials (Google, AWS,
  * Stripe, JWTs) are recognised by their shape. A secret found once is hidden wherever else the
  * text repeats it, as are the `known` values (see `secretsIn`), such as the dump's own headers.
+ * What PostgreSQL cannot store (NUL) becomes U+FFFD first (see {@link storableText}).
  * @example redact('GET /instance1/messages?token=abc&to=1') // '…?token=[redacted]&to=1'
  */
 export function redact(text: string, known: readonly string[] = []): string {
-  return redactFinding(hideEchoes(text, known)).text;
+  return redactFinding(hideEchoes(storableText(text), known)).text;
 }
 
 /** The secret values {@link redact} would hide in a text, for hiding their echoes elsewhere. */

@@ -7,6 +7,10 @@ export const errorCatalog = {
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
   body_too_large: { status: 413, message: 'The body is too large.' },
   validation_failed: { status: 400, message: 'A field is missing or has the wrong form.' },
+  query_parameter_repeated: {
+    status: 400,
+    message: 'A query parameter was given more than once; give each at most once.',
+  },
   unauthenticated: { status: 401, message: 'Sign in to continue.' },
   invalid_token: { status: 401, message: 'The session is not valid or has expired.' },
   forbidden: { status: 403, message: 'Your role does not allow this action.' },
