@@ -38,4 +38,8 @@ export const everyProbe: ProbeView[] = [
   probe('ec2', { instances: 2, running: 2, checksPassing: 2 }),
   probe('pm2', { processes: 3, online: 3, daemon: 'up' }),
   probe('cron-disk', { diskUsePercent: 90, availableGiB: 2 }, { outcome: 'problem' }),
+  probe('paused-schedules', {
+    pausedByTurno: 1, longPaused: 1, pausedSince: minutesAgo(5 * 60),
+    lastSentAt: minutesAgo(60), sent: false,
+  }),
 ];
