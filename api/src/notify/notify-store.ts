@@ -127,13 +127,16 @@ export async function finishNotification(
   );
 }
 
+/** The newest 200, oldest first: an alert nobody acknowledges pages for as long as it lasts. */
 export async function listNotifications(db: Db, alertId: string): Promise<NotificationRecord[]> {
   const { rows } = await db.query<{
     user_name: string; step: number; kind: NotificationKind; outcome: Outcome; delivered: number;
     at: Date;
   }>(
-    `SELECT user_name, step, kind, outcome, delivered, at FROM turno.notifications
-      WHERE alert_id = $1::uuid ORDER BY step, at, user_name LIMIT 200`,
+    `SELECT * FROM (
+        SELECT user_name, step, kind, outcome, delivered, at FROM turno.notifications
+          WHERE alert_id = $1::uuid ORDER BY step DESC, at DESC, user_name DESC LIMIT 200
+      ) AS newest ORDER BY step, at, user_name`,
     [alertId],
   );
   return rows.map((row) => ({

@@ -31,7 +31,8 @@ function render(locale: 'es-MX' | 'en' = 'es-MX', reminderHours: number | undefi
       plugins: [pinia, createTurnoRouter(createMemoryHistory(), pinia), createTurnoI18n(locale)],
     },
   });
-  const row = (name: string) => wrapper.get(`[data-testid="paused-schedule"][data-name="${name}"]`);
+  const row = (name: string) =>
+    wrapper.get(`[data-testid="paused-schedule"][data-name="${name}"]`);
   return { wrapper, row };
 }
 
