@@ -43,7 +43,8 @@ describe('the watcher with a slow probe', () => {
       await vi.waitFor(() => expect(pusher.sent).toHaveLength(1), { timeout: 10_000 });
 
       expect(pusher.sent[0]?.payload).toMatchObject({ card: '4.1', kind: 'alert' });
-      expect(held.started()).toBe(true);
+      // The probe starts after the Sync_error pass, a few queries later: it is still held.
+      await vi.waitFor(() => expect(held.started()).toBe(true), { timeout: 10_000 });
       held.release();
       const report = await running;
       expect(report.probes?.ran).toEqual(['slow']);
