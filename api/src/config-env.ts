@@ -125,6 +125,8 @@ export const envSchema = z.object({
   MANAGED_SCHEDULES: z.string().default(runbookSchedules.join(',')).transform((text) =>
     text.split(',').map((s) => s.trim()).filter(Boolean)
       .map((s) => (s.includes('/') ? s : `default/${s}`))),
+  // Fractions allowed: a drill or a test may want minutes.
+  PAUSED_REMINDER_H: z.coerce.number().positive().max(24 * 7).default(4),
   VAPID_SUBJECT: z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, {
     message: 'must be a mailto: address or an https:// URL (RFC 8292)',
   }).default('mailto:oncall@example.com'),

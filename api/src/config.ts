@@ -88,6 +88,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     defaultAlertRule,
     alertFlapSeconds: e.ALERT_FLAP_S,
     managedSchedules: e.MANAGED_SCHEDULES,
+    pausedReminderHours: e.PAUSED_REMINDER_H,
     vapidSubject: e.VAPID_SUBJECT,
     pushTtlSeconds: e.PUSH_TTL_S,
     pushServiceHosts: e.PUSH_SERVICE_HOSTS,

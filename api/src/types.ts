@@ -60,6 +60,8 @@ export interface AppConfig {
   alertFlapSeconds: number;
   /** Schedules Turno may pause or resume, as "group/name". */
   managedSchedules: string[];
+  /** A schedule paused through Turno this long reminds the person on call, and again after. */
+  pausedReminderHours: number;
   vapidSubject: string;
   pushTtlSeconds: number;
   /** Hosts (and their subdomains) a push subscription's endpoint may point at. */

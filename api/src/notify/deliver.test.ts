@@ -1,3 +1,4 @@
+import type { PushPayload } from '@turno/shared';
 import webPush from 'web-push';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSubscriptionStore } from '../db/subscriptions.ts';
@@ -8,6 +9,7 @@ import { createTestDeps, type RecordingPusher, type TestDeps } from '../testing/
 import { pushNewAlerts } from '../watcher/push-alerts.ts';
 import { runEscalation } from './escalate.ts';
 import { addDevice, minutes, openAlert, setRotation } from './fixtures.ts';
+import { readNotifyState } from './notify-store.ts';
 import { saveQuietHours } from './quiet-store.ts';
 
 let service: PushService;
@@ -38,7 +40,8 @@ async function withLocalPush() {
     await addDevice(d.statePool, user, sub.json);
     return sub.id;
   };
-  const got = (id: string) => service.received.filter((r) => r.id === id).map((r) => r.payload);
+  const got = (id: string) => service.received.filter((r) => r.id === id)
+    .map((r) => r.payload as PushPayload);
   return { d, device, got };
 }
 
@@ -100,26 +103,84 @@ describe('delivery to people', () => {
 });
 
 describe('quiet hours', () => {
-  it('keep a warning from the person on call at 23:00, recorded as quiet', async () => {
-    const { d, device, got } = await withLocalPush();
-    const anaPhone = await device('ana');
-    await setRotation(d.statePool, ['ana', 'beto'], clock);
-    await saveQuietHours(d.statePool, 'ana', { startHour: 22, endHour: 7 }, clock);
-    const id = await openAlert(d.statePool, { at: clock, severity: 'warning' });
+  const night = { startHour: 22, endHour: 7 };
 
+  /** Ticks the watcher every 5 minutes up to `until`, as the watcher loop would. */
+  async function watchUntil(d: TestDeps, until: string): Promise<void> {
+    while (clock.getTime() + minutes(5) <= Date.parse(until)) {
+      clock = new Date(clock.getTime() + minutes(5));
+      await pushNewAlerts(d);
+      await runEscalation(d);
+    }
+  }
+
+  it('pass a warning over the person on call in quiet hours to the next one awake, at once',
+    async () => {
+      const { d, device, got } = await withLocalPush();
+      const [anaPhone, betoPhone] = [await device('ana'), await device('beto')];
+      await setRotation(d.statePool, ['ana', 'beto'], clock);
+      await saveQuietHours(d.statePool, 'ana', night, clock);
+      const id = await openAlert(d.statePool, { at: clock, severity: 'warning' });
+
+      await pushNewAlerts(d);
+
+      expect(got(anaPhone)).toEqual([]);
+      expect(got(betoPhone)).toEqual([expect.objectContaining({ alertId: id, kind: 'alert' })]);
+      expect(await outcomes(d, id)).toEqual([
+        { user_name: 'ana', kind: 'alert', outcome: 'quiet', delivered: 0 },
+        { user_name: 'beto', kind: 'alert', outcome: 'sent', delivered: 1 },
+      ]);
+    });
+
+  it('hold a warning opened at 23:00 with everyone quiet until 7:00, then page as usual',
+    async () => {
+      const { d, device, got } = await withLocalPush();
+      const [anaPhone, betoPhone] = [await device('ana'), await device('beto')];
+      await setRotation(d.statePool, ['ana', 'beto'], clock);
+      for (const user of ['ana', 'beto']) await saveQuietHours(d.statePool, user, night, clock);
+      const id = await openAlert(d.statePool, { at: clock, severity: 'warning' });
+      await pushNewAlerts(d);
+
+      // 6:55 in Mexico City: the whole night went by without a push, nor a step used up.
+      await watchUntil(d, '2026-01-08T12:55:00Z');
+      expect(got(anaPhone)).toEqual([]);
+      expect(got(betoPhone)).toEqual([]);
+      const notify = await readNotifyState(d.statePool, id);
+      expect(notify).toMatchObject({ nextStep: 0, nextAt: new Date('2026-01-08T13:00:00Z') });
+
+      // 7:00, then two re-notifications and the escalation to beto, 5 minutes apart.
+      await watchUntil(d, '2026-01-08T13:15:00Z');
+      expect(got(anaPhone).map((push) => push.kind)).toEqual(['alert', 'renotify', 'renotify']);
+      expect(got(betoPhone).map((push) => push.kind)).toEqual(['escalate']);
+      expect((await outcomes(d, id)).slice(0, 2)).toEqual([
+        { user_name: 'ana', kind: 'alert', outcome: 'sent', delivered: 1 },
+        { user_name: 'ana', kind: 'renotify', outcome: 'sent', delivered: 1 },
+      ]);
+    });
+
+  it('wait for whoever wakes first when everyone is quiet', async () => {
+    const { d, device, got } = await withLocalPush();
+    const [anaPhone, betoPhone] = [await device('ana'), await device('beto')];
+    await setRotation(d.statePool, ['ana', 'beto'], clock);
+    await saveQuietHours(d.statePool, 'ana', { startHour: 22, endHour: 8 }, clock);
+    await saveQuietHours(d.statePool, 'beto', { startHour: 21, endHour: 6 }, clock);
+    await openAlert(d.statePool, { at: clock, severity: 'warning' });
     await pushNewAlerts(d);
 
+    // 5:55, then 6:00 in Mexico City.
+    await watchUntil(d, '2026-01-08T11:55:00Z');
+    expect(got(betoPhone)).toEqual([]);
+    await watchUntil(d, '2026-01-08T12:00:00Z');
+
+    expect(got(betoPhone)).toEqual([expect.objectContaining({ kind: 'alert' })]);
     expect(got(anaPhone)).toEqual([]);
-    expect(await outcomes(d, id)).toEqual([
-      { user_name: 'ana', kind: 'alert', outcome: 'quiet', delivered: 0 },
-    ]);
   });
 
   it('let a critical alert through', async () => {
     const { d, device, got } = await withLocalPush();
     const anaPhone = await device('ana');
     await setRotation(d.statePool, ['ana', 'beto'], clock);
-    await saveQuietHours(d.statePool, 'ana', { startHour: 22, endHour: 7 }, clock);
+    await saveQuietHours(d.statePool, 'ana', night, clock);
 
     const id = await openAlert(d.statePool, { at: clock, severity: 'critical' });
     await pushNewAlerts(d);
@@ -127,22 +188,24 @@ describe('quiet hours', () => {
     expect(got(anaPhone)).toEqual([expect.objectContaining({ alertId: id })]);
   });
 
-  it('end at their end hour', async () => {
-    const { d, device, got } = await withLocalPush();
-    const anaPhone = await device('ana');
-    await setRotation(d.statePool, ['ana', 'beto'], clock, { escalateAfter: 20 });
-    await saveQuietHours(d.statePool, 'ana', { startHour: 22, endHour: 7 }, clock);
-    await openAlert(d.statePool, { at: clock });
-    await pushNewAlerts(d);
+  it('hold a push to every device until 7:00 when no rotation is set and all are quiet',
+    async () => {
+      const { d, device, got } = await withLocalPush();
+      const [anaPhone, betoPhone] = [await device('ana'), await device('beto')];
+      for (const user of ['ana', 'beto']) await saveQuietHours(d.statePool, user, night, clock);
+      const id = await openAlert(d.statePool, { at: clock });
+      await pushNewAlerts(d);
 
-    // 6:55 and 7:00 in Mexico City.
-    clock = new Date('2026-01-08T12:55:00Z');
-    await runEscalation(d);
-    expect(got(anaPhone)).toEqual([]);
-    clock = new Date('2026-01-08T13:00:00Z');
-    await runEscalation(d);
-    expect(got(anaPhone)).toEqual([expect.objectContaining({ kind: 'renotify' })]);
-  });
+      await watchUntil(d, '2026-01-08T12:55:00Z');
+      expect([...got(anaPhone), ...got(betoPhone)]).toEqual([]);
+      await watchUntil(d, '2026-01-08T13:00:00Z');
+
+      expect(got(anaPhone)).toEqual([expect.objectContaining({ alertId: id, kind: 'alert' })]);
+      expect(got(betoPhone)).toHaveLength(1);
+      expect(await outcomes(d, id)).toEqual([
+        { user_name: '*', kind: 'alert', outcome: 'sent', delivered: 2 },
+      ]);
+    });
 
   it('leave a person out of a push to everyone when no rotation is set', async () => {
     clock = new Date('2026-01-08T05:00:00Z');

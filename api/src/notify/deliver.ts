@@ -6,8 +6,10 @@ import { alertPushPayload } from '../push/payload.ts';
 import { pushTopic } from '../push/topic.ts';
 import type { SendReport } from '../push/types.ts';
 import type { AppDeps } from '../types.ts';
-import { claimNotification, finishNotification } from './notify-store.ts';
-import { awakeRecipients } from './recipients.ts';
+import { everyone, type Audience } from './audience.ts';
+import { claimNotification, finishNotification, recordQuiet } from './notify-store.ts';
+
+export { everyone } from './audience.ts';
 
 export interface AlertToNotify {
   id: string;
@@ -16,15 +18,11 @@ export interface AlertToNotify {
   severity: string;
 }
 
-/** One step of an alert for one person, or for everyone (`user` null: no one is on call). */
-export interface StepTarget {
+/** One step of an alert's re-notify and escalation plan. */
+export interface StepToSend {
   step: number;
   kind: NotificationKind;
-  user: string | null;
 }
-
-/** Recorded for a push to every device, when no rotation names anyone. */
-export const everyone = '*';
 
 /** A short Spanish line from the card, never the error's own text. */
 export function pushTitle(alert: { card: CardId | null; category: CategoryId }): string {
@@ -38,35 +36,49 @@ export function stepPayload(alert: AlertToNotify, kind: NotificationKind): PushP
 }
 
 /**
- * Pushes one step, exactly once: the notification row is claimed first, so a second watcher
- * or a rerun sends nothing. Quiet hours keep non-critical pushes from a person (recorded as
- * 'quiet'). Returns false when another run had claimed the step already.
+ * Pushes one step to its audience, each person once: their notification row is claimed
+ * first, so a second watcher or a rerun sends nothing. People quiet hours left out are
+ * recorded as 'quiet'. Returns who was pushed to (`everyone`: every device).
  */
 export async function deliverStep(
-  deps: AppDeps, alert: AlertToNotify, target: StepTarget, now: Date,
-): Promise<boolean> {
-  const recipient = target.user ?? everyone;
-  const users = await awakeRecipients(deps, target.user ? [target.user] : null,
-    alert.severity, now);
-  const quiet = target.user !== null && users?.length === 0;
-  const claim = {
-    alertId: alert.id, user: recipient, step: target.step, kind: target.kind, at: now,
-    outcome: quiet ? 'quiet' as const : 'sending' as const,
-  };
-  if (!await claimNotification(deps.statePool, claim)) return false;
-  if (claim.outcome === 'quiet') {
-    deps.log.info('notify.quiet_hours', { alertId: alert.id, user: recipient, step: target.step });
-    return true;
+  deps: AppDeps, alert: AlertToNotify, step: StepToSend, audience: Audience, now: Date,
+): Promise<string[]> {
+  const record = { alertId: alert.id, step: step.step, kind: step.kind, at: now };
+  await recordQuiet(deps.statePool, record, audience.quiet);
+  if (audience.quiet.length > 0 || audience.to === 'later') {
+    deps.log.info('notify.quiet_hours', {
+      alertId: alert.id, step: step.step, quiet: audience.quiet,
+      heldUntil: audience.to === 'later' ? audience.at.toISOString() : null,
+    });
   }
+  if (audience.to === 'later') return [];
+  if (audience.to === 'devices') {
+    const sent = await pushOnce(deps, alert, step, { user: everyone, users: audience.users }, now);
+    return sent ? [everyone] : [];
+  }
+  const reached: string[] = [];
+  for (const user of audience.users) {
+    if (await pushOnce(deps, alert, step, { user, users: [user] }, now)) reached.push(user);
+  }
+  return reached;
+}
+
+/** Claims the step for `to.user`, pushes it to `to.users` (undefined: every device). */
+async function pushOnce(
+  deps: AppDeps, alert: AlertToNotify, step: StepToSend,
+  to: { user: string; users: readonly string[] | undefined }, now: Date,
+): Promise<boolean> {
+  const claim = { alertId: alert.id, user: to.user, step: step.step, kind: step.kind, at: now };
+  if (!await claimNotification(deps.statePool, claim)) return false;
 
   let report: SendReport | undefined;
   try {
-    report = await deps.pusher.send(stepPayload(alert, target.kind), {
+    report = await deps.pusher.send(stepPayload(alert, step.kind), {
       topic: pushTopic(alert.id.replaceAll('-', '')),
-      ...(users ? { users } : {}),
+      ...(to.users ? { users: to.users } : {}),
     });
     deps.log.info('notify.pushed', {
-      alertId: alert.id, user: recipient, step: target.step, kind: target.kind, ...report,
+      alertId: alert.id, user: to.user, step: step.step, kind: step.kind, ...report,
       backedOff: report.backedOff.length,
     });
   } catch (error) {

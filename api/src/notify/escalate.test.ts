@@ -31,14 +31,14 @@ function advance(ms: number): void {
 }
 
 describe('runEscalation', () => {
-  it('re-notifies every 5 minutes twice, then escalates to the next two people, then stops',
+  it('re-notifies twice, escalates to the next two people, then re-notifies all three',
     async () => {
       const { d, sent } = await setUp();
       await pushNewAlerts(d);
 
       advance(minutes(5) - 1000);
       expect(await runEscalation(d)).toEqual([]);
-      for (let step = 0; step < 10; step += 1) {
+      for (let step = 0; step < 9; step += 1) {
         advance(minutes(5));
         await runEscalation(d);
       }
@@ -47,7 +47,36 @@ describe('runEscalation', () => {
         'ana:alert', 'ana:renotify', 'ana:renotify',
         'beto:escalate', 'beto:renotify', 'beto:renotify',
         'caro:escalate', 'caro:renotify', 'caro:renotify',
+        'ana:renotify', 'beto:renotify', 'caro:renotify',
       ]);
+    });
+
+  it('never goes quiet while open and unacknowledged, and stops once acknowledged',
+    async () => {
+      const { d, alertId, sent } = await setUp();
+      const app = createApp(d);
+      const headers = bearer(await signIn(app, 'operador'));
+      await pushNewAlerts(d);
+      const nextStepAt = async () => ((await (await app.request(
+        `/api/alerts/${alertId}/notify`, { headers },
+      )).json()) as { nextStepAt: string | null }).nextStepAt;
+
+      // Three hours: the chain's first 45 minutes, then everyone every 5 minutes.
+      for (let step = 0; step < 36; step += 1) {
+        advance(minutes(5));
+        await runEscalation(d);
+      }
+      expect(sent()).toHaveLength(9 + 28 * 3);
+      expect(sent().slice(-3)).toEqual(['ana:renotify', 'beto:renotify', 'caro:renotify']);
+      expect(await nextStepAt()).toBe(new Date(clock.getTime() + minutes(5)).toISOString());
+
+      await app.request(`/api/alerts/${alertId}/ack`, { method: 'POST', headers });
+      for (let step = 0; step < 6; step += 1) {
+        advance(minutes(5));
+        await runEscalation(d);
+      }
+      expect(sent()).toHaveLength(9 + 28 * 3);
+      expect(await nextStepAt()).toBeNull();
     });
 
   it('records each step per person so nothing goes twice', async () => {

@@ -11,14 +11,18 @@ export interface NotifyState {
   snoozedBy: string | null;
 }
 
-/** After the first push: step 1 is due at `nextAt`, or when a snooze ends if that is later. */
-export async function startSteps(db: Db, alertId: string, nextAt: Date | null): Promise<void> {
+/**
+ * After the first push, `nextStep` (1; 0 when quiet hours held the first push back) is due
+ * at `nextAt`, or when a snooze ends if that is later.
+ */
+export async function startSteps(
+  db: Db, alertId: string, nextStep: number, nextAt: Date,
+): Promise<void> {
   await db.query(
-    `INSERT INTO turno.alert_notify (alert_id, next_step, next_at) VALUES ($1::uuid, 1, $2)
-      ON CONFLICT (alert_id) DO UPDATE SET next_step = 1,
-        next_at = CASE WHEN EXCLUDED.next_at IS NULL THEN NULL
-          ELSE greatest(EXCLUDED.next_at, turno.alert_notify.snoozed_until) END`,
-    [alertId, nextAt],
+    `INSERT INTO turno.alert_notify (alert_id, next_step, next_at) VALUES ($1::uuid, $2, $3)
+      ON CONFLICT (alert_id) DO UPDATE SET next_step = $2,
+        next_at = greatest(EXCLUDED.next_at, turno.alert_notify.snoozed_until)`,
+    [alertId, nextStep, nextAt],
   );
 }
 
@@ -61,7 +65,7 @@ export async function snooze(db: Db, alertId: string, until: Date, by: string): 
 
 /**
  * Ends a snooze early: a pending next step comes within `repeatMinutes` from now. Nothing
- * pending (acknowledged, every step sent) stays so: least() would take the other value.
+ * pending (acknowledged) stays so: least() would take the other value.
  */
 export async function unsnooze(
   db: Db, alertId: string, now: Date, repeatMinutes: number,
@@ -80,20 +84,36 @@ export interface NotificationClaim {
   user: string;
   step: number;
   kind: NotificationKind;
-  /** 'sending' when a push follows; 'quiet' when quiet hours keep it from this person. */
-  outcome: Extract<Outcome, 'sending' | 'quiet'>;
   at: Date;
 }
 
-/** Records a step for a person; false when it was recorded already (another watcher). */
+/**
+ * Records a push of a step to a person, about to be sent; false when it was recorded already
+ * (another watcher). A step once held back by their quiet hours may still go to them.
+ */
 export async function claimNotification(db: Db, claim: NotificationClaim): Promise<boolean> {
   const { rowCount } = await db.query(
     `INSERT INTO turno.notifications (alert_id, user_name, step, kind, outcome, at)
-      VALUES ($1::uuid, $2, $3, $4, $5, $6)
-      ON CONFLICT (alert_id, user_name, step) DO NOTHING`,
-    [claim.alertId, claim.user, claim.step, claim.kind, claim.outcome, claim.at],
+      VALUES ($1::uuid, $2, $3, $4, 'sending', $5)
+      ON CONFLICT (alert_id, user_name, step) DO UPDATE
+        SET outcome = 'sending', kind = EXCLUDED.kind, at = EXCLUDED.at
+        WHERE turno.notifications.outcome = 'quiet'`,
+    [claim.alertId, claim.user, claim.step, claim.kind, claim.at],
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** Records that quiet hours kept a step from these people (kept if already recorded). */
+export async function recordQuiet(
+  db: Db, claim: Omit<NotificationClaim, 'user'>, users: readonly string[],
+): Promise<void> {
+  if (users.length === 0) return;
+  await db.query(
+    `INSERT INTO turno.notifications (alert_id, user_name, step, kind, outcome, at)
+      SELECT $1::uuid, user_name, $3, $4, 'quiet', $5 FROM unnest($2::text[]) AS user_name
+      ON CONFLICT (alert_id, user_name, step) DO NOTHING`,
+    [claim.alertId, [...users], claim.step, claim.kind, claim.at],
+  );
 }
 
 export async function finishNotification(
@@ -107,13 +127,16 @@ export async function finishNotification(
   );
 }
 
+/** The newest 200, oldest first: an alert nobody acknowledges pages for as long as it lasts. */
 export async function listNotifications(db: Db, alertId: string): Promise<NotificationRecord[]> {
   const { rows } = await db.query<{
     user_name: string; step: number; kind: NotificationKind; outcome: Outcome; delivered: number;
     at: Date;
   }>(
-    `SELECT user_name, step, kind, outcome, delivered, at FROM turno.notifications
-      WHERE alert_id = $1::uuid ORDER BY step, at, user_name LIMIT 200`,
+    `SELECT * FROM (
+        SELECT user_name, step, kind, outcome, delivered, at FROM turno.notifications
+          WHERE alert_id = $1::uuid ORDER BY step DESC, at DESC, user_name DESC LIMIT 200
+      ) AS newest ORDER BY step, at, user_name`,
     [alertId],
   );
   return rows.map((row) => ({

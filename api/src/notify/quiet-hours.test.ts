@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesQuietHours, inQuietHours } from './quiet-hours.ts';
+import { bypassesQuietHours, inQuietHours, quietHoursEnd } from './quiet-hours.ts';
 
 // Mexico City is UTC−6: 22:00 there is 04:00 UTC the next day.
 const mexico = (hour: number) => new Date(Date.UTC(2026, 2, 9, hour + 6, 30));
@@ -26,5 +26,34 @@ describe('inQuietHours', () => {
   it('lets only critical alerts through', () => {
     expect(['critical', 'high', 'warning', 'info'].map(bypassesQuietHours))
       .toEqual([true, false, false, false]);
+  });
+});
+
+describe('quietHoursEnd', () => {
+  const night = { startHour: 22, endHour: 7 };
+  const end = (iso: string, hours = night) => quietHoursEnd(new Date(iso), hours).toISOString();
+
+  it('is 7:00 the next morning in Mexico City for a night that began at 23:00', () => {
+    expect(end('2026-01-08T05:00:00Z')).toBe('2026-01-08T13:00:00.000Z');
+  });
+
+  it('is 7:00 the same morning after midnight, and a minute away at 6:59', () => {
+    expect(end('2026-01-08T08:30:00Z')).toBe('2026-01-08T13:00:00.000Z');
+    expect(end('2026-01-08T12:59:00Z')).toBe('2026-01-08T13:00:00.000Z');
+  });
+
+  it('keeps 7:00 on Mexico City\'s wall clock across its last offset changes (2022)', () => {
+    // 2022-04-03 Mexico City went to UTC−5, and back to UTC−6 on 2022-10-30.
+    expect(end('2022-04-03T05:00:00Z')).toBe('2022-04-03T12:00:00.000Z');
+    expect(end('2022-10-30T04:00:00Z')).toBe('2022-10-30T13:00:00.000Z');
+  });
+
+  it('ignores daylight saving elsewhere: the US change of March 2026 moves nothing', () => {
+    expect(end('2026-03-08T05:00:00Z')).toBe('2026-03-08T13:00:00.000Z');
+  });
+
+  it('ends a daytime span at its end hour', () => {
+    expect(end('2026-01-08T20:30:00Z', { startHour: 14, endHour: 16 }))
+      .toBe('2026-01-08T22:00:00.000Z');
   });
 });

@@ -14,6 +14,16 @@ export function inHours(now: Date, hours: QuietHours): boolean {
   return hour >= startHour || hour < endHour;
 }
 
+/**
+ * The next `endHour`:00 after `now` on Mexico City's wall clock, whatever its UTC offset that
+ * day: when quiet hours holding `now` end.
+ */
+export function quietHoursEnd(now: Date, hours: QuietHours): Date {
+  const local = DateTime.fromJSDate(now, { zone: oncallTimeZone });
+  const today = local.startOf('day').set({ hour: hours.endHour });
+  return (today > local ? today : today.plus({ days: 1 })).toJSDate();
+}
+
 /** Critical alerts (database down or full, every Lambda failing) reach people in quiet hours. */
 export function bypassesQuietHours(severity: string): boolean {
   return severity === 'critical';

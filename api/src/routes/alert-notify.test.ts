@@ -47,6 +47,25 @@ describe('GET /api/alerts/:id/notify', () => {
       user: 'operador', step: 0, kind: 'alert', at: clock.toISOString(),
     })]);
   });
+
+  it('lists the newest 200 notifications of an alert that has paged for long', async () => {
+    const { d, app, as, id } = await setUp();
+    await d.statePool.query(
+      `INSERT INTO turno.notifications (alert_id, user_name, step, kind, outcome, at)
+        SELECT $1::uuid, 'operador', step, 'renotify', 'sent', $2
+        FROM generate_series(1, 250) AS step`,
+      [id, clock],
+    );
+
+    const response = await app.request(`/api/alerts/${id}/notify`, {
+      headers: await as('observador'),
+    });
+
+    const steps = alertNotifySchema.parse(await response.json()).notifications
+      .map((n) => n.step);
+    expect(steps).toHaveLength(200);
+    expect([steps[0], steps.at(-1)]).toEqual([51, 250]);
+  });
 });
 
 describe('PUT /api/alerts/:id/snooze', () => {

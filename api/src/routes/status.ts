@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
-import type { ProbeStatus, StatusResponse } from '@turno/shared';
+import type { PausedSchedule, ProbeStatus, Schedule, StatusResponse } from '@turno/shared';
 import { metricFields, readDatabases } from '../actions/grow-storage-view.ts';
+import {
+  pausedLong, pausedThroughTurno, type TurnoPaused,
+} from '../actions/paused-by-turno.ts';
 import { listScheduleViews } from '../actions/schedule-view.ts';
 import { listAlerts } from '../alerts/alert-store.ts';
 import { errorFields } from '../log.ts';
@@ -14,7 +17,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
-    const [openAlerts, databases, schedules, watcher, probes] = await Promise.all([
+    const [openAlerts, databases, schedules, watcher, probes, turnoPaused] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
       orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
       orEmpty(log, 'schedules', () => listScheduleViews(
@@ -22,13 +25,17 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
       )),
       readWatcherStatus(deps.statePool),
       listProbeRuns(deps.statePool, deps.now()),
+      pausedThroughTurno(deps.statePool),
     ]);
+    const hours = deps.config.pausedReminderHours;
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
       probes: probes.map(probeStatus),
       openAlerts,
       databases: databases.map(metricFields),
-      pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED'),
+      pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED')
+        .map((schedule) => withTurnoPause(schedule, turnoPaused, hours, deps.now())),
+      pausedReminderHours: hours,
       watcher: {
         lastRunAt: watcher.lastRunAt?.toISOString() ?? null,
         lastError: watcher.lastError,
@@ -47,6 +54,19 @@ async function orEmpty<T>(log: Logger, part: string, read: () => Promise<T[]>): 
     log.warn('status.part_failed', { part, ...errorFields(error) });
     return [];
   }
+}
+
+/** Who paused it through Turno and since when, null when it was paused elsewhere. */
+function withTurnoPause(
+  schedule: Schedule, paused: TurnoPaused[], hours: number, now: Date,
+): PausedSchedule {
+  const pause = paused.find((p) => p.group === schedule.group && p.name === schedule.name);
+  return {
+    ...schedule,
+    turnoPause: pause ? {
+      since: pause.since.toISOString(), by: pause.by, overdue: pausedLong(pause, hours, now),
+    } : null,
+  };
 }
 
 function probeStatus(run: ProbeRun): ProbeStatus {

@@ -28,7 +28,8 @@ afterEach(async () => {
 
 /**
  * The RDS and all-functions probes over the sandbox, the real web-push sender aimed at the
- * local push service, and ana on call with quiet hours from 22:00 to 7:00, at 23:00.
+ * local push service, and ana on call, beto after her, both with quiet hours from 22:00 to
+ * 7:00, at 23:00.
  */
 async function setUp(primaryStatus: string) {
   test = await setUpInfra((config) => [
@@ -49,7 +50,9 @@ async function setUp(primaryStatus: string) {
   const phone = service.subscribe();
   await addDevice(t.deps.statePool, 'ana', phone.json);
   await setRotation(t.deps.statePool, ['ana', 'beto'], t.clock.now);
-  await saveQuietHours(t.deps.statePool, 'ana', { startHour: 22, endHour: 7 }, t.clock.now);
+  for (const user of ['ana', 'beto']) {
+    await saveQuietHours(t.deps.statePool, user, { startHour: 22, endHour: 7 }, t.clock.now);
+  }
   const got = () => service.received.filter((push) => push.id === phone.id)
     .map((push) => (push.payload as { alertId: string }).alertId);
   return { t, got };

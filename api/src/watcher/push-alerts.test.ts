@@ -27,7 +27,7 @@ describe('the watcher’s pushes', () => {
 
     expect(opened).toHaveLength(1);
     expect(later.escalated).toEqual([
-      { alertId: opened[0], step: 1, kind: 'renotify', user: 'operador' },
+      { alertId: opened[0], step: 1, kind: 'renotify', users: ['operador'] },
     ]);
     expect(pusher.sent.map((s) => [s.users, s.payload.kind, s.payload.alertId])).toEqual([
       [['operador'], 'alert', opened[0]],

@@ -1,9 +1,10 @@
 import type { CardId, CategoryId } from '@turno/shared';
+import { stepAudience } from '../notify/audience.ts';
 import { deliverStep } from '../notify/deliver.ts';
+import { nextOf } from '../notify/escalate.ts';
 import { heldSql } from '../notify/maintenance-store.ts';
 import { startSteps } from '../notify/notify-store.ts';
 import { minutesAfter, oncallAt } from '../notify/oncall.ts';
-import { planStep } from '../notify/steps.ts';
 import type { AppDeps } from '../types.ts';
 
 export { pushTitle } from '../notify/deliver.ts';
@@ -19,7 +20,9 @@ interface Claimed {
  * Sends each new alert's first push to whoever is on call (every device when no one is),
  * exactly once: setting pushed_at is the claim, so a second watcher or a rerun finds nothing
  * left to send. Alerts held by a maintenance window or snoozed wait; they go out on the first
- * tick after, if still open. Alerts left unpushed by a crash go out here too.
+ * tick after, if still open. Alerts left unpushed by a crash go out here too. When quiet hours
+ * keep the first push from everyone, it waits as step 0 for the first of them to end.
+ * Returns the alerts pushed now.
  */
 export async function pushNewAlerts(deps: AppDeps): Promise<string[]> {
   const now = deps.now();
@@ -34,7 +37,6 @@ export async function pushNewAlerts(deps: AppDeps): Promise<string[]> {
   );
   if (pending.length === 0) return [];
   const { chain, rotation } = await oncallAt(deps.statePool, now);
-  const second = planStep(1, rotation.escalateAfter, chain.length);
   const pushed: string[] = [];
   for (const { id } of pending) {
     const { rows } = await deps.statePool.query<Claimed>(
@@ -44,10 +46,11 @@ export async function pushNewAlerts(deps: AppDeps): Promise<string[]> {
     );
     const alert = rows[0];
     if (!alert) continue;
-    await startSteps(deps.statePool, alert.id,
-      second ? minutesAfter(now, rotation.repeatMinutes) : null);
-    await deliverStep(deps, alert, { step: 0, kind: 'alert', user: chain[0] ?? null }, now);
-    pushed.push(alert.id);
+    const audience = await stepAudience(deps, chain, 0, alert.severity, now);
+    const next = nextOf(audience, 0, minutesAfter(now, rotation.repeatMinutes));
+    await startSteps(deps.statePool, alert.id, next.step, next.at);
+    const reached = await deliverStep(deps, alert, { step: 0, kind: 'alert' }, audience, now);
+    if (reached.length > 0) pushed.push(alert.id);
   }
   return pushed;
 }

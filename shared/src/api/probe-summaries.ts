@@ -37,6 +37,17 @@ export const probeSummarySchemas = {
     /** This run pushed the reminder. */
     sent: z.boolean(),
   }),
+  'paused-schedules': z.object({
+    /** Schedules paused through Turno and still paused. */
+    pausedByTurno: z.number(),
+    /** Of those, paused for the reminder's hours or longer. */
+    longPaused: z.number(),
+    /** When the one paused longest was paused. */
+    pausedSince: instant.nullable(),
+    lastSentAt: instant.nullable(),
+    /** This run pushed the reminder. */
+    sent: z.boolean(),
+  }),
   gmail: z.object({
     token: z.enum(gmailTokenStates),
     /** Seconds the new access token lasts; only when the refresh worked. */

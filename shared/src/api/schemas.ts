@@ -82,6 +82,22 @@ export const scheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
+/** How a schedule came to be paused through Turno's pause action, from the audit. */
+export const turnoPauseSchema = z.object({
+  /** The first pause through Turno since its last resume through Turno. */
+  since: z.string(),
+  by: z.string(),
+  /** Paused at least `pausedReminderHours`: the person on call is being reminded. */
+  overdue: z.boolean(),
+});
+export type TurnoPause = z.infer<typeof turnoPauseSchema>;
+
+/** A paused schedule on Estado; `turnoPause` null when it was paused outside Turno. */
+export const pausedScheduleSchema = scheduleSchema.extend({
+  turnoPause: turnoPauseSchema.nullable().optional(),
+});
+export type PausedSchedule = z.infer<typeof pausedScheduleSchema>;
+
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -150,7 +166,9 @@ export const statusResponse = z.object({
   probes: z.array(probeStatusSchema),
   openAlerts: z.array(alertSchema),
   databases: z.array(databaseStatusSchema),
-  pausedSchedules: z.array(scheduleSchema),
+  pausedSchedules: z.array(pausedScheduleSchema),
+  /** Hours a schedule paused through Turno stays paused before the on-call is reminded. */
+  pausedReminderHours: z.number().optional(),
   watcher: z.object({
     lastRunAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -176,10 +194,14 @@ export const pushPayloadSchema = z.object({
   title: z.string().max(120),
   url: z.string(),
   /**
-   * A first alert, a reminder, an escalation, a test from Ajustes, or the periodic ask to
-   * open WhatsApp on the designated phone (absent: an alert).
+   * A first alert, a reminder, an escalation, a test from Ajustes, the periodic ask to
+   * open WhatsApp on the designated phone, or schedules left paused (absent: an alert).
    */
-  kind: z.enum(['alert', 'renotify', 'escalate', 'test', 'phone-reminder']).optional(),
+  kind: z.enum(['alert', 'renotify', 'escalate', 'test', 'phone-reminder', 'paused-reminder'])
+    .optional(),
+  /** A paused-reminder's schedules: names and since when (ISO), never more. */
+  paused: z.array(z.object({ name: z.string().max(64), since: z.string().max(40) })).max(10)
+    .optional(),
   /** An API path the notification's "Listo" action POSTs with the stored session. */
   confirmUrl: z.string().startsWith('/api/').max(200).optional(),
 });

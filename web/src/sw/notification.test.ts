@@ -121,6 +121,44 @@ describe('notificationFromPush', () => {
   });
 });
 
+describe('the paused-schedules reminder', () => {
+  const paused = JSON.stringify({
+    v: 1, kind: 'paused-reminder', alertId: '', card: '2.1',
+    title: 'Siguen en pausa: linde-mix-get-events, linde-mix-get-positions',
+    url: '/programaciones',
+    paused: [
+      { name: 'linde-mix-get-events', since: '2026-01-07T18:00:00.000Z' },
+      { name: 'linde-mix-get-positions', since: '2026-01-07T20:30:00.000Z' },
+    ],
+  });
+
+  it('names each schedule still paused and since when, in Mexico City time', () => {
+    const note = notificationFromPush(paused, phone);
+
+    expect(note).toMatchObject({
+      title: 'Programaciones aún en pausa', tag: 'turno-paused-reminder', renotify: true,
+    });
+    expect(note.body).toMatch(new RegExp(
+      '^linde-mix-get-events desde 7 ene 2026, 12:00\\s?p\\.m\\.; '
+      + 'linde-mix-get-positions desde 7 ene 2026, 2:30\\s?p\\.m\\.\\. '
+      + 'Cuando el proveedor reactive la cuenta .* reanúdalas \\(paso 2\\.1\\.5\\)\\.$'));
+  });
+
+  it('opens Programaciones from a tap, with nothing to do from the notification itself', () => {
+    const note = notificationFromPush(paused, phone);
+
+    expect(note.actions).toEqual([]);
+    expect(urlForClick(note.data, '')).toBe('/programaciones');
+  });
+
+  it('speaks English on an English phone', () => {
+    const note = notificationFromPush(paused, { ...phone, language: 'en-US' });
+
+    expect(note.title).toBe('Schedules still paused');
+    expect(note.body).toMatch(/^linde-mix-get-events since Jan 7, 2026, 12:00\sPM; /);
+  });
+});
+
 describe('isPushPayload', () => {
   it.each([
     payload,
@@ -133,6 +171,11 @@ describe('isPushPayload', () => {
     { ...payload, kind: 'test' },
     { ...payload, kind: 'phone-reminder' },
     { ...payload, kind: 'page' },
+    { ...payload, kind: 'paused-reminder', paused: [{ name: 'a', since: '2026-01-07' }] },
+    { ...payload, kind: 'paused-reminder', paused: [{ name: 'a' }] },
+    { ...payload, paused: 'linde-mix-get-events' },
+    { ...payload, paused: Array.from({ length: 11 }, () => ({ name: 'a', since: 'b' })) },
+    { ...payload, paused: [{ name: 'x'.repeat(65), since: '2026-01-07' }] },
     [],
     'text',
     null,

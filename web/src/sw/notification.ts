@@ -1,6 +1,7 @@
 import type { PushPayload } from '@turno/shared';
 import en from '../i18n/en.json';
 import es from '../i18n/es-MX.json';
+import { isPausedList, pausedBody } from './paused-notification.ts';
 
 export interface NotificationAction {
   action: 'guide' | 'ack' | 'done';
@@ -47,7 +48,8 @@ const icon = '/icons/icon-192.png';
 /** Ajustes' reminder panel, where the in-app "Listo" is. */
 export const reminderUrl = '/ajustes#whatsapp-reminder';
 export const reminderTag = 'turno-phone-reminder';
-const kinds = ['alert', 'renotify', 'escalate', 'test', 'phone-reminder'];
+export const pausedTag = 'turno-paused-reminder';
+const kinds = ['alert', 'renotify', 'escalate', 'test', 'phone-reminder', 'paused-reminder'];
 
 /** Only same-origin paths: a push must never send the phone to another site. */
 function localPath(url: unknown): string | null {
@@ -73,7 +75,7 @@ export function isPushPayload(value: unknown): value is PushPayload {
   return typeof p === 'object' && p !== null && p.v === 1
     && typeof p.alertId === 'string' && typeof p.title === 'string' && p.title.length <= 120
     && (p.card === null || typeof p.card === 'string') && typeof p.url === 'string'
-    && (p.kind === undefined || kinds.includes(p.kind as string));
+    && (p.kind === undefined || kinds.includes(p.kind as string)) && isPausedList(p.paused);
 }
 
 function pageData(url: string): NotificationData {
@@ -110,6 +112,16 @@ export function notificationFromPush(
       lang, icon, badge: icon, requireInteraction: true, renotify: true,
       data: { ...pageData(localPath(payload.url) ?? reminderUrl), reminder: true },
       actions: actions.slice(0, Math.max(0, context.maxActions)),
+    };
+  }
+  if (payload.kind === 'paused-reminder') {
+    const body = pausedBody(payload.paused ?? [], {
+      body: words.pausedReminderBody, item: words.pausedSince,
+    }, lang);
+    return {
+      title: words.pausedReminderTitle, body, tag: pausedTag, lang, icon, badge: icon,
+      requireInteraction: true, renotify: true, actions: [],
+      data: pageData(localPath(payload.url) ?? '/programaciones'),
     };
   }
   const id = encodeURIComponent(payload.alertId);

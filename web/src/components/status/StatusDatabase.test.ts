@@ -29,7 +29,6 @@ describe('StatusDatabase', () => {
   });
 
   it('shows a status RDS adds later exactly as AWS names it', () => {
-    expect(badge('inaccessible-encryption-credentials-recoverable'))
-      .toBe('inaccessible-encryption-credentials-recoverable');
+    expect(badge('storage-config-upgrade-pending')).toBe('storage-config-upgrade-pending');
   });
 });

@@ -39,4 +39,8 @@ export const everyProbe: ProbeView[] = [
   probe('pm2', { processes: 3, online: 3, daemon: 'up' }),
   probe('cron-disk', { diskUsePercent: 90, availableGiB: 2 }, { outcome: 'problem' }),
   probe('all-functions', { functions: 5, failing: 2, windowMinutes: 10 }),
+  probe('paused-schedules', {
+    pausedByTurno: 1, longPaused: 1, pausedSince: minutesAgo(5 * 60),
+    lastSentAt: minutesAgo(60), sent: false,
+  }),
 ];
