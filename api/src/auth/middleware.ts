@@ -1,7 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { roleSchema, TurnoError, type Role } from '@turno/shared';
 import type { AppEnv, Principal } from '../types.ts';
-import { verifyToken } from './token.ts';
 
 const rank: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
@@ -44,6 +43,8 @@ export function requireAuth(secret: Uint8Array, now: () => Date = () => new Date
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new TurnoError('invalid_token');
 
+    // Imported on use: jose stays out of the api's cold start (docs/benchmarks.md).
+    const { verifyToken } = await import('./token.ts');
     const principal = await verifyToken(match[1], secret, now());
     c.set('principal', principal);
     c.set('log', c.var.log.child('http', { user: principal.user }));
