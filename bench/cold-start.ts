@@ -9,6 +9,8 @@ export interface ColdStartSample {
   importMs: number;
   /** The first invocation of the handler, container set-up included. */
   firstRequestMs: number;
+  /** CPU time the process used (all threads), which load from elsewhere disturbs far less. */
+  cpuMs: number;
   /** What the handler answered, to show the request did what it should. */
   outcome: string;
   /** With `traceLoads`: the file URLs the process loaded, ESM and CommonJS. */
@@ -56,8 +58,10 @@ const traceEnd = `
 
 function childScript(spec: ColdStartCase): string {
   if (!spec.bundle) {
-    return `process.stdout.write('${mark}' + JSON.stringify({ sinceStartMs: performance.now(),
-      importMs: 0, firstRequestMs: 0, outcome: 'empty' }) + '\\n');`;
+    return `const cpu = process.cpuUsage();
+      process.stdout.write('${mark}' + JSON.stringify({ sinceStartMs: performance.now(),
+        importMs: 0, firstRequestMs: 0, cpuMs: (cpu.user + cpu.system) / 1000,
+        outcome: 'empty' }) + '\\n');`;
   }
   return `${spec.traceLoads ? traceStart : ''}
     const t0 = process.hrtime.bigint();
@@ -67,9 +71,11 @@ function childScript(spec: ColdStartCase): string {
     const result = await bundle.handler(${spec.event ?? '{}'}, ${spec.context ?? '{}'});
     const t2 = process.hrtime.bigint();
     const ms = (from, to) => Number(to - from) / 1e6;
+    const cpu = process.cpuUsage();
     ${spec.traceLoads ? traceEnd : 'const loaded = undefined;'}
     process.stdout.write('${mark}' + JSON.stringify({
       sinceStartMs: performance.now(), importMs: ms(t0, t1), firstRequestMs: ms(t1, t2),
+      cpuMs: (cpu.user + cpu.system) / 1000,
       outcome: String(${spec.outcome ?? 'JSON.stringify(result)'}), loaded,
     }) + '\\n');
     process.exit(0);`;

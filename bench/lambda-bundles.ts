@@ -64,6 +64,7 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
     say(`${runs} rounds of ${Object.keys(cases).join(', ')}…`);
     const samples = await measureRounds(cases, runs);
     const empty = summarize((samples.empty ?? []).map((s) => s.sinceStartMs));
+    const emptyCpu = summarize((samples.empty ?? []).map((s) => s.cpuMs));
     const results: BundleResult[] = [];
     for (const { name, bundle } of rows) {
       const taken = samples[name] ?? [];
@@ -79,6 +80,7 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
         // Budgets hold for the api as the stack runs it, not for the variant.
         ...name === bundle.name ? budgets[bundle.name] : {},
         overEmpty: summarize(taken.map((s) => s.sinceStartMs - empty.median)),
+        cpuOverEmpty: summarize(taken.map((s) => s.cpuMs - emptyCpu.median)),
         importMs: summarize(taken.map((s) => s.importMs)),
         firstRequestMs: summarize(taken.map((s) => s.firstRequestMs)),
         outcome: taken[0]?.outcome ?? '',
@@ -86,7 +88,8 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
       results.push(result);
       const verdict = passes(result);
       say(`  ${name}: ${result.overEmpty.median.toFixed(1)} ms over empty (p90 `
-        + `${result.overEmpty.p90.toFixed(1)}), ${(result.loadedBytes / 1024).toFixed(1)} KiB`
+        + `${result.overEmpty.p90.toFixed(1)}, CPU ${result.cpuOverEmpty.median.toFixed(1)}), `
+        + `${(result.loadedBytes / 1024).toFixed(1)} KiB`
         + ` loaded${verdict === undefined ? '' : verdict ? ': pass' : ': FAIL'}`);
     }
     const unexpected = Object.keys(aws.calls()).filter((call) => call.startsWith('unexpected'));
