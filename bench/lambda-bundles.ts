@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { createTestDatabase } from '../api/src/testing/database.ts';
-import { bundleLambdas, type BundleReport } from '../scripts/bundle.ts';
+import { bundleLambdas, lambdaDir, type BundleReport } from '../scripts/bundle.ts';
 import { apiCase, authorizerCase, benchSecrets, lambdaEnv, watcherCase } from './cases.ts';
 import { measureRounds, summarize, type ColdStartCase } from './cold-start.ts';
 import { startFakeAws } from './fake-aws.ts';
@@ -14,6 +16,8 @@ const budgets: Record<string, { sizeBudgetBytes: number; timeBudgetMs: number } 
 };
 
 const sourceMapsFlag = '--enable-source-maps';
+/** The api as it would be with every SDK client left to the runtime: the choice not made. */
+const runtimeSdkRow = 'api, SDK clients from the runtime';
 
 /** NODE_OPTIONS with source maps switched the other way from `options`. */
 function otherSourceMaps(options: string | undefined): { name: string; options: string } {
@@ -27,11 +31,15 @@ function otherSourceMaps(options: string | undefined): { name: string; options: 
 /**
  * The "Lambda bundles" part of docs/benchmarks.md: builds the bundles, then starts each one
  * cold, in rounds, against a local PostgreSQL and a fake AWS. The api runs with the
- * NODE_OPTIONS the stack gives it, and once more with source maps switched the other way.
+ * NODE_OPTIONS the stack gives it, once more with source maps switched the other way, and
+ * once built with the runtime's SDK clients (resolved here from node_modules).
  */
 export async function lambdaBundlesPart(runs: number): Promise<{ text: string; ok: boolean }> {
   say('bundling…');
   const bundles = await bundleLambdas();
+  const [runtimeSdkApi] = await bundleLambdas({
+    outDir: `${lambdaDir}-runtime-sdk`, names: ['api'], sdk: 'runtime',
+  });
   say('reading the stack…');
   const stack = stackFunction('api');
   const variant = otherSourceMaps(stack.nodeOptions);
@@ -59,10 +67,15 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
       if (bundle.name !== 'api') continue;
       cases[variant.name] = { ...made, env: { ...made.env, NODE_OPTIONS: variant.options } };
       rows.push({ name: variant.name, bundle });
+      if (!runtimeSdkApi) continue;
+      cases[runtimeSdkRow] = { ...made, bundle: join(runtimeSdkApi.dir, 'index.mjs') };
+      rows.push({ name: runtimeSdkRow, bundle: runtimeSdkApi });
     }
 
     say(`${runs} rounds of ${Object.keys(cases).join(', ')}…`);
+    const loadBefore = loadavg()[0] ?? 0;
     const samples = await measureRounds(cases, runs);
+    const load: [number, number] = [loadBefore, loadavg()[0] ?? 0];
     const empty = summarize((samples.empty ?? []).map((s) => s.sinceStartMs));
     const emptyCpu = summarize((samples.empty ?? []).map((s) => s.cpuMs));
     const results: BundleResult[] = [];
@@ -77,7 +90,7 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
         outsideBytes: loaded.outsideBytes,
         totalBytes: bundle.totalBytes,
         packageBytes: bundle.packageBytes,
-        // Budgets hold for the api as the stack runs it, not for the variant.
+        // Budgets hold for the api as the stack runs it, not for the variants.
         ...name === bundle.name ? budgets[bundle.name] : {},
         overEmpty: summarize(taken.map((s) => s.sinceStartMs - empty.median)),
         cpuOverEmpty: summarize(taken.map((s) => s.cpuMs - emptyCpu.median)),
@@ -94,7 +107,9 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
     }
     const unexpected = Object.keys(aws.calls()).filter((call) => call.startsWith('unexpected'));
     if (unexpected.length > 0) say(`  the fake AWS refused: ${unexpected.join('; ')}`);
-    const text = renderReport(results, empty, runs, { stack, variant: variant.name });
+    const text = renderReport(results, empty, runs, {
+      stack, variant: variant.name, runtimeSdk: runtimeSdkRow, load,
+    });
     return { text, ok: results.every((result) => passes(result) !== false) };
   } finally {
     await aws.close();

@@ -27,6 +27,10 @@ export interface ReportContext {
   stack: StackFunction;
   /** The row measuring the api with source maps switched the other way. */
   variant: string;
+  /** The row measuring the api built with the runtime's SDK clients. */
+  runtimeSdk: string;
+  /** One-minute load average before and after the rounds. */
+  load: [number, number];
 }
 
 const columns = [
@@ -65,8 +69,9 @@ function sourceMapsNote({ stack, variant }: ReportContext): string {
     : `The stack sets \`NODE_OPTIONS=${stack.nodeOptions}\`, and the api row runs with it`;
   return `- **${variant}:** the api's case with \`--enable-source-maps\` switched the other way,
   to show what switching it costs; no verdict, since the stack does not run it so.
-  ${set}. With source maps on, Node reads the map of every chunk it loads; Turno's logs carry
-  no stack traces (\`errorFields\`), so the maps help only with crashes outside the logger.`;
+  ${set}.
+  With source maps on, Node reads the map of every chunk it loads; Turno's logs carry no
+  stack traces (\`errorFields\`), so the maps help only with crashes outside the logger.`;
 }
 
 export function renderReport(
@@ -86,9 +91,11 @@ cold-start\` rewrites only this first part, \`npm run bench -- alerting\` only t
 - **Date:** ${new Date().toISOString()}
 - **Machine:** ${machine}
 - **Runs:** ${runs} rounds after one unmeasured warm-up round; each round starts an empty Node
-  process and every bundle once, in turn, so load from elsewhere falls on all alike. An empty
-  process (\`node --input-type=module -e\`) takes ${ms(empty.median)} (median, p90
-  ${ms(empty.p90)}) from its time origin to its last line.
+  process and every bundle once, in turn, so load from elsewhere falls on all alike.
+  One-minute load average: ${context.load[0].toFixed(2)} before the rounds,
+  ${context.load[1].toFixed(2)} after. An empty process (\`node --input-type=module -e\`)
+  takes ${ms(empty.median)} (median, p90 ${ms(empty.p90)}) from its time origin to its last
+  line.
 - The stack runs the api on \`${stack.runtime}\` with ${stack.memoryMb} MB; this machine
   runs the Node above, so read the numbers as a comparison between bundles and against the
   budgets, not as Lambda's own figures.
@@ -126,6 +133,12 @@ ${results.map((result) => `| ${row(result)} |`).join('\n')}
   Scheduler). EC2, SSM, CloudWatch Logs and web-push are not loaded: each is imported by the
   first request that needs it.
 ${sourceMapsNote(context)}
+- **${context.runtimeSdk}:** the api's case, built with every
+  \`@aws-sdk/client-*\` left out of the bundle for the runtime's SDK to provide (here resolved
+  from \`node_modules\`: the same version, CommonJS like the runtime's); no verdict, since the
+  stack does not deploy it so. It is the choice not made: bundled, the clients are the
+  version the adapters were tested with (\`aws-sdk-client-mock\`), and this row compares
+  what the cold start loads, outside files included, and its time on every run.
 - **watcher:** one pass over \`Sync_error\` (the deadline given stops it after one run), same
   set-up as the api.
 - Budgets (issue 3): authorizer ≤ 100 KB and ≤ 20 ms over empty Node; api ≤ 1 MB and ≤ 150 ms.

@@ -53,30 +53,46 @@ const unusedOnLambda = [
   /^@smithy\/credential-provider-imds$/, /^bowser$/,
 ];
 
+/** Where the SDK clients come from: the bundle, or the SDK the nodejs22.x runtime ships. */
+export type SdkSource = 'bundled' | 'runtime';
+
 /**
  * Every AWS SDK client is bundled, not taken from the SDK the nodejs22.x runtime ships: Lambda
  * then runs the version the adapters were tested with (aws-sdk-client-mock), and the ESM build,
- * tree-shaken and minified, loads in a third of the time of the runtime's CommonJS. Each
- * service's client is a chunk of its own, loaded by the first request that needs it.
+ * tree-shaken and minified, loads far faster than the runtime's CommonJS (docs/benchmarks.md
+ * measures both). Each service's client is a chunk of its own, loaded on first use.
  */
-export const lambdaSdk: Plugin = {
-  name: 'lambda-sdk',
-  setup(plugins) {
-    plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) =>
-      (unusedOnLambda.some((pattern) => pattern.test(args.path))
-        ? { path: args.path, external: true } : undefined));
-  },
-};
+export function lambdaSdk(clients: SdkSource = 'bundled'): Plugin {
+  return {
+    name: 'lambda-sdk',
+    setup(plugins) {
+      plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
+        const external = unusedOnLambda.some((pattern) => pattern.test(args.path))
+          || (clients === 'runtime' && /^@aws-sdk\/client-/.test(args.path));
+        return external ? { path: args.path, external: true } : undefined;
+      });
+    },
+  };
+}
+
+export interface BundleOptions {
+  /** dist/lambda, what the stack deploys, unless given. */
+  outDir?: string;
+  names?: readonly EntryName[];
+  /** The bench alone builds with the runtime's clients, to compare. */
+  sdk?: SdkSource;
+}
 
 /**
  * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. Dynamic imports
  * (one adapter per AWS service) become chunks beside it, loaded on first use.
  */
-export async function bundleLambdas(): Promise<BundleReport[]> {
-  await rm(lambdaDir, { recursive: true, force: true });
+export async function bundleLambdas(options: BundleOptions = {}): Promise<BundleReport[]> {
+  const outDir = options.outDir ?? lambdaDir;
+  await rm(outDir, { recursive: true, force: true });
   const reports: BundleReport[] = [];
-  for (const name of entryNames) {
-    const dir = join(lambdaDir, name);
+  for (const name of options.names ?? entryNames) {
+    const dir = join(outDir, name);
     const result = await build({
       entryPoints: { index: join(root, `api/src/lambda/${name}.ts`) },
       outdir: dir,
@@ -95,14 +111,14 @@ export async function bundleLambdas(): Promise<BundleReport[]> {
       legalComments: 'linked',
       metafile: true,
       banner: { js: banner },
-      plugins: [zodEnglishOnly, lambdaSdk],
+      plugins: [zodEnglishOnly, lambdaSdk(options.sdk)],
       logLevel: 'warning',
     });
     if (name !== 'authorizer') {
       // migrate.ts reads ./migrations beside the module, which in a bundle is index.mjs.
       await cp(migrationsDir, join(dir, 'migrations'), { recursive: true });
     }
-    await writeFile(join(lambdaDir, `${name}.meta.json`), JSON.stringify(result.metafile));
+    await writeFile(join(outDir, `${name}.meta.json`), JSON.stringify(result.metafile));
     reports.push({ name, dir, metafile: result.metafile, ...await sizes(dir, result.metafile) });
   }
   return reports;
