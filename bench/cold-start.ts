@@ -9,8 +9,12 @@ export interface ColdStartSample {
   importMs: number;
   /** The first invocation of the handler, container set-up included. */
   firstRequestMs: number;
+  /** CPU time the process used (all threads), which load from elsewhere disturbs far less. */
+  cpuMs: number;
   /** What the handler answered, to show the request did what it should. */
   outcome: string;
+  /** With `traceLoads`: the file URLs the process loaded, ESM and CommonJS. */
+  loaded?: string[];
 }
 
 export interface ColdStartCase {
@@ -25,16 +29,41 @@ export interface ColdStartCase {
   /** The outcome every run must report; anything else stops the bench. */
   expect?: string;
   env: Record<string, string>;
+  /** Records every file loaded (a loader hook slows loading: never set in timed runs). */
+  traceLoads?: boolean;
 }
 
 const mark = 'TURNO_BENCH ';
 
+// ESM loads reach the hook (in a thread of its own); CommonJS ones stay in require.cache.
+const loadHook = `let seen = [];
+  export function initialize({ port }) { port.on('message', () => port.postMessage(seen)); }
+  export async function load(url, context, next) { seen.push(url); return next(url, context); }`;
+
+const traceStart = `
+  const { register, createRequire } = await import('node:module');
+  const { MessageChannel } = await import('node:worker_threads');
+  const channel = new MessageChannel();
+  register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(loadHook)}),
+    { data: { port: channel.port2 }, transferList: [channel.port2] });`;
+const traceEnd = `
+  const esm = await new Promise((resolve) => {
+    channel.port1.once('message', resolve);
+    channel.port1.postMessage('report');
+  });
+  const { pathToFileURL } = await import('node:url');
+  const cjs = Object.keys(createRequire(import.meta.url).cache)
+    .map((path) => pathToFileURL(path).href);
+  const loaded = [...new Set([...esm, ...cjs])];`;
+
 function childScript(spec: ColdStartCase): string {
   if (!spec.bundle) {
-    return `process.stdout.write('${mark}' + JSON.stringify({ sinceStartMs: performance.now(),
-      importMs: 0, firstRequestMs: 0, outcome: 'empty' }) + '\\n');`;
+    return `const cpu = process.cpuUsage();
+      process.stdout.write('${mark}' + JSON.stringify({ sinceStartMs: performance.now(),
+        importMs: 0, firstRequestMs: 0, cpuMs: (cpu.user + cpu.system) / 1000,
+        outcome: 'empty' }) + '\\n');`;
   }
-  return `
+  return `${spec.traceLoads ? traceStart : ''}
     const t0 = process.hrtime.bigint();
     const bundle = await import(${JSON.stringify(pathToFileURL(spec.bundle).href)});
     const t1 = process.hrtime.bigint();
@@ -42,9 +71,12 @@ function childScript(spec: ColdStartCase): string {
     const result = await bundle.handler(${spec.event ?? '{}'}, ${spec.context ?? '{}'});
     const t2 = process.hrtime.bigint();
     const ms = (from, to) => Number(to - from) / 1e6;
+    const cpu = process.cpuUsage();
+    ${spec.traceLoads ? traceEnd : 'const loaded = undefined;'}
     process.stdout.write('${mark}' + JSON.stringify({
       sinceStartMs: performance.now(), importMs: ms(t0, t1), firstRequestMs: ms(t1, t2),
-      outcome: String(${spec.outcome ?? 'JSON.stringify(result)'}),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      outcome: String(${spec.outcome ?? 'JSON.stringify(result)'}), loaded,
     }) + '\\n');
     process.exit(0);`;
 }

@@ -41,15 +41,18 @@ export async function runSections(): Promise<SectionRun> {
   return { sections, load: [before, loadavg()[0] ?? 0] };
 }
 
+/** Where the alerting part of docs/benchmarks.md begins. */
+export const alertingHeading = '\n## Alerting speed (issue 4)';
+
 /** The sections as markdown, after a summary table, to append to docs/benchmarks.md. */
 export function renderSections({ sections, load }: SectionRun): string {
   const rows = sections.map((s) => [s.title, s.target, s.measured, verdict(s.passed)]);
   const parts = sections.map((s) => `## ${s.title}\n\n${s.body}`);
-  return `
-## Alerting speed (issue 4)
+  return `${alertingHeading}
 
-Four benchmarks from \`bench/sections.ts\`, run after the Lambda bundles on the same machine
-(one-minute load average ${load[0].toFixed(2)} before them, ${load[1].toFixed(2)} after).
+Four benchmarks from \`bench/sections.ts\` (\`npm run bench -- alerting\` runs them alone), run
+${new Date().toISOString()} on the machine above (one-minute load average
+${load[0].toFixed(2)} before them, ${load[1].toFixed(2)} after).
 
 ${table(['benchmark', 'target', 'measured', 'result'], rows)}
 

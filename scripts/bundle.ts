@@ -1,7 +1,7 @@
-import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const lambdaDir = join(root, 'dist/lambda');
@@ -15,8 +15,12 @@ export interface BundleReport {
   dir: string;
   /** index.mjs and the chunks it imports before the handler runs. */
   startupBytes: number;
-  /** Every file of the bundle, chunks loaded on first use included (not the runtime's SDK). */
+  /** Every .mjs of the bundle, chunks loaded on first use included. */
   totalBytes: number;
+  /** Every file the stack zips and deploys: code, source maps, licences, migrations. */
+  packageBytes: number;
+  /** esbuild's metafile, also written to dist/lambda/<name>.meta.json (outside the package). */
+  metafile: Metafile;
 }
 
 // ESM output has no `require`; CommonJS dependencies (pg, web-push) still call it.
@@ -43,42 +47,52 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
-/**
- * The nodejs22.x runtime ships AWS SDK v3 in /var/runtime/node_modules; the service clients
- * come from there, each loaded by the first request that needs it (bundled they were 2.1 MB of
- * chunks per function). Secrets Manager stays bundled: every cold start waits on it, and
- * tree-shaken and minified it loads in about 30 ms against 80 ms from the runtime's CommonJS.
- */
-export const bundledClients = new Set(['@aws-sdk/client-secrets-manager']);
-
 /** SDK parts a Lambda never loads: credentials other than its environment's, browser agents. */
 const unusedOnLambda = [
   /^@aws-sdk\/credential-provider-(?!env$|node$)/, /^@aws-sdk\/nested-clients(\/|$)/,
   /^@smithy\/credential-provider-imds$/, /^bowser$/,
 ];
 
-/** Leaves to the runtime what it provides: the AWS SDK, but for the clients in bundledClients. */
-export const runtimeSdk: Plugin = {
-  name: 'runtime-sdk',
-  setup(plugins) {
-    plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
-      const client = /^@aws-sdk\/client-[^/]+/.exec(args.path)?.[0];
-      const external = client ? !bundledClients.has(client)
-        : unusedOnLambda.some((pattern) => pattern.test(args.path));
-      return external ? { path: args.path, external: true } : undefined;
-    });
-  },
-};
+/** Where the SDK clients come from: the bundle, or the SDK the nodejs22.x runtime ships. */
+export type SdkSource = 'bundled' | 'runtime';
+
+/**
+ * Every AWS SDK client is bundled, not taken from the SDK the nodejs22.x runtime ships: Lambda
+ * then runs the version the adapters were tested with (aws-sdk-client-mock), and the ESM build,
+ * tree-shaken and minified, loads far faster than the runtime's CommonJS (docs/benchmarks.md
+ * measures both). Each service's client is a chunk of its own, loaded on first use.
+ */
+export function lambdaSdk(clients: SdkSource = 'bundled'): Plugin {
+  return {
+    name: 'lambda-sdk',
+    setup(plugins) {
+      plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
+        const external = unusedOnLambda.some((pattern) => pattern.test(args.path))
+          || (clients === 'runtime' && /^@aws-sdk\/client-/.test(args.path));
+        return external ? { path: args.path, external: true } : undefined;
+      });
+    },
+  };
+}
+
+export interface BundleOptions {
+  /** dist/lambda, what the stack deploys, unless given. */
+  outDir?: string;
+  names?: readonly EntryName[];
+  /** The bench alone builds with the runtime's clients, to compare. */
+  sdk?: SdkSource;
+}
 
 /**
  * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. Dynamic imports
  * (one adapter per AWS service) become chunks beside it, loaded on first use.
  */
-export async function bundleLambdas(): Promise<BundleReport[]> {
-  await rm(lambdaDir, { recursive: true, force: true });
+export async function bundleLambdas(options: BundleOptions = {}): Promise<BundleReport[]> {
+  const outDir = options.outDir ?? lambdaDir;
+  await rm(outDir, { recursive: true, force: true });
   const reports: BundleReport[] = [];
-  for (const name of entryNames) {
-    const dir = join(lambdaDir, name);
+  for (const name of options.names ?? entryNames) {
+    const dir = join(outDir, name);
     const result = await build({
       entryPoints: { index: join(root, `api/src/lambda/${name}.ts`) },
       outdir: dir,
@@ -97,19 +111,20 @@ export async function bundleLambdas(): Promise<BundleReport[]> {
       legalComments: 'linked',
       metafile: true,
       banner: { js: banner },
-      plugins: [zodEnglishOnly, runtimeSdk],
+      plugins: [zodEnglishOnly, lambdaSdk(options.sdk)],
       logLevel: 'warning',
     });
     if (name !== 'authorizer') {
       // migrate.ts reads ./migrations beside the module, which in a bundle is index.mjs.
       await cp(migrationsDir, join(dir, 'migrations'), { recursive: true });
     }
-    reports.push({ name, dir, ...await sizes(dir, result.metafile) });
+    await writeFile(join(outDir, `${name}.meta.json`), JSON.stringify(result.metafile));
+    reports.push({ name, dir, metafile: result.metafile, ...await sizes(dir, result.metafile) });
   }
   return reports;
 }
 
-async function sizes(dir: string, metafile: { outputs: Record<string, Outputs> }) {
+async function sizes(dir: string, metafile: Metafile) {
   const outputs = metafile.outputs;
   const entry = Object.keys(outputs).find((path) => path.endsWith('/index.mjs'));
   const startup = new Set<string>();
@@ -123,22 +138,26 @@ async function sizes(dir: string, metafile: { outputs: Record<string, Outputs> }
   if (entry) visit(entry);
   const startupBytes = [...startup].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
   let totalBytes = 0;
+  let packageBytes = 0;
   for (const file of await readdir(dir, { recursive: true })) {
-    if (file.endsWith('.mjs')) totalBytes += (await stat(join(dir, file))).size;
+    const info = await stat(join(dir, file));
+    if (!info.isFile()) continue;
+    packageBytes += info.size;
+    if (file.endsWith('.mjs')) totalBytes += info.size;
   }
-  return { startupBytes, totalBytes };
-}
-
-interface Outputs {
-  bytes: number;
-  imports: Array<{ path: string; kind: string; external?: boolean }>;
+  return { startupBytes, totalBytes, packageBytes };
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
+// `npm run bundle -- --analyze` also lists what each bundle holds, largest inputs first.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const report of await bundleLambdas()) {
+    if (process.argv.includes('--analyze')) {
+      process.stdout.write(await analyzeMetafile(report.metafile, { verbose: false }));
+    }
     process.stdout.write(`${report.name.padEnd(10)} startup ${kib(report.startupBytes)
-      .padStart(11)}  total ${kib(report.totalBytes).padStart(11)}  ${report.dir}\n`);
+      .padStart(11)}  code ${kib(report.totalBytes).padStart(11)}  package ${
+      kib(report.packageBytes).padStart(11)}  ${report.dir}\n`);
   }
 }

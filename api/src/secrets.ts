@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** A secret that cannot be used as Turno needs it; the message never carries a value. */
 export class SecretError extends Error {
@@ -49,6 +49,15 @@ export function createSecretReader(
       cache.delete(arn);
     },
   };
+}
+
+/**
+ * A reader over a new Secrets Manager client. The client is made here, not by its callers,
+ * so a bundle keeps only the SDK parts this module uses (a dynamic import of the package
+ * would keep every command of the service).
+ */
+export function openSecretReader(region: string | undefined): SecretReader {
+  return createSecretReader(new SecretsManagerClient(region ? { region } : {}));
 }
 
 async function fetchJson(client: SecretsManagerClient, arn: string): Promise<SecretJson> {

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../types.ts';
-import { devTokenVerifier } from './token.ts';
 import type { TokenVerifier } from './verify-bearer.ts';
 
 /**
@@ -8,15 +7,19 @@ import type { TokenVerifier } from './verify-bearer.ts';
  */
 export function configuredVerifier(deps: Pick<AppDeps, 'config' | 'keys' | 'now'>): TokenVerifier {
   const pool = deps.config.auth.cognito;
-  if (!pool) return devTokenVerifier(deps.keys.jwtSecret, deps.now);
-  let cognito: Promise<TokenVerifier> | undefined;
+  // Both load on first use: jose and aws-jwt-verify stay out of the api's cold start, and on
+  // Lambda the authorizer has checked every token already.
+  const load = pool
+    ? () => import('./cognito-verifier.ts')
+      .then(({ cognitoTokens, createCognitoVerifier }) =>
+        cognitoTokens(createCognitoVerifier(pool)))
+    : () => import('./token.ts')
+      .then(({ devTokenVerifier }) => devTokenVerifier(deps.keys.jwtSecret, deps.now));
+  let verifier: Promise<TokenVerifier> | undefined;
   return {
     async verify(token) {
-      // Loaded on first use: on Lambda the authorizer has checked every token already.
-      cognito ??= import('./cognito-verifier.ts')
-        .then(({ cognitoTokens, createCognitoVerifier }) =>
-          cognitoTokens(createCognitoVerifier(pool)));
-      return (await cognito).verify(token);
+      verifier ??= load();
+      return (await verifier).verify(token);
     },
   };
 }

@@ -68,13 +68,7 @@ async function openSecrets(
 ): Promise<LambdaSecrets | undefined> {
   if (!given && !Object.values(config.secrets).some(Boolean)) return undefined;
   const secrets = await import('../secrets.ts');
-  let reader = given;
-  if (!reader) {
-    const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-    const region = config.aws?.region;
-    reader = secrets.createSecretReader(new SecretsManagerClient(region ? { region } : {}));
-  }
-  const opened = reader;
+  const opened = given ?? secrets.openSecretReader(config.aws?.region);
   return {
     databaseUrl: (url, arn) => secrets.withDatabaseCredentials(opened, url, arn),
     vapid: (arn) => secrets.loadVapidSecret(opened, arn),

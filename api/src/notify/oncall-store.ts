@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { OncallOverride, Rotation, RotationRequest } from '@turno/shared';
-import { anchorForNow, type OverrideSpan, type RotationPlan } from './rotation.ts';
+import type { OverrideSpan, RotationPlan } from './rotation.ts';
 
 type Db = Pool | PoolClient;
 
@@ -42,6 +42,8 @@ export async function readRotation(db: Db): Promise<Rotation> {
 export async function saveRotation(
   db: Db, request: RotationRequest, by: string, now: Date,
 ): Promise<Rotation> {
+  // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+  const { anchorForNow } = await import('./rotation.ts');
   const anchor = anchorForNow(now, request);
   const { rows } = await db.query<RotationRow>(
     `UPDATE turno.oncall_rotation SET members = $1, handoff_weekday = $2, handoff_hour = $3,

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { OncallOverride, Rotation } from '@turno/shared';
 import { listOverrides, planOf, readRotation, spansOf } from './oncall-store.ts';
-import { escalationChain, whoIsOnCall, type OnCallNow } from './rotation.ts';
+import type { OnCallNow } from './rotation.ts';
 
 export interface OncallContext {
   rotation: Rotation;
@@ -15,6 +15,8 @@ export interface OncallContext {
 /** Everything the notify policy needs to know about people at `now`. */
 export async function oncallAt(pool: Pool, now: Date): Promise<OncallContext> {
   const [rotation, overrides] = await Promise.all([readRotation(pool), listOverrides(pool, now)]);
+  // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+  const { escalationChain, whoIsOnCall } = await import('./rotation.ts');
   const plan = planOf(rotation);
   const spans = spansOf(overrides);
   return {

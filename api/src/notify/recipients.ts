@@ -1,5 +1,4 @@
 import type { AppDeps } from '../types.ts';
-import { bypassesQuietHours, inQuietHours } from './quiet-hours.ts';
 import { allQuietHours, quietHoursOf } from './quiet-store.ts';
 
 /**
@@ -10,6 +9,8 @@ import { allQuietHours, quietHoursOf } from './quiet-store.ts';
 export async function awakeRecipients(
   deps: AppDeps, users: readonly string[] | null, severity: string, now: Date,
 ): Promise<string[] | undefined> {
+  // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+  const { bypassesQuietHours, inQuietHours } = await import('./quiet-hours.ts');
   if (users !== null) {
     if (bypassesQuietHours(severity)) return [...users];
     const hours = await quietHoursOf(deps.statePool, [...users]);

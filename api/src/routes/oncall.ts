@@ -8,7 +8,6 @@ import {
   addOverride, planOf, pushUserNames, removeOverride, saveRotation,
 } from '../notify/oncall-store.ts';
 import { oncallAt } from '../notify/oncall.ts';
-import { upcomingWeeks } from '../notify/rotation.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
@@ -23,6 +22,8 @@ export function oncallRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => {
     const now = deps.now();
     const context = await oncallAt(statePool, now);
+    // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+    const { upcomingWeeks } = await import('../notify/rotation.ts');
     const devUsers = deps.config.devSignIn ? Object.keys(deps.config.devUsers) : [];
     const known = new Set([
       ...context.rotation.members, ...devUsers, ...await pushUserNames(statePool),

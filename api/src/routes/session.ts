@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { devSessionRequest, TurnoError, type SessionResponse } from '@turno/shared';
-import { issueToken } from '../auth/token.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
@@ -18,6 +17,8 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
 
     const role = Object.hasOwn(config.devUsers, user) ? config.devUsers[user] : undefined;
     if (!role) throw new TurnoError('unknown_user');
+    // Imported on use: jose stays out of the api's cold start (docs/benchmarks.md).
+    const { issueToken } = await import('../auth/token.ts');
     const issued = await issueToken({ user, role }, deps.keys.jwtSecret, {
       ttlSeconds: config.sessionTtlSeconds, now: deps.now(),
     });

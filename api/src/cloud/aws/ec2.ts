@@ -1,6 +1,6 @@
 import {
-  DescribeInstancesCommand, DescribeInstanceStatusCommand,
-  type EC2Client, type Instance, type InstanceStatus,
+  DescribeInstancesCommand, DescribeInstanceStatusCommand, EC2Client,
+  type Instance, type InstanceStatus,
 } from '@aws-sdk/client-ec2';
 import type { Ec2Instance, Ec2Port } from '../ec2.ts';
 
@@ -8,6 +8,11 @@ export interface AwsEc2Options {
   ec2: EC2Client;
   /** The runbook's ECS host and pm2 cron. */
   instanceIds: string[];
+}
+
+/** The port over a new client, made here so a bundle keeps only the commands sent below. */
+export function openAwsEc2(region: string, instanceIds: string[]): Ec2Port {
+  return createAwsEc2({ ec2: new EC2Client({ region }), instanceIds });
 }
 
 /** EC2 through SDK v3: DescribeInstances for state and type, DescribeInstanceStatus for checks. */

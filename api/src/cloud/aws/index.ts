@@ -20,54 +20,26 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * The company's account through SDK v3, one client per service with the default credential
- * chain. Each service's client and adapter are imported on the first call to its port: loading
- * them all would add hundreds of milliseconds to every cold start (docs/benchmarks.md).
- * Clients whose calls `withRetry` wraps take one attempt each: the SDK's own three on top of
- * Turno's would send a throttled call up to twelve times, and a lost write twice.
+ * chain. Each service's adapter, which makes its client, is imported on the first call to its
+ * port: loading them all would add hundreds of milliseconds to every cold start
+ * (docs/benchmarks.md). Clients whose calls `withRetry` wraps take one attempt each: the SDK's
+ * own three on top of Turno's would send a throttled call up to twelve times, and a lost write
+ * twice.
  */
 export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
   const { region } = config;
-  const retried = { region, maxAttempts: 1 };
   const retry = log ? { log } : {};
-  const scheduler = once(async () => {
-    const [{ SchedulerClient }, { createAwsScheduler }] = await Promise.all([
-      import('@aws-sdk/client-scheduler'), import('./scheduler.ts'),
-    ]);
-    return createAwsScheduler(new SchedulerClient(retried), retry);
-  });
-  const rds = once(async () => {
-    const [{ RDSClient }, { CloudWatchClient }, { createAwsRds }] = await Promise.all([
-      import('@aws-sdk/client-rds'), import('@aws-sdk/client-cloudwatch'), import('./rds.ts'),
-    ]);
-    return createAwsRds({
-      rds: new RDSClient(retried),
-      cloudwatch: new CloudWatchClient({ region }),
-      instanceIds: config.rdsInstanceIds,
-      retry,
-    });
-  });
-  const ec2 = once(async () => {
-    const [{ EC2Client }, { createAwsEc2 }] = await Promise.all([
-      import('@aws-sdk/client-ec2'), import('./ec2.ts'),
-    ]);
-    return createAwsEc2({ ec2: new EC2Client({ region }), instanceIds: config.ec2InstanceIds });
-  });
-  const cronHost = once(async () => {
-    const [{ SSMClient }, { createSsmCronHost }] = await Promise.all([
-      import('@aws-sdk/client-ssm'), import('./ssm.ts'),
-    ]);
-    return createSsmCronHost({
-      ssm: new SSMClient(retried), instanceId: config.cronInstanceId, target: config.pm2, retry,
-    });
-  });
-  const logs = once(async () => {
-    const [{ CloudWatchLogsClient }, { createAwsLogs }] = await Promise.all([
-      import('@aws-sdk/client-cloudwatch-logs'), import('./logs.ts'),
-    ]);
-    return createAwsLogs({
-      logs: new CloudWatchLogsClient({ region }), groupName: config.logGroupName,
-    });
-  });
+  const scheduler = once(async () =>
+    (await import('./scheduler.ts')).openAwsScheduler({ region, maxAttempts: 1 }, retry));
+  const rds = once(async () =>
+    (await import('./rds.ts')).openAwsRds(region, { instanceIds: config.rdsInstanceIds, retry }));
+  const ec2 = once(async () =>
+    (await import('./ec2.ts')).openAwsEc2(region, config.ec2InstanceIds));
+  const cronHost = once(async () => (await import('./ssm.ts')).openSsmCronHost(region, {
+    instanceId: config.cronInstanceId, target: config.pm2, retry,
+  }));
+  const logs = once(async () =>
+    (await import('./logs.ts')).openAwsLogs(region, config.logGroupName));
 
   const schedulerPort: SchedulerPort = {
     listSchedules: async () => (await scheduler()).listSchedules(),

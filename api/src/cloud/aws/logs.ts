@@ -1,6 +1,6 @@
 import {
-  DeleteRetentionPolicyCommand, DescribeLogGroupsCommand, FilterLogEventsCommand,
-  PutRetentionPolicyCommand, type CloudWatchLogsClient, type FilteredLogEvent,
+  CloudWatchLogsClient, DeleteRetentionPolicyCommand, DescribeLogGroupsCommand,
+  FilterLogEventsCommand, PutRetentionPolicyCommand, type FilteredLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { TurnoError, type LogErrorLine } from '@turno/shared';
 import {
@@ -27,6 +27,11 @@ export const errorSearchDeadlineMs = 8_000;
 const maxPagesPerWindow = 5;
 const maxDescribePages = 5;
 const hourMs = 3_600_000;
+
+/** The port over a new client, made here so a bundle keeps only the commands sent below. */
+export function openAwsLogs(region: string, groupName: string): LogsPort {
+  return createAwsLogs({ logs: new CloudWatchLogsClient({ region }), groupName });
+}
 
 /**
  * CloudWatch Logs through SDK v3. FilterLogEvents answers oldest first, so the newest errors

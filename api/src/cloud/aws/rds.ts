@@ -1,6 +1,6 @@
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
-  DescribeDBInstancesCommand, ModifyDBInstanceCommand, type DBInstance, type RDSClient,
+  DescribeDBInstancesCommand, ModifyDBInstanceCommand, RDSClient, type DBInstance,
 } from '@aws-sdk/client-rds';
 import type {
   DatabaseInstance, PendingStorageChanges, RdsPort, StorageModification,
@@ -19,6 +19,20 @@ export interface AwsRdsOptions {
   now?: () => Date;
   /** Waits and jitter of the retries; tests pass a sleep that resolves at once. */
   retry?: Pick<RetryOptions, 'sleep' | 'random' | 'log'>;
+}
+
+/**
+ * The port over new RDS and CloudWatch clients in `region`, made here so a bundle keeps only
+ * the commands this module sends. RDS takes one attempt a call: its calls are retried here.
+ */
+export function openAwsRds(
+  region: string, options: Omit<AwsRdsOptions, 'rds' | 'cloudwatch'>,
+): RdsPort {
+  return createAwsRds({
+    ...options,
+    rds: new RDSClient({ region, maxAttempts: 1 }),
+    cloudwatch: new CloudWatchClient({ region }),
+  });
 }
 
 /** RDS and its CloudWatch metrics through SDK v3, limited to the configured instances. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  GetScheduleCommand, ListScheduleGroupsCommand, ListSchedulesCommand, UpdateScheduleCommand,
-  type SchedulerClient,
+  GetScheduleCommand, ListScheduleGroupsCommand, ListSchedulesCommand, SchedulerClient,
+  UpdateScheduleCommand, type SchedulerClientConfig,
 } from '@aws-sdk/client-scheduler';
 import type { Logger } from '../../types.ts';
 import type { ScheduleSummary, SchedulerPort } from '../types.ts';
@@ -19,6 +19,13 @@ export interface AwsSchedulerOptions {
 
 /** The largest page ListScheduleGroups and ListSchedules accept. */
 const pageSize = 100;
+
+/** The port over a new client, made here so a bundle keeps only the commands sent below. */
+export function openAwsScheduler(
+  config: SchedulerClientConfig, options: AwsSchedulerOptions = {},
+): SchedulerPort {
+  return createAwsScheduler(new SchedulerClient(config), options);
+}
 
 /**
  * EventBridge Scheduler through SDK v3. Errors keep the SDK's names (`error.name`) so

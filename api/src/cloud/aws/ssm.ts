@@ -1,6 +1,6 @@
 import {
-  GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand,
-  type GetCommandInvocationCommandOutput, type SSMClient,
+  GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand, SSMClient,
+  type GetCommandInvocationCommandOutput,
 } from '@aws-sdk/client-ssm';
 import { cronCommandKinds, TurnoError } from '@turno/shared';
 import {
@@ -36,6 +36,16 @@ const statusOf: Record<string, CronCommandStatus> = {
   TimedOut: 'timed-out',
   Cancelled: 'cancelled',
 };
+
+/**
+ * The port over a new SSM client in `region`, made here so a bundle keeps only the commands
+ * this module sends. It takes one attempt a call: reads are retried here.
+ */
+export function openSsmCronHost(
+  region: string, options: Omit<SsmCronHostOptions, 'ssm'>,
+): CronHostPort {
+  return createSsmCronHost({ ...options, ssm: new SSMClient({ region, maxAttempts: 1 }) });
+}
 
 /**
  * The pm2 cron through SSM Run Command: a fixed script per kind, named in the command's

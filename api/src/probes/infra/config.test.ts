@@ -16,7 +16,7 @@ describe('infra probe configuration', () => {
         ec2: { intervalSeconds: 300 },
         cron: { intervalSeconds: 300, diskFullPercent: 85 },
       });
-      expect(defaultInfraConfig).toEqual(loadConfig({}).app.infra);
+      expect(defaultInfraConfig()).toEqual(loadConfig({}).app.infra);
     });
 
   it('takes each threshold and interval from the environment', () => {

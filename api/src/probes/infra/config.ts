@@ -67,5 +67,10 @@ export function readInfraConfig(e: InfraEnv): InfraConfig {
   };
 }
 
-/** The defaults, as a start with no variables set has them. */
-export const defaultInfraConfig: InfraConfig = readInfraConfig(z.object(infraEnvShape).parse({}));
+/**
+ * The defaults, as a start with no variables set has them. A function, not a constant:
+ * parsing at import would cost every cold start a zod compile.
+ */
+export function defaultInfraConfig(): InfraConfig {
+  return readInfraConfig(z.object(infraEnvShape).parse({}));
+}

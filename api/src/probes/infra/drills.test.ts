@@ -130,7 +130,7 @@ describe('infra drills', () => {
       const cloud = createSandboxCloud({ now: () => t.clock.now, random: () => 0.5 });
       const watcher = await createTestDeps({
         databaseUrl: url, cloud, now: () => t.clock.now,
-        probes: [ec2Probe(defaultInfraConfig.ec2)],
+        probes: [ec2Probe(defaultInfraConfig().ec2)],
       });
       try {
         await setDrill(t.deps, drill('ec2-status-check-failed'), true, t.clock.now);

@@ -24,7 +24,7 @@ export interface InfraTest {
  */
 export async function setUpInfra(
   make: (config: InfraConfig, wait: CommandWait) => Probe[],
-  config: InfraConfig = defaultInfraConfig,
+  config: InfraConfig = defaultInfraConfig(),
 ): Promise<InfraTest> {
   const clock = { now: new Date() };
   const advance = (ms: number) => { clock.now = new Date(clock.now.getTime() + ms); };

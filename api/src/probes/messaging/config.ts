@@ -118,9 +118,13 @@ export function readMessagingConfig(e: MessagingEnv & AwsSecretsEnv): MessagingC
   };
 }
 
-/** The defaults, as a start with no variables has them: both probes answer from the sandbox. */
-export const defaultMessagingConfig: MessagingConfig =
-  readMessagingConfig(messagingEnvSchema.parse({}));
+/**
+ * The defaults, as a start with no variables has them: both probes answer from the sandbox.
+ * A function, not a constant: parsing at import would cost every cold start a zod compile.
+ */
+export function defaultMessagingConfig(): MessagingConfig {
+  return readMessagingConfig(messagingEnvSchema.parse({}));
+}
 
 /** True when UltraMsg is configured: an instance and a token, or the secret that holds both. */
 export function ultraMsgConfigured(config: MessagingConfig): boolean {

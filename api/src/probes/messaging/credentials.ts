@@ -22,10 +22,7 @@ export function secretsManagerReader(region: string | undefined): ReaderSource {
     const key = region ?? '';
     let reader = readers.get(key);
     if (!reader) {
-      reader = Promise.all([
-        import('@aws-sdk/client-secrets-manager'), import('../../secrets.ts'),
-      ]).then(([{ SecretsManagerClient }, { createSecretReader }]) =>
-        createSecretReader(new SecretsManagerClient(region ? { region } : {})));
+      reader = import('../../secrets.ts').then(({ openSecretReader }) => openSecretReader(region));
       readers.set(key, reader);
     }
     return reader;

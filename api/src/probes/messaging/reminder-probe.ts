@@ -1,5 +1,4 @@
 import type { PushPayload } from '@turno/shared';
-import { inHours } from '../../notify/quiet-hours.ts';
 import { awakeRecipients } from '../../notify/recipients.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { MessagingConfig } from './config.ts';
@@ -33,6 +32,8 @@ export function createReminderProbe(config: MessagingConfig['reminder']): Probe 
     name: reminderProbeName,
     intervalSeconds: checkSeconds,
     async run(deps, now): Promise<ProbeResult> {
+      // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+      const { inHours } = await import('../../notify/quiet-hours.ts');
       let state = await readReminder(deps.statePool);
       if (!state.startedAt && !state.lastConfirmedAt) {
         const started = { ...state, startedAt: now.toISOString() };

@@ -66,7 +66,7 @@ describe('reminder timing', () => {
 });
 
 describe('the whatsapp-reminder probe', () => {
-  const config = { ...defaultMessagingConfig.reminder, keepers: ['operador'] };
+  const config = { ...defaultMessagingConfig().reminder, keepers: ['operador'] };
 
   it('pushes the reminder once to the keeper when due, as a small valid payload', async () => {
     deps = await createTestDeps({ probes: [createReminderProbe(config)] });

@@ -10,14 +10,15 @@ export const gmailSecret = {
 
 /** Messaging configuration pointing both probes at one fake peer. */
 export function peerConfig(peerUrl: string, timeoutMs = 2_000): MessagingConfig {
+  const defaults = defaultMessagingConfig();
   return {
-    ...defaultMessagingConfig,
+    ...defaults,
     ultramsg: {
-      ...defaultMessagingConfig.ultramsg, baseUrl: peerUrl, instanceId: 'instance1',
+      ...defaults.ultramsg, baseUrl: peerUrl, instanceId: 'instance1',
       token: ultraMsgToken,
     },
     gmail: {
-      ...defaultMessagingConfig.gmail, tokenUrl: `${peerUrl}/token`, clientId: 'client-1',
+      ...defaults.gmail, tokenUrl: `${peerUrl}/token`, clientId: 'client-1',
       ...gmailSecret,
     },
     timeoutMs,
