@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import { createAwsCloud } from './cloud/aws/index.ts';
-import { loadSandboxSchedules, persistingScheduler } from './cloud/sandbox-persistence.ts';
-import { createSandboxCloud } from './cloud/sandbox.ts';
+import { openPersistedSandbox } from './cloud/sandbox-store.ts';
 import type { RuntimeConfig } from './config.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.ts';
 import { createConnectionGate } from './db/gated-pool.ts';
@@ -11,7 +9,6 @@ import { createStatePool, createUpPool } from './db/pools.ts';
 import { createSubscriptionStore } from './db/subscriptions.ts';
 import { loadVapidKeys } from './db/vapid.ts';
 import { createWebPushSender } from './push/sender.ts';
-import type { Cloud } from './cloud/types.ts';
 import type { AppDeps, Logger } from './types.ts';
 
 export interface Runtime {
@@ -55,7 +52,7 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
     const vapid = await loadVapidKeys(statePool, config.app.vapidSubject);
     const cloud = config.aws
       ? createAwsCloud(config.aws, log)
-      : await persistedSandbox(statePool);
+      : await openPersistedSandbox(statePool);
     const pusher = createWebPushSender(createSubscriptionStore(statePool), vapid, {
       ttlSeconds: config.app.pushTtlSeconds, log,
     });
@@ -71,11 +68,4 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
     await close();
     throw error;
   }
-}
-
-/** The sandbox cloud, its schedules kept in Turno's schema so a restart does not reset them. */
-async function persistedSandbox(statePool: pg.Pool): Promise<Cloud> {
-  const saved = await loadSandboxSchedules(statePool);
-  const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
-  return { ...sandbox, scheduler: persistingScheduler(sandbox.scheduler, statePool) };
 }

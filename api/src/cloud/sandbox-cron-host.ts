@@ -11,7 +11,22 @@ export interface SandboxCronHostOptions {
   now: () => Date;
   /** False to practise the "daemon not running" failure. */
   daemonRunning?: boolean;
+  /** What `snapshot()` returned before a restart. */
+  restore?: SandboxCronHostSnapshot;
 }
+
+/** The host as it stands: its logs, pm2's processes and daemon, and the latest commands. */
+export interface SandboxCronHostSnapshot {
+  createdAt: number;
+  flushedAt: number | null;
+  logs: { gib: number; at: number };
+  statuses: Array<[number, string]>;
+  daemonRunning: boolean;
+  commands: Started[];
+}
+
+/** SSM keeps results for weeks; the sandbox keeps the latest few across a restart. */
+const keptCommands = 20;
 
 interface Started {
   commandId: string;
@@ -47,18 +62,21 @@ export interface SandboxCronDrills {
 
 export interface SandboxCronHost extends CronHostPort {
   readonly drills: SandboxCronDrills;
+  snapshot(): SandboxCronHostSnapshot;
 }
 
 /** flotas-cron-arc as the runbook shows it: three pm2 processes and a disk filling with logs. */
 export function createSandboxCronHost(options: SandboxCronHostOptions): SandboxCronHost {
-  const { now } = options;
-  const createdAt = now().getTime();
-  const commands = new Map<string, Started>();
-  let flushedAt: number | null = null;
+  const { now, restore } = options;
+  const createdAt = restore?.createdAt ?? now().getTime();
+  const commands = new Map<string, Started>(
+    structuredClone(restore?.commands ?? []).map((command) => [command.commandId, command]),
+  );
+  let flushedAt: number | null = restore?.flushedAt ?? null;
   // Logs weigh `logs.gib` at `logs.at` and grow from there; a flush empties them.
-  let logs = { gib: startLogsGiB, at: createdAt };
-  const statuses = new Map<number, string>();
-  let daemonRunning = options.daemonRunning !== false;
+  let logs = { ...(restore?.logs ?? { gib: startLogsGiB, at: createdAt }) };
+  const statuses = new Map<number, string>(restore?.statuses ?? []);
+  let daemonRunning = restore?.daemonRunning ?? options.daemonRunning !== false;
 
   function disk(at: number): DiskUse {
     const logsGiB = logs.gib + ((at - logs.at) / hourMs) * logsGiBPerHour;
@@ -140,6 +158,12 @@ export function createSandboxCronHost(options: SandboxCronHostOptions): SandboxC
   return {
     instanceId: sandboxCronInstanceId,
     drills,
+
+    snapshot: () => structuredClone({
+      createdAt, flushedAt, logs, statuses: [...statuses], daemonRunning,
+      commands: [...commands.values()].sort((a, b) => a.startedAt - b.startedAt)
+        .slice(-keptCommands),
+    }),
 
     async startCommand(kind, args) {
       const commandId = randomUUID();

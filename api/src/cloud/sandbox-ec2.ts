@@ -36,12 +36,19 @@ export interface SandboxEc2Drills {
 
 export interface SandboxEc2 extends Ec2Port {
   readonly drills: SandboxEc2Drills;
+  /** The instances as they stand, drills included. */
+  snapshot(): Ec2Instance[];
 }
 
-/** EC2 for the sandbox: the two instances, running with their checks passed until a drill. */
-export function createSandboxEc2(instances = sandboxEc2Instances()): SandboxEc2 {
+/**
+ * EC2 for the sandbox: the two instances, running with their checks passed until a drill.
+ * `restore` is what `snapshot()` returned before a restart.
+ */
+export function createSandboxEc2(
+  instances = sandboxEc2Instances(), restore?: Ec2Instance[],
+): SandboxEc2 {
   const original = structuredClone(instances);
-  const current = structuredClone(instances);
+  const current = structuredClone(restore ?? instances);
   const byName = (name: string) => {
     const instance = current.find((candidate) => candidate.name === name || candidate.id === name);
     if (!instance) throw new Error(`The sandbox has no instance ${name}`);
@@ -49,6 +56,7 @@ export function createSandboxEc2(instances = sandboxEc2Instances()): SandboxEc2 
   };
   return {
     listInstances: async () => structuredClone(current),
+    snapshot: () => structuredClone(current),
     drills: {
       setStatusChecks(name, checks) {
         byName(name).statusChecks = checks;

@@ -1,4 +1,4 @@
-import type { LogRetentionDays } from '@turno/shared';
+import { isLogRetentionDays, type LogRetentionDays } from '@turno/shared';
 import {
   assertErrorLimit, assertRetentionDays, errorWindowsHours, toLogLine, type LogsPort,
 } from './logs.ts';
@@ -31,12 +31,24 @@ export const sandboxLogEvents: Array<{ minutesAgo: number; message: string }> = 
   },
 ];
 
-/** The backend-task log group with a few realistic errors and no autolimpieza yet. */
-export function createSandboxLogs(options: { now: () => Date }): LogsPort {
-  let retention: LogRetentionDays | null = null;
+export interface SandboxLogs extends LogsPort {
+  /** The autolimpieza as it stands, in days; null when events never expire. */
+  snapshot(): { retentionDays: number | null };
+}
+
+/**
+ * The backend-task log group with a few realistic errors and no autolimpieza yet, or the one
+ * `restore` kept from before a restart.
+ */
+export function createSandboxLogs(
+  options: { now: () => Date; restore?: { retentionDays: number | null } },
+): SandboxLogs {
+  const saved = options.restore?.retentionDays;
+  let retention: LogRetentionDays | null = isLogRetentionDays(saved) ? saved : null;
 
   return {
     groupName: sandboxLogGroup,
+    snapshot: () => ({ retentionDays: retention }),
 
     async recentErrors(limit) {
       assertErrorLimit(limit);

@@ -15,6 +15,14 @@ export interface SandboxRdsOptions {
   random: () => number;
   /** Replaces the runbook's two instances. */
   databases?: SandboxDatabaseSeed[];
+  /** What `snapshot()` returned before a restart; wins over `databases`. */
+  restore?: SandboxRdsSnapshot;
+}
+
+/** The sandbox RDS as it stands: instances with their changes and drills, and access. */
+export interface SandboxRdsSnapshot {
+  databases: State[];
+  metricHistoryDenied: boolean;
 }
 
 /** How long a sandbox storage change stays in each state before the next one. */
@@ -35,16 +43,21 @@ function metricHistoryDenied(): Error {
 /** The sandbox's RDS, with the drills that break it on purpose. */
 export interface SandboxRds extends RdsPort {
   readonly drills: SandboxRdsDrills;
+  snapshot(): SandboxRdsSnapshot;
 }
 
 /** RDS and its CloudWatch metrics for the sandbox: storage changes go through RDS's states. */
 export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
   const { now, random } = options;
   const states = new Map<string, State>();
-  const access = { metricHistoryDenied: false };
-  for (const seed of options.databases ?? sandboxDatabaseSeeds()) {
+  const access = { metricHistoryDenied: options.restore?.metricHistoryDenied ?? false };
+  // Cloned one by one: one structuredClone would keep a seed and its original one object.
+  const initial = options.restore?.databases ?? (options.databases ?? sandboxDatabaseSeeds())
+    .map((seed): State => ({ seed, change: null, original: seed }));
+  for (const { seed, change, original } of initial) {
     states.set(seed.instance.id, {
-      seed: structuredClone(seed), change: null, original: structuredClone(seed),
+      seed: structuredClone(seed), change: structuredClone(change),
+      original: structuredClone(original),
     });
   }
 
@@ -119,6 +132,10 @@ export function createSandboxRds(options: SandboxRdsOptions): SandboxRds {
     },
 
     drills: createRdsDrills(states, now, access),
+
+    snapshot: () => structuredClone({
+      databases: [...states.values()], metricHistoryDenied: access.metricHistoryDenied,
+    }),
 
     // The sandbox's own record of its changes, the way RDS keeps its event log.
     async recentStorageChanges(ids, since) {

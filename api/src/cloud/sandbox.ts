@@ -1,9 +1,10 @@
 import { CloudError } from './errors.ts';
 import { createSandboxCronHost, type SandboxCronHost } from './sandbox-cron-host.ts';
 import { createSandboxEc2, type SandboxEc2 } from './sandbox-ec2.ts';
-import { createSandboxLogs } from './sandbox-logs.ts';
+import { createSandboxLogs, type SandboxLogs } from './sandbox-logs.ts';
 import { createSandboxRds, type SandboxRds } from './sandbox-rds.ts';
 import type { SandboxDatabaseSeed } from './sandbox-rds-inventory.ts';
+import type { SandboxSnapshot } from './sandbox-snapshot.ts';
 import { defaultRetryPolicy, defaultSandboxSchedules } from './sandbox-schedules.ts';
 import type {
   Cloud, ScheduleDocument, ScheduleSummary, ScheduleUpdate, SchedulerPort,
@@ -17,6 +18,8 @@ export interface SandboxCloudOptions {
   databases?: SandboxDatabaseSeed[];
   /** Replaces the runbook's schedules. */
   schedules?: ScheduleDocument[];
+  /** What `snapshot()` returned before a restart: RDS, EC2, the cron host, logs, drills. */
+  restore?: SandboxSnapshot;
 }
 
 /** The sandbox: each port also carries the drills that break it on purpose for training. */
@@ -25,12 +28,19 @@ export interface SandboxCloud extends Cloud {
   readonly rds: SandboxRds;
   readonly ec2: SandboxEc2;
   readonly cronHost: SandboxCronHost;
+  readonly logs: SandboxLogs;
+  /** The infra drills last put into it ("name@since" list), kept by probes/infra/drill-sync. */
+  readonly drillsApplied: { signature: string };
+  /** Everything but the schedules, as a restart should find it again. */
+  snapshot(): SandboxSnapshot;
+  /** Stores the snapshot where a restart reads it; nothing for a sandbox kept in memory only. */
+  persist(): Promise<void>;
 }
 
 /** True for the sandbox cloud, also once a wrapper replaced its scheduler (runtime.ts). */
 export function isSandboxCloud(cloud: Cloud): cloud is SandboxCloud {
-  return cloud.kind === 'sandbox' && 'drills' in cloud.rds && 'drills' in cloud.ec2
-    && 'drills' in cloud.cronHost;
+  return cloud.kind === 'sandbox' && 'drillsApplied' in cloud && 'drills' in cloud.rds
+    && 'drills' in cloud.ec2 && 'drills' in cloud.cronHost;
 }
 
 /** AWS accepts a StartDate up to five minutes in the past and rejects anything older. */
@@ -90,15 +100,22 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
     },
   };
 
+  const { restore } = options;
+  const rds = createSandboxRds({
+    now, random, ...(options.databases ? { databases: options.databases } : {}),
+    ...(restore ? { restore: restore.rds } : {}),
+  });
+  const ec2 = createSandboxEc2(undefined, restore?.ec2);
+  const cronHost = createSandboxCronHost({ now, ...(restore ? { restore: restore.cronHost } : {}) });
+  const logs = createSandboxLogs({ now, ...(restore ? { restore: restore.logs } : {}) });
+  const drillsApplied = { signature: restore?.drills ?? '' };
   return {
-    kind: 'sandbox',
-    scheduler,
-    rds: createSandboxRds({
-      now, random, ...(options.databases ? { databases: options.databases } : {}),
+    kind: 'sandbox', scheduler, rds, ec2, cronHost, logs, drillsApplied,
+    snapshot: () => ({
+      rds: rds.snapshot(), ec2: ec2.snapshot(), cronHost: cronHost.snapshot(),
+      logs: logs.snapshot(), drills: drillsApplied.signature,
     }),
-    ec2: createSandboxEc2(),
-    cronHost: createSandboxCronHost({ now }),
-    logs: createSandboxLogs({ now }),
+    persist: async () => undefined,
   };
 }
 
