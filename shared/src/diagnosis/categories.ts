@@ -8,7 +8,8 @@ export interface CategoryDefaults {
 
 /**
  * Every cause with its usual card and severity. `diagnose` may pick another card from context
- * (invalid_grant in a MiX or Guardian function is 2.2, not 5.2).
+ * (invalid_grant in a MiX or Guardian function is 2.2, not 5.2), and none for a `provider-*`
+ * cause of UltraMsg or Google, whose hosts it reads from the request URL.
  */
 export const categoryDefaults: Record<CategoryId, CategoryDefaults> = {
   'provider-timeout': { card: '5.1', severity: 'warning' },

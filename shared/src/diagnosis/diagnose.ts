@@ -26,7 +26,7 @@ export function diagnose(jsonData: unknown, context: DiagnosisContext = {}): Dia
   const defaults = categoryDefaults[category];
   return {
     category,
-    card: card ?? defaults.card,
+    card: card === undefined ? defaults.card : card,
     severity: defaults.severity,
     // The dump's own credentials too: a provider may echo the token it refused in its answer.
     text: shorten(redact(text, secretsIn(jsonData))),

@@ -46,7 +46,7 @@ const shapes: Shape[] = [
     `  config: { url: 'https://api.ultramsg.com/instance1/instance/status?token=${ultraToken}',\n` +
     `    headers: Object [AxiosHeaders] { 'x-api-key': '${ultraToken}' } },\n` +
     `  request: { _header: 'GET /instance1/instance/status?token=${ultraToken} HTTP/1.1\\r\\n' }`,
-    'provider-unauthorized', [ultraToken]],
+    'whatsapp-config', [ultraToken]],
   ['Google: a dead refresh token at the token endpoint (B.1)', {
     message: 'invalid_grant',
     name: 'GaxiosError',

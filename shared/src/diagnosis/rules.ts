@@ -15,6 +15,13 @@ interface Rule {
   card?: CardId;
 }
 
+/** What the rules decide: a cause, and a card when it is not the cause's usual one. */
+export interface Classified {
+  category: CategoryId;
+  /** Null where the runbook has no card for this cause from this integration. */
+  card?: CardId | null;
+}
+
 const has = (pattern: RegExp) => (s: Signals) => pattern.test(s.haystack);
 const status = (test: (code: number) => boolean) => (s: Signals) =>
   s.facts.httpStatus !== undefined && test(s.facts.httpStatus);
@@ -102,7 +109,8 @@ export const rules: Rule[] = [
     when: any(
       has(OAUTH_GRANT),
       has(/invalid_client|insufficient authentication scopes/i),
-      (s) => fromGoogle(s) && s.facts.httpStatus === 401,
+      // Gmail's 403 without a quota reason (caught above): the token lacks a scope or consent.
+      (s) => fromGoogle(s) && [401, 403].includes(s.facts.httpStatus ?? 0),
       (s) => fromGoogle(s) && /Invalid Credentials/i.test(s.haystack),
     ),
   },
@@ -128,9 +136,15 @@ export const rules: Rule[] = [
   },
 ];
 
-/** The first rule that holds, or `unclassified`. */
-export function classify(signals: Signals): { category: CategoryId; card?: CardId } {
+/**
+ * The first rule that holds, or `unclassified`. A timeout, 429 or 5xx of UltraMsg or Google
+ * keeps its cause but not the telematics card (5.1 pauses a sync Lambda): no card fits it.
+ */
+export function classify(signals: Signals): Classified {
   const rule = rules.find((candidate) => candidate.when(signals));
   if (!rule) return { category: 'unclassified' };
+  if (rule.category.startsWith('provider-') && (fromGoogle(signals) || fromUltraMsg(signals))) {
+    return { category: rule.category, card: null };
+  }
   return rule.card ? { category: rule.category, card: rule.card } : { category: rule.category };
 }

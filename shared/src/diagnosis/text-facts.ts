@@ -9,6 +9,8 @@ const ADDRESS =
   /\b(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\s+\[?([\w.:-]+?)\]?:(\d{1,5})\b/;
 const DNS_HOST = /\b(?:ENOTFOUND|EAI_AGAIN)\s+([\w.-]+)/;
 const STATUS = /\bstatus code (\d{3})\b/;
+// The request URL axios and UltraMsg's own messages quote: its host says who answered.
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/i;
 // Without "exceeded" too: stored text is sometimes cut short.
 const TIMEOUT = /\btimeout of (\d+)\s*ms\b/i;
 // Gmail puts the time only in the text, after two spaces: "…exceeded.  Retry after <ISO>".
@@ -21,6 +23,10 @@ export function factsFromText(text: string): DiagnosisFacts {
   if (status?.[1]) facts.httpStatus = Number(status[1]);
   const code = NODE_CODE.exec(text);
   if (code?.[1]) facts.errorCode = code[1];
+  const urlHost = hostOf(URL_IN_TEXT.exec(text)?.[0]);
+  if (urlHost) facts.host = urlHost;
+  const provider = providerOfHost(urlHost);
+  if (provider) facts.provider = provider;
   const timeout = TIMEOUT.exec(text);
   if (timeout?.[1]) facts.timeoutMs = Number(timeout[1]);
   const address = ADDRESS.exec(text);
