@@ -101,6 +101,7 @@ export const envSchema = z.object({
   DATABASE_URL: url.optional(),
   UP_DATABASE_URL: url.optional(),
   TURNO_DATA_DIR: z.string().min(1).default(`${repoRoot}.turno-data`),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   DEV_SIGN_IN: flag.optional(),
   DEV_USERS: roleList.prefault('operador:operator,observador:viewer,admin:admin'),

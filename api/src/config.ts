@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   databaseUrl: string | undefined;
   upDatabaseUrl: string | undefined;
   dataDir: string;
+  /** Where the embedded database listens on 127.0.0.1; a free port when unset. */
+  embeddedDbPort: number | undefined;
   logLevel: LogLevel;
   /** Set when Turno runs against the company's account; the sandbox cloud otherwise. */
   aws: AwsConfig | undefined;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     databaseUrl: urls.state,
     upDatabaseUrl: urls.up,
     dataDir: e.TURNO_DATA_DIR,
+    embeddedDbPort: e.EMBEDDED_DB_PORT,
     logLevel: e.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
     aws,
     secrets: secretArns(e),

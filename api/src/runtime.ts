@@ -29,6 +29,7 @@ export async function createRuntime(config: RuntimeConfig, log: Logger): Promise
   if (!config.databaseUrl) {
     embedded = await startEmbeddedDatabase({
       dataDir: config.dataDir, log, maxConnections: statePoolMax + upPoolMax + 8,
+      port: config.embeddedDbPort,
     });
   }
   const stateUrl = config.databaseUrl ?? embedded?.url;

@@ -20,10 +20,12 @@ export interface EmbeddedOptions {
   log: Logger;
   /** Must cover every pool's `max` plus the migration client. */
   maxConnections?: number;
+  /** A fixed port on 127.0.0.1 (EMBEDDED_DB_PORT), so psql can reach it; else a free one. */
+  port?: number | undefined;
 }
 
 /**
- * PGlite behind pglite-socket on 127.0.0.1 and a free port. PGlite is one backend shared by
+ * PGlite behind pglite-socket on 127.0.0.1 and the given port or a free one. PGlite is one backend shared by
  * every socket: protocol messages run one at a time, whatever connection sent them, and session
  * settings (connection options, SET) apply to all connections. Pools on it must share one
  * gate (see gated-pool.ts), or the extended-protocol messages of two callers interleave.
@@ -45,11 +47,19 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       log.info('embedded_db.seeded', { dataDir: pgDir });
     }
     const server = new PGLiteSocketServer({
-      db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 24,
+      db, host: '127.0.0.1', port: options.port ?? 0,
+      maxConnections: options.maxConnections ?? 24,
     });
-    await server.start();
+    await server.start().catch(async (error: unknown) => {
+      // EMBEDDED_DB_PORT taken: close the files so the next start finds them whole.
+      await db.close();
+      throw error;
+    });
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-    log.info('embedded_db.started', { dataDir: pgDir, created, address: server.getServerConn() });
+    // The URL psql takes, to add Sync_error rows by hand (README, "Try an alert").
+    log.info('embedded_db.started', {
+      dataDir: pgDir, created, address: server.getServerConn(), url,
+    });
 
     const close = async () => {
       await server.stop();
