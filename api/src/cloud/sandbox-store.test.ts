@@ -61,7 +61,7 @@ describe('the sandbox across a restart', () => {
     expect(changes.get(primary)).toEqual(new Date('2025-06-02T18:00:00Z'));
   });
 
-  it('does not play a stored drill again after a restart, so grown storage stays free', async () => {
+  it('does not play a stored drill again on a restart, so grown storage stays free', async () => {
     const first = await open();
     await drill(first, 'rds-storage-low', true);
     const drilled = await freeGiB(first);

@@ -106,7 +106,9 @@ export function createSandboxCloud(options: SandboxCloudOptions = {}): SandboxCl
     ...(restore ? { restore: restore.rds } : {}),
   });
   const ec2 = createSandboxEc2(undefined, restore?.ec2);
-  const cronHost = createSandboxCronHost({ now, ...(restore ? { restore: restore.cronHost } : {}) });
+  const cronHost = createSandboxCronHost({
+    now, ...(restore ? { restore: restore.cronHost } : {}),
+  });
   const logs = createSandboxLogs({ now, ...(restore ? { restore: restore.logs } : {}) });
   const drillsApplied = { signature: restore?.drills ?? '' };
   return {

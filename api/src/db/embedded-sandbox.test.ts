@@ -10,6 +10,8 @@ import { syncInfraDrills } from '../probes/infra/drill-sync.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { bearer, signIn } from '../testing/index.ts';
 
+const growPath = '/api/databases/flotas-develop/grow-storage';
+
 /** `npm start` with no configuration, stopped and started again on the same data folder. */
 describe('the sandbox on the embedded database across a restart', () => {
   let runtime: Runtime | undefined;
@@ -46,8 +48,8 @@ describe('the sandbox on the embedded database across a restart', () => {
       const first = await start(dir);
       await first.send('operador', 'POST', '/api/drills/rds-storage-low', { on: true });
       const drilled = await first.primary();
-      const grown = await first.send('admin', 'POST',
-        '/api/databases/flotas-develop/grow-storage', { confirm: 'flotas-develop', targetGiB: 120 });
+      const grow = (targetGiB: number) => ({ confirm: 'flotas-develop', targetGiB });
+      const grown = await first.send('admin', 'POST', growPath, grow(120));
       const flush = await first.send('operador', 'POST', '/api/cron-host/commands',
         { kind: 'pm2-flush' });
       const retention = await first.send('admin', 'PUT', '/api/logs/retention', { days: 30 });
@@ -56,8 +58,7 @@ describe('the sandbox on the embedded database across a restart', () => {
       const second = await start(dir);
       await syncInfraDrills(second.deps);
       const restarted = await second.primary();
-      const again = await second.send('admin', 'POST',
-        '/api/databases/flotas-develop/grow-storage', { confirm: 'flotas-develop', targetGiB: 140 });
+      const again = await second.send('admin', 'POST', growPath, grow(140));
       const kept = logRetentionSchema.parse((await second.send('observador', 'GET',
         '/api/logs/retention')).body);
       const flushed = await vi.waitFor(async () => {

@@ -25,10 +25,11 @@ export interface EmbeddedOptions {
 }
 
 /**
- * PGlite behind pglite-socket on 127.0.0.1 and the given port or a free one. PGlite is one backend shared by
- * every socket: protocol messages run one at a time, whatever connection sent them, and session
- * settings (connection options, SET) apply to all connections. Pools on it must share one
- * gate (see gated-pool.ts), or the extended-protocol messages of two callers interleave.
+ * PGlite behind pglite-socket on 127.0.0.1, on the given port or a free one. PGlite is one
+ * backend shared by every socket: protocol messages run one at a time, whatever connection sent
+ * them, and session settings (connection options, SET) apply to all connections. Pools on it
+ * must share one gate (see gated-pool.ts), or the extended-protocol messages of two callers
+ * interleave; a psql outside the gate is for a few rows by hand, not for load.
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log.child('embedded-db');
