@@ -25,3 +25,4 @@ export * from './api/notify.ts';
 export * from './api/messaging.ts';
 export * from './api/probe-summaries.ts';
 export * from './api/push-failure.ts';
+export * from './audit/actions.ts';

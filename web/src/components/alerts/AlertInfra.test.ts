@@ -83,7 +83,8 @@ describe('AlertInfra', () => {
     await flushPromises();
 
     expect(lines(wrapper)).toEqual([
-      'flotas-develop: 18 GiB libres de 100 GiB (18 %).', 'A este ritmo se llenaría en unas 12 horas.',
+      'flotas-develop: 18 GiB libres de 100 GiB (18 %).',
+      'A este ritmo se llenaría en unas 12 horas.',
     ]);
     expect(wrapper.get('[data-testid="alert-grow"]').text())
       .toContain('Solo un administrador puede aumentar el almacenamiento.');
