@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditEntrySchema } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { writeAudit } from '../audit/audit-log.ts';
+import { openAlert } from '../notify/fixtures.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 
 let deps: TestDeps | undefined;
@@ -33,6 +34,22 @@ describe('GET /api/audit', () => {
     expect(entry?.targetTitle?.es).toMatch(/\S/);
     expect(entry?.targetTitle?.en).toMatch(/\S/);
     expect(entry?.targetTitle?.es).not.toBe('cron-disk-full');
+  });
+
+  it('names the cause of the alert a row is about, whatever the row kept of it', async () => {
+    deps = await createTestDeps();
+    const id = await openAlert(deps.statePool, { at: new Date() });
+    await writeAudit(deps.statePool, {
+      actor: 'operador', role: 'operator', action: 'alert.snooze', target: `alert/${id}`,
+      before: null, after: { snoozedUntil: '2026-12-04T09:00:00.000Z', minutes: 30 },
+      outcome: 'ok',
+    }, new Date());
+
+    const [entry] = await read(deps);
+
+    expect(entry?.targetTitle).toEqual({
+      es: 'Almacenamiento de RDS lleno', en: 'RDS storage full',
+    });
   });
 
   it('hides a secret an older row kept in its before, after or detail', async () => {
