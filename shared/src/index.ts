@@ -24,3 +24,5 @@ export * from './api/infra.ts';
 export * from './api/notify.ts';
 export * from './api/messaging.ts';
 export * from './api/probe-summaries.ts';
+export * from './api/push-failure.ts';
+export * from './audit/actions.ts';

@@ -1,10 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
-import { isCronCommandDone, redact, type DiskUse } from '@turno/shared';
+import { isCronCommandDone, redact, type AuditAction, type DiskUse } from '@turno/shared';
 import {
   deliveryTimeoutSeconds, executionTimeoutSeconds, type CronCommand,
 } from '../cloud/cron-host.ts';
 
-export const flushAction = 'cron-host.pm2-flush';
+export const flushAction: AuditAction = 'cron-host.pm2-flush';
 
 /** The audit row's detail while the flush runs: how a later poll finds the row to complete. */
 export function pendingDetail(commandId: string): string {

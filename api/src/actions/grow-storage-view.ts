@@ -1,11 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Database } from '@turno/shared';
+import type { AuditAction, Database } from '@turno/shared';
 import type { DatabaseInstance, DatabaseMetrics, RdsPort } from '../cloud/rds.ts';
 import { errorFields } from '../log.ts';
 import type { Logger } from '../types.ts';
 import { checkGrowStorage, minimumTargetGiB, storageChangeGapMs } from './grow-storage-plan.ts';
 
-export const growStorageAction = 'database.grow-storage';
+export const growStorageAction: AuditAction = 'database.grow-storage';
 
 const GiB = 1024 ** 3;
 

@@ -1,11 +1,11 @@
 import {
-  TurnoError, type AuditEntry, type LogRetention, type LogRetentionDays,
+  TurnoError, type AuditAction, type AuditEntry, type LogRetention, type LogRetentionDays,
 } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { AppDeps, Principal } from '../types.ts';
 
-export const retentionAction = 'logs.retention';
+export const retentionAction: AuditAction = 'logs.retention';
 
 export interface RetentionRequest {
   principal: Principal;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { TurnoError, type AuditEntry, type Schedule } from '@turno/shared';
+import { TurnoError, type AuditAction, type AuditEntry, type Schedule } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { ScheduleDocument, ScheduleState } from '../cloud/types.ts';
@@ -35,7 +35,7 @@ export async function runScheduleAction(
 ): Promise<ScheduleActionResult> {
   const { principal, group, name, verb, idempotencyKey } = request;
   const target = `${group}/${name}`;
-  const action = `schedule.${verb}`;
+  const action: AuditAction = `schedule.${verb}`;
   const { body, replayed } = await runIdempotent(
     deps.statePool,
     { actor: principal.user, key: idempotencyKey, action, target },
@@ -49,7 +49,7 @@ export async function runScheduleAction(
  * time in this process, then under the schedule's advisory lock across every container.
  */
 function act(
-  deps: AppDeps, request: ScheduleActionRequest, action: string, target: string,
+  deps: AppDeps, request: ScheduleActionRequest, action: AuditAction, target: string,
 ): Promise<Omit<ScheduleActionResult, 'replayed'>> {
   const { group, name } = request;
   return exclusively(deps.cloud.scheduler, group, name, () => withActionLock(
@@ -58,7 +58,8 @@ function act(
 }
 
 async function change(
-  deps: AppDeps, db: PoolClient, request: ScheduleActionRequest, action: string, target: string,
+  deps: AppDeps, db: PoolClient, request: ScheduleActionRequest, action: AuditAction,
+  target: string,
 ): Promise<Omit<ScheduleActionResult, 'replayed'>> {
   const { principal, group, name, verb, idempotencyKey } = request;
   const log = deps.log.child('actions', { action, target, user: principal.user });

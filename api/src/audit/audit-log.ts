@@ -1,11 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AuditEntry, Role } from '@turno/shared';
+import type { AuditAction, AuditEntry, Role } from '@turno/shared';
 
 export interface AuditInput {
   actor: string;
   role: Role;
-  /** What was done: "schedule.pause", "schedule.resume" … */
-  action: string;
+  /** What was done: one of the kinds the PWA has words for. */
+  action: AuditAction;
   /** What it was done to: "default/linde-mix-get-events" … */
   target: string;
   before: unknown;

@@ -55,6 +55,21 @@ describe('issueToken and the dev token verifier', () => {
     expect(await reasonOf(check(issued.token, key, later))).toBe('invalid_token/expired');
   });
 
+  it('rejects a token issued more than a minute in its clock\'s future', async () => {
+    const key = secret();
+    const now = new Date('2026-12-04T08:00:00Z');
+    const issuedAt = (seconds: number) => issueToken({ user: 'admin', role: 'admin' }, key, {
+      ttlSeconds: 3_600, now: new Date(now.getTime() + seconds * 1000),
+    });
+    const at = () => now;
+
+    expect(await reasonOf(check((await issuedAt(3_000)).token, key, at)))
+      .toBe('invalid_token/issued_in_future');
+    expect(await reasonOf(check((await issuedAt(61)).token, key, at)))
+      .toBe('invalid_token/issued_in_future');
+    expect(await reasonOf(check((await issuedAt(60)).token, key, at))).toBeUndefined();
+  });
+
   it('rejects a token signed with another secret', async () => {
     const issued = await issueToken({ user: 'admin', role: 'admin' }, secret(), {
       ttlSeconds: 60,

@@ -5,6 +5,8 @@ import { TokenRejectedError, type DenialReason, type TokenVerifier } from './ver
 const ISSUER = 'turno';
 const AUDIENCE = 'turno';
 const ALGORITHM = 'HS256';
+/** How far ahead of our clock a token's issue time may be: clocks drift a little, not more. */
+const ISSUED_AHEAD_S = 60;
 
 export interface IssuedToken {
   token: string;
@@ -42,7 +44,8 @@ export async function issueToken(
 
 /**
  * Dev tokens as a TokenVerifier: HS256 only (never `none` nor a public-key algorithm), issuer and
- * audience `turno`, a subject and an unexpired `exp` at `now`.
+ * audience `turno`, a subject, an unexpired `exp` at `now` and an `iat` not in its future (past
+ * a minute of clock skew).
  */
 export function devTokenVerifier(
   secret: Uint8Array, now: () => Date = () => new Date(),
@@ -57,8 +60,13 @@ export function devTokenVerifier(
           requiredClaims: ['sub', 'exp'],
           currentDate: now(),
         });
+        const nowS = Math.floor(now().getTime() / 1000);
+        if (payload.iat !== undefined && payload.iat > nowS + ISSUED_AHEAD_S) {
+          throw new TokenRejectedError('issued_in_future');
+        }
         return payload;
       } catch (error) {
+        if (error instanceof TokenRejectedError) throw error;
         if (error instanceof joseErrors.JOSEError) throw new TokenRejectedError(reasonOf(error));
         throw error;
       }

@@ -6,7 +6,7 @@ import { roleFromGroups } from './cognito-role.ts';
 export type DenialReason =
   | 'no_header' | 'malformed_header' | 'malformed_token' | 'bad_algorithm' | 'invalid_token'
   | 'expired' | 'other_issuer' | 'other_client' | 'unknown_key' | 'jwks_unreachable'
-  | 'not_an_access_token' | 'no_expiry' | 'no_turno_group' | 'no_user';
+  | 'not_an_access_token' | 'no_expiry' | 'no_turno_group' | 'no_user' | 'issued_in_future';
 
 /** A verifier's refusal of a token, with the reason in Turno's words rather than its library's. */
 export class TokenRejectedError extends Error {

@@ -78,7 +78,8 @@ async function pushOnce(
       ...(to.users ? { users: to.users } : {}),
     });
     deps.log.info('notify.pushed', {
-      alertId: alert.id, user: to.user, step: step.step, kind: step.kind, ...report,
+      alertId: alert.id, user: to.user, step: step.step, kind: step.kind,
+      delivered: report.delivered, removed: report.removed, failed: report.failed,
       backedOff: report.backedOff.length,
     });
   } catch (error) {

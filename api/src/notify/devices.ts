@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { redact, type PushDevice } from '@turno/shared';
+import { pushFailureKind, redact, type PushDevice } from '@turno/shared';
 
 interface DeviceRow {
   id: string;
@@ -25,6 +25,7 @@ export async function devicesOf(pool: Pool, user: string): Promise<PushDevice[]>
     lastDeliveredAt: row.last_delivered_at?.toISOString() ?? null,
     lastFailureAt: row.last_failure_at?.toISOString() ?? null,
     lastFailure: row.last_failure === null ? null : redact(row.last_failure).slice(0, 200),
+    lastFailureKind: row.last_failure === null ? null : pushFailureKind(row.last_failure),
   }));
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesQuietHours, inQuietHours, quietHoursEnd } from './quiet-hours.ts';
+import {
+  bypassesQuietHours, inQuietHours, nextInHours, quietHoursEnd,
+} from './quiet-hours.ts';
 
 // Mexico City is UTC−6: 22:00 there is 04:00 UTC the next day.
 const mexico = (hour: number) => new Date(Date.UTC(2026, 2, 9, hour + 6, 30));
@@ -55,5 +57,20 @@ describe('quietHoursEnd', () => {
   it('ends a daytime span at its end hour', () => {
     expect(end('2026-01-08T20:30:00Z', { startHour: 14, endHour: 16 }))
       .toBe('2026-01-08T22:00:00.000Z');
+  });
+});
+
+describe('nextInHours', () => {
+  const daytime = { startHour: 9, endHour: 20 };
+  // Mexico City wall time on 2026-12-16 (UTC-6).
+  const at = (time: string, day = 16) => new Date(`2026-12-${day}T${time}:00-06:00`);
+
+  it.each([
+    ['keeps a time inside the hours', at('12:00'), at('12:00')],
+    ['moves 2:14 a.m. to 9:00 the same morning', at('02:14'), at('09:00')],
+    ['moves 20:00 on the dot to 9:00 the next day', at('20:00'), at('09:00', 17)],
+    ['moves a late evening to the next morning', at('22:30'), at('09:00', 17)],
+  ])('%s', (_name, time, expected) => {
+    expect(nextInHours(time, daytime)).toEqual(expected);
   });
 });

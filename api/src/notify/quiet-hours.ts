@@ -24,6 +24,17 @@ export function quietHoursEnd(now: Date, hours: QuietHours): Date {
   return (today > local ? today : today.plus({ days: 1 })).toJSDate();
 }
 
+/**
+ * `at` itself when Mexico City's clock is inside `[start, end)` then, else the next
+ * `startHour`:00 after it: the first moment something kept to those hours may happen.
+ */
+export function nextInHours(at: Date, hours: QuietHours): Date {
+  if (inHours(at, hours)) return at;
+  const local = DateTime.fromJSDate(at, { zone: oncallTimeZone });
+  const today = local.startOf('day').set({ hour: hours.startHour });
+  return (today > local ? today : today.plus({ days: 1 })).toJSDate();
+}
+
 /** Critical alerts (database down or full, every Lambda failing) reach people in quiet hours. */
 export function bypassesQuietHours(severity: string): boolean {
   return severity === 'critical';

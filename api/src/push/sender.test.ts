@@ -44,7 +44,10 @@ describe('createWebPushSender', () => {
 
     const report = await sender.send(payload, { topic: 'alert-42' });
 
-    expect(report).toEqual({ delivered: 1, removed: 0, failed: 0, backedOff: [] });
+    expect(report).toEqual({
+      delivered: 1, removed: 0, failed: 0, backedOff: [],
+      outcomes: [{ id: sub.id, result: 'delivered' }],
+    });
     const [push] = receivedBy(sub.id);
     expect(push?.payload).toEqual(payload);
     expect(push?.headers).toEqual({ ttl: '3600', urgency: 'high', topic: 'alert-42' });
@@ -106,6 +109,7 @@ describe('createWebPushSender', () => {
     const second = await sender.send(payload, { topic: 'alert-42' });
     expect(second).toEqual({
       delivered: 0, removed: 0, failed: 0, backedOff: [{ id: sub.id, until }],
+      outcomes: [{ id: sub.id, result: 'backed-off', until }],
     });
     expect(receivedBy(sub.id)).toEqual([]);
 
@@ -174,6 +178,10 @@ describe('createWebPushSender', () => {
     for (const sub of healthy) expect(receivedBy(sub.id)).toHaveLength(1);
     const failed = store.events.filter((e) => e.kind === 'failed').map((e) => e.id);
     expect(failed.sort()).toEqual([broken.id, 'unreachable'].sort());
+    expect(report.outcomes.filter((o) => o.result === 'failed')).toEqual(expect.arrayContaining([
+      { id: broken.id, result: 'failed', reason: 'push service answered 500' },
+      { id: 'unreachable', result: 'failed', reason: 'ECONNREFUSED' },
+    ]));
   });
 
   it('carries on with the others when the store fails for one subscription', async () => {

@@ -75,6 +75,7 @@ export function createWebPushSender(
     const waitUntil = backedOffUntil(sub, now());
     if (waitUntil) {
       report.backedOff.push({ id: sub.id, until: waitUntil.toISOString() });
+      report.outcomes.push({ id: sub.id, result: 'backed-off', until: waitUntil.toISOString() });
       log.debug('push.skipped_backoff', { subscription: sub.id, host });
       return;
     }
@@ -84,11 +85,13 @@ export function createWebPushSender(
     switch (outcome.kind) {
       case 'delivered':
         report.delivered++;
+        report.outcomes.push({ id: sub.id, result: 'delivered' });
         backoff.delete(sub.id);
         await store.markDelivered(sub.id, at);
         break;
       case 'removed':
         report.removed++;
+        report.outcomes.push({ id: sub.id, result: 'removed', status: outcome.status });
         backoff.delete(sub.id);
         log.info('push.subscription_gone', { subscription: sub.id, host, ...outcome });
         await store.remove(sub.id);
@@ -96,6 +99,7 @@ export function createWebPushSender(
       case 'backedOff': {
         const until = outcome.until.toISOString();
         report.backedOff.push({ id: sub.id, until });
+        report.outcomes.push({ id: sub.id, result: 'backed-off', until });
         backoff.set(sub.id, outcome.until);
         log.warn('push.rate_limited', { subscription: sub.id, host, until });
         await store.markFailed(sub.id, at, `rate limited until ${until}`, outcome.until);
@@ -103,6 +107,7 @@ export function createWebPushSender(
       }
       case 'failed':
         report.failed++;
+        report.outcomes.push({ id: sub.id, result: 'failed', reason: outcome.reason });
         log.warn('push.failed', { subscription: sub.id, host, reason: outcome.reason });
         await store.markFailed(sub.id, at, outcome.reason);
         break;
@@ -113,7 +118,9 @@ export function createWebPushSender(
     async send(payload: PushPayload, { topic, users }: SendOptions): Promise<SendReport> {
       const body = encodePayload(payload);
       const topicValue = pushTopic(topic);
-      const report: SendReport = { delivered: 0, removed: 0, failed: 0, backedOff: [] };
+      const report: SendReport = {
+        delivered: 0, removed: 0, failed: 0, backedOff: [], outcomes: [],
+      };
       const active = await store.listActive();
       const subscriptions = users ? active.filter((sub) => users.includes(sub.userName)) : active;
 
@@ -128,7 +135,10 @@ export function createWebPushSender(
         }
       });
 
-      log.info('push.sent', { topic: topicValue, ...report, backedOff: report.backedOff.length });
+      log.info('push.sent', {
+        topic: topicValue, delivered: report.delivered, removed: report.removed,
+        failed: report.failed, backedOff: report.backedOff.length,
+      });
       return report;
     },
   };
@@ -143,9 +153,12 @@ function outcomeOf(error: unknown, at: Date): Outcome {
     }
     return { kind: 'failed', reason: `push service answered ${status}` };
   }
-  // Messages only: errors from https carry the request, and web-push's carry the endpoint.
+  // Codes only: errors from https carry the request, and web-push's carry the endpoint.
   const code = (error as { code?: unknown })?.code;
-  return { kind: 'failed', reason: typeof code === 'string' ? code : 'request failed' };
+  if (typeof code === 'string') return { kind: 'failed', reason: code };
+  // web-push ends a request that passed its timeout with this message and no code.
+  const timedOut = error instanceof Error && error.message === 'Socket timeout';
+  return { kind: 'failed', reason: timedOut ? 'ETIMEDOUT' : 'request failed' };
 }
 
 function errorName(error: unknown): string {

@@ -28,12 +28,21 @@ export interface VapidKeys {
   subject: string;
 }
 
+/** What happened to one subscription; `reason` as stored with a failure. */
+export type SubscriptionOutcome =
+  | { id: string; result: 'delivered' }
+  | { id: string; result: 'removed'; status: number }
+  | { id: string; result: 'backed-off'; until: string }
+  | { id: string; result: 'failed'; reason: string };
+
 export interface SendReport {
   delivered: number;
   removed: number;
   failed: number;
   /** Subscriptions a 429 told us to leave alone, with the time to try again. */
   backedOff: Array<{ id: string; until: string }>;
+  /** One entry per subscription tried, for a report to the person who asked (a test push). */
+  outcomes: SubscriptionOutcome[];
 }
 
 export interface SendOptions {

@@ -1,6 +1,6 @@
 import webPush from 'web-push';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pushDeviceSchema } from '@turno/shared';
+import { pushDeviceSchema, pushTestResponse } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { createSubscriptionStore } from '../db/subscriptions.ts';
 import { createLogger } from '../log.ts';
@@ -55,13 +55,40 @@ describe('POST /api/push/test', () => {
     });
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ devices: 2, delivered: 2, failed: 0, removed: 0 });
+    expect(await response.json()).toMatchObject({
+      devices: 2, delivered: 2, failed: 0, removed: 0,
+      results: mine.map(() => expect.objectContaining({ result: 'delivered', failure: null })),
+    });
     for (const sub of mine) {
       expect(service.received.filter((r) => r.id === sub.id).map((r) => r.payload)).toEqual([
         expect.objectContaining({ kind: 'test', url: '/ajustes' }),
       ]);
     }
     expect(service.received.filter((r) => r.id === theirs.id)).toEqual([]);
+  });
+
+  it('says per device why the test did not arrive, with no stored reason text', async () => {
+    const { d, app, as, device } = await setUp();
+    const broken = await device('operador');
+    const gone = await device('operador');
+    await addDevice(d.statePool, 'operador', {
+      endpoint: 'https://127.0.0.1:1/push/nowhere', keys: broken.json.keys,
+    });
+    service.answer(broken.id, { status: 403 });
+    service.answer(gone.id, { status: 410 });
+
+    const response = await app.request('/api/push/test', {
+      method: 'POST', headers: await as('operador'),
+    });
+    const body = pushTestResponse.parse(await response.json());
+
+    expect(body).toMatchObject({ devices: 3, delivered: 0, failed: 2, removed: 1 });
+    expect(body.results.map((r) => [r.result, r.failure]).sort()).toEqual([
+      ['failed', 'key-rejected'], ['failed', 'unreachable'], ['removed', 'expired'],
+    ]);
+    expect(body.results.find((r) => r.service === '127.0.0.1:1'))
+      .toMatchObject({ result: 'failed', failure: 'unreachable' });
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|answered/);
   });
 
   it('answers 409 push_no_device to someone without a device', async () => {
@@ -100,6 +127,7 @@ describe('GET /api/push/devices', () => {
     expect(devices[1]?.lastDeliveredAt).toBeNull();
     expect(devices[1]?.lastFailureAt).not.toBeNull();
     expect(devices[1]?.lastFailure).not.toContain('q8w7e6r5t4y3u2i1');
+    expect(devices[1]?.lastFailureKind).toBe('unknown');
     expect(devices[0]?.service).toBe(new URL(service.origin).host);
     expect(JSON.stringify(devices)).not.toContain(healthy.id);
   });

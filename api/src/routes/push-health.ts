@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import {
-  pushResyncRequest, TurnoError, type PushPayload, type PushTestResult,
+  pushFailureKind, pushResyncRequest, TurnoError, type PushDevice, type PushPayload,
+  type PushTestDevice, type PushTestResult,
 } from '@turno/shared';
+import type { SubscriptionOutcome } from '../push/types.ts';
 import { devicesOf, resyncDevice } from '../notify/devices.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -24,14 +26,18 @@ export function pushHealthRoutes(deps: AppDeps): Hono<AppEnv> {
     .get('/devices', async (c) => c.json(await devicesOf(statePool, c.get('principal').user)))
     .post('/test', async (c) => {
       const { user } = c.get('principal');
-      const devices = (await devicesOf(statePool, user)).length;
-      if (devices === 0) throw new TurnoError('push_no_device');
+      const devices = await devicesOf(statePool, user);
+      if (devices.length === 0) throw new TurnoError('push_no_device');
       const report = await deps.pusher.send(testPushPayload, {
         topic: 'turno-test', users: [user],
       });
-      c.get('log').info('push.test_sent', { ...report, backedOff: report.backedOff.length });
+      c.get('log').info('push.test_sent', {
+        delivered: report.delivered, removed: report.removed, failed: report.failed,
+        backedOff: report.backedOff.length,
+      });
       const body: PushTestResult = {
-        devices, delivered: report.delivered, failed: report.failed, removed: report.removed,
+        devices: devices.length, delivered: report.delivered, failed: report.failed,
+        removed: report.removed, results: report.outcomes.map((o) => testResult(o, devices)),
       };
       return c.json(body);
     })
@@ -47,4 +53,20 @@ export function pushHealthRoutes(deps: AppDeps): Hono<AppEnv> {
       c.get('log').info('push.resynced', { subscription: result.id, replaced: result.replaced });
       return c.json(result);
     });
+}
+
+/** One device's test result in the PWA's terms: no stored reason text, only its kind. */
+function testResult(outcome: SubscriptionOutcome, devices: PushDevice[]): PushTestDevice {
+  const service = devices.find((device) => device.id === outcome.id)?.service ?? '—';
+  const base = { id: outcome.id, service, failure: null, until: null };
+  switch (outcome.result) {
+    case 'delivered':
+      return { ...base, result: 'delivered' };
+    case 'removed':
+      return { ...base, result: 'removed', failure: 'expired' };
+    case 'backed-off':
+      return { ...base, result: 'backed-off', failure: 'rate-limited', until: outcome.until };
+    case 'failed':
+      return { ...base, result: 'failed', failure: pushFailureKind(outcome.reason) };
+  }
 }

@@ -35,6 +35,18 @@ describe('POST /api/session/dev', () => {
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
   });
 
+  it('signs in a configured user typed with spaces around it and other letter case', async () => {
+    const app = createApp(deps);
+
+    const response = await signInAs(app, { user: ' Operador ' });
+    const body = await response.json() as { token: string; user: string; role: string };
+
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ user: 'operador', role: 'operator' });
+    expect(await verifyBearer(`Bearer ${body.token}`, devTokenVerifier(deps.keys.jwtSecret)))
+      .toEqual({ user: 'operador', role: 'operator' });
+  });
+
   it('refuses a user who is not configured with 403 unknown_user', async () => {
     const app = createApp(deps);
 

@@ -13,10 +13,11 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!config.devSignIn || config.onLambda || config.auth.cognito) {
       throw new TurnoError('dev_sign_in_disabled');
     }
-    const { user } = await readJson(c, devSessionRequest);
+    const { user: typed } = await readJson(c, devSessionRequest);
 
-    const role = Object.hasOwn(config.devUsers, user) ? config.devUsers[user] : undefined;
-    if (!role) throw new TurnoError('unknown_user');
+    const user = devUserNamed(config.devUsers, typed);
+    const role = user === undefined ? undefined : config.devUsers[user];
+    if (!user || !role) throw new TurnoError('unknown_user');
     // Imported on use: jose stays out of the api's cold start (docs/benchmarks.md).
     const { issueToken } = await import('../auth/token.ts');
     const issued = await issueToken({ user, role }, deps.keys.jwtSecret, {
@@ -29,4 +30,10 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     return c.json(body);
   });
+}
+
+/** The configured name "Operador " means: spaces around it and letter case do not count. */
+function devUserNamed(users: Record<string, unknown>, typed: string): string | undefined {
+  const wanted = typed.trim().toLowerCase();
+  return Object.keys(users).find((name) => name.toLowerCase() === wanted);
 }

@@ -22,8 +22,10 @@ afterEach(async () => {
   peer = undefined;
 });
 
-async function setUp(options: { messaging?: MessagingConfig; aws?: boolean } = {}) {
-  const now = new Date('2026-03-02T16:00:00Z');
+async function setUp(
+  options: { messaging?: MessagingConfig; aws?: boolean; now?: Date } = {},
+) {
+  const now = options.now ?? new Date('2026-03-02T16:00:00Z');
   const cloud = options.aws ? { ...createSandboxCloud(), kind: 'aws' as const } : undefined;
   deps = await messagingDeps([], {
     now: () => now, ...(cloud ? { cloud } : {}),
@@ -141,6 +143,22 @@ describe('/api/whatsapp/reminder', () => {
       expect(entries[0]).toMatchObject({
         before: { lastConfirmedAt: null }, after: { lastConfirmedBy: 'operador' },
       });
+    });
+
+  it('gives the next reminder within its daytime hours, not at the hour "Listo" was said',
+    async () => {
+      // 2:14 a.m. in Mexico City: twelve days later the reminder waits for 9:00.
+      const { app, as } = await setUp({ now: new Date('2026-12-04T08:14:00Z') });
+      await app.request('/api/whatsapp/reminder/confirm', {
+        method: 'POST', headers: await as('operador'),
+      });
+
+      const response = await app.request('/api/whatsapp/reminder', {
+        headers: await as('observador'),
+      });
+
+      expect(phoneReminderSchema.parse(await response.json()).dueAt)
+        .toBe('2026-12-16T15:00:00.000Z');
     });
 
   it('refuses a viewer\'s "Listo"', async () => {

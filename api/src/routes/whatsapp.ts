@@ -6,7 +6,7 @@ import { requireRole } from '../auth/middleware.ts';
 import { MessagingHttpError } from '../probes/messaging/http.ts';
 import { ultraMsgPort } from '../probes/messaging/index.ts';
 import {
-  confirmReminder, readReminder, reminderDueAt, type ReminderState,
+  confirmReminder, readReminder, type ReminderState,
 } from '../probes/messaging/reminder-store.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
@@ -18,15 +18,17 @@ const imageTypes = ['image/png', 'image/jpeg', 'image/svg+xml'];
  * the phone, and the designated phone's reminder with its "Listo".
  */
 export function whatsappRoutes(deps: AppDeps): Hono<AppEnv> {
-  const reminderView = (state: ReminderState): PhoneReminder => {
+  const reminderView = async (state: ReminderState, now: Date): Promise<PhoneReminder> => {
     const timing = deps.config.messaging.reminder;
+    // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
+    const { reminderNextAt } = await import('../probes/messaging/reminder-next.ts');
     return {
       watched: ultraMsgPort(deps) !== null,
       everyDays: timing.everyDays,
       lastConfirmedAt: state.lastConfirmedAt,
       lastConfirmedBy: state.lastConfirmedBy,
       lastSentAt: state.lastSentAt,
-      dueAt: reminderDueAt(state, timing)?.toISOString() ?? null,
+      dueAt: reminderNextAt(state, timing, now)?.toISOString() ?? null,
     };
   };
 
@@ -56,7 +58,9 @@ export function whatsappRoutes(deps: AppDeps): Hono<AppEnv> {
       c.header('Cache-Control', 'no-store');
       return c.json(body);
     })
-    .get('/reminder', async (c) => c.json(reminderView(await readReminder(deps.statePool))))
+    .get('/reminder', async (c) => {
+      return c.json(await reminderView(await readReminder(deps.statePool), deps.now()));
+    })
     .post('/reminder/confirm', requireRole('operator'), async (c) => {
       const principal = c.get('principal');
       const { body } = await runIdempotent(deps.statePool, {
@@ -69,7 +73,7 @@ export function whatsappRoutes(deps: AppDeps): Hono<AppEnv> {
           actor: principal.user, role: principal.role, action: 'whatsapp.reminder.confirm',
           target: 'designated-phone', before, after, outcome: 'ok',
         }, now);
-        return reminderView(after);
+        return reminderView(after, now);
       });
       return c.json(body);
     });

@@ -16,7 +16,7 @@ export function createRecordingPusher(): RecordingPusher {
     sent,
     async send(payload, { topic, users }): Promise<SendReport> {
       sent.push({ payload, topic, ...(users ? { users } : {}) });
-      return { delivered: 0, removed: 0, failed: 0, backedOff: [] };
+      return { delivered: 0, removed: 0, failed: 0, backedOff: [], outcomes: [] };
     },
   };
 }

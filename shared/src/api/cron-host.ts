@@ -37,10 +37,16 @@ export const cronCommandRequest = z.object({
 });
 export type CronCommandRequest = z.input<typeof cronCommandRequest>;
 
+/** The statuses pm2 reports for a process (`pm2 jlist`'s `pm2_env.status`). */
+export const pm2ProcessStatuses = [
+  'online', 'stopping', 'stopped', 'launching', 'errored', 'one-launch-status', 'waiting restart',
+] as const;
+
 export const pm2ProcessSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  status: z.string(),          // online, stopped, errored …
+  /** One of `pm2ProcessStatuses`, or whatever a newer pm2 says. */
+  status: z.string(),
   memoryMb: z.number(),
   restarts: z.number().int(),
   /** Seconds since pm2 last started it; null when stopped or unknown. */

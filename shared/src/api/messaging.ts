@@ -18,7 +18,10 @@ export const phoneReminderSchema = z.object({
   lastConfirmedAt: z.string().nullable(),
   lastConfirmedBy: z.string().nullable(),
   lastSentAt: z.string().nullable(),
-  /** When the keeper should next open WhatsApp; null until Turno first looks. */
+  /**
+   * When the next reminder can go out: due, or repeated, within the daytime hours it may be
+   * sent in (Mexico City); null until Turno first looks.
+   */
   dueAt: z.string().nullable(),
 });
 export type PhoneReminder = z.infer<typeof phoneReminderSchema>;

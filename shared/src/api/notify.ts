@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushFailureKinds } from './push-failure.ts';
 
 /**
  * Who gets told, when, and when not: the on-call rotation and its overrides, snoozes,
@@ -155,6 +156,8 @@ export const pushDeviceSchema = z.object({
   lastFailureAt: z.string().nullable(),
   /** Redacted. */
   lastFailure: z.string().nullable(),
+  /** What the last failure means, for the PWA to say in words. */
+  lastFailureKind: z.enum(pushFailureKinds).nullable(),
 });
 export type PushDevice = z.infer<typeof pushDeviceSchema>;
 
@@ -168,10 +171,24 @@ export const pushResyncRequest = z.object({
   previousEndpoint: z.url().max(2048).optional(),
 });
 
+/** How the test push went on one of the caller's devices. */
+export const pushTestDeviceSchema = z.object({
+  id: z.string(),
+  service: z.string(),
+  /** `removed`: the push service says the subscription is gone, so Turno deleted it. */
+  result: z.enum(['delivered', 'removed', 'failed', 'backed-off']),
+  failure: z.enum(pushFailureKinds).nullable(),
+  /** Until when the push service asked Turno to wait (`backed-off`). */
+  until: z.string().nullable(),
+});
+export type PushTestDevice = z.infer<typeof pushTestDeviceSchema>;
+
 export const pushTestResponse = z.object({
   devices: z.number().int(),
   delivered: z.number().int(),
   failed: z.number().int(),
   removed: z.number().int(),
+  /** One per device tried. */
+  results: z.array(pushTestDeviceSchema),
 });
 export type PushTestResult = z.infer<typeof pushTestResponse>;

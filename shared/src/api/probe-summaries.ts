@@ -31,6 +31,7 @@ export const probeSummarySchemas = {
     queueWarning: z.boolean(),
   }),
   'whatsapp-reminder': z.object({
+    /** When the next reminder can go out, within its daytime hours. */
     dueAt: instant.nullable(),
     lastConfirmedAt: instant.nullable(),
     lastSentAt: instant.nullable(),

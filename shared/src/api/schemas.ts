@@ -109,6 +109,8 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
   outcome: z.enum(['ok', 'failed']),
   detail: z.string().nullable(),
+  /** The target's name in both languages where an id says little (a drill, an alert's cause). */
+  targetTitle: z.object({ es: z.string(), en: z.string() }).nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

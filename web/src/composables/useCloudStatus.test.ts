@@ -1,3 +1,4 @@
+import { pm2ProcessStatuses } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
 import { defineComponent } from 'vue';
 import { mountApp } from '../test-utils.ts';
@@ -33,6 +34,14 @@ describe('useCloudStatus', () => {
 
     expect(ec2State('running')).toBe('en ejecución');
     expect(ec2.filter((state) => ec2State(state) === state)).toEqual([]);
+  });
+
+  it('translates every pm2 process status, the one with a space too', () => {
+    const { pm2Status } = withStatus();
+
+    expect(pm2Status('errored')).toBe('con error');
+    expect(pm2Status('waiting restart')).toBe('esperando para reiniciar');
+    expect(pm2ProcessStatuses.filter((status) => pm2Status(status) === status)).toEqual([]);
   });
 
   it('falls back to the raw value for an unknown or path-like status', () => {

@@ -50,14 +50,14 @@ describe('SignInPage', () => {
     expect(wrapper.find('[data-testid="sign-in-cognito"]').exists()).toBe(false);
   });
 
-  it('signs in a typed dev user', async () => {
+  it('signs in a typed dev user, whatever the spaces and letter case around it', async () => {
     const fetcher = serve({
       '/api/client-config': () => Response.json({ auth: { mode: 'dev' } }),
       '/api/session/dev': devSession,
     });
     const { wrapper, router } = await mountSignIn();
 
-    await wrapper.get('[data-testid="sign-in-user"]').setValue(' admin ');
+    await wrapper.get('[data-testid="sign-in-user"]').setValue(' Admin ');
     await wrapper.get('[data-testid="sign-in-submit"]').trigger('submit');
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/guias'), 5000);
 

@@ -2,9 +2,7 @@ import type { PushPayload } from '@turno/shared';
 import { awakeRecipients } from '../../notify/recipients.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { MessagingConfig } from './config.ts';
-import {
-  claimReminder, readReminder, reminderDueAt, reminderShouldSend,
-} from './reminder-store.ts';
+import { claimReminder, readReminder, reminderShouldSend } from './reminder-store.ts';
 
 export const reminderProbeName = 'whatsapp-reminder';
 
@@ -34,6 +32,7 @@ export function createReminderProbe(config: MessagingConfig['reminder']): Probe 
     async run(deps, now): Promise<ProbeResult> {
       // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
       const { inHours } = await import('../../notify/quiet-hours.ts');
+      const { reminderNextAt } = await import('./reminder-next.ts');
       let state = await readReminder(deps.statePool);
       if (!state.startedAt && !state.lastConfirmedAt) {
         const started = { ...state, startedAt: now.toISOString() };
@@ -53,7 +52,7 @@ export function createReminderProbe(config: MessagingConfig['reminder']): Probe 
         deps.log.info('probe.whatsapp_reminder.sent', { delivered: report.delivered });
         sent = true;
       }
-      const dueAt = reminderDueAt(state, config);
+      const dueAt = reminderNextAt(sent ? next : state, config, now);
       return {
         findings: [],
         summary: {

@@ -158,6 +158,17 @@ describe('the whatsapp-reminder probe', () => {
     expect(pusher.sent).toHaveLength(1);
   });
 
+  it('tells Estado the next reminder at the daytime hour it can go out', async () => {
+    const probe = createReminderProbe(config);
+    deps = await createTestDeps({ probes: [probe] });
+    // 2:00 in Mexico City; twelve days later the reminder waits for 9:00 (15:00Z).
+    await confirmReminder(deps.statePool, 'operador', new Date('2026-03-01T08:00:00Z'));
+
+    const result = await probe.run(deps, new Date('2026-03-02T18:00:00Z'));
+
+    expect(result.summary.dueAt).toBe('2026-03-13T15:00:00.000Z');
+  });
+
   it('leaves out a keeper in quiet hours, and waits while every keeper is', async () => {
     const keepers = { ...config, keepers: ['operador', 'ana'] };
     deps = await createTestDeps({ probes: [createReminderProbe(keepers)] });

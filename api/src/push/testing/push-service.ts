@@ -22,7 +22,9 @@ export interface RejectedPush {
   reason: string;
 }
 
-export type ScriptedAnswer = { status: 404 | 410 | 500 } | { status: 429; retryAfter?: string };
+export type ScriptedAnswer =
+  | { status: 403 | 404 | 410 | 500 }
+  | { status: 429; retryAfter?: string };
 
 export interface PushService {
   origin: string;

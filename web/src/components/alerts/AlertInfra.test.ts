@@ -83,7 +83,8 @@ describe('AlertInfra', () => {
     await flushPromises();
 
     expect(lines(wrapper)).toEqual([
-      'flotas-develop: 18 GiB libres de 100 GiB (18 %).', 'A este ritmo se llena en unas 12 h.',
+      'flotas-develop: 18 GiB libres de 100 GiB (18 %).',
+      'A este ritmo se llenaría en unas 12 horas.',
     ]);
     expect(wrapper.get('[data-testid="alert-grow"]').text())
       .toContain('Solo un administrador puede aumentar el almacenamiento.');
@@ -105,6 +106,14 @@ describe('AlertInfra', () => {
     expect(posts).toEqual([{ kind: 'pm2-flush' }]);
     expect(wrapper.get('[data-testid="alert-flush-done"]').text())
       .toBe('Logs vaciados: el disco pasó de 90 % a 37 % en uso.');
+  });
+
+  it('says a pm2 process\'s status in words (T.9)', () => {
+    const { wrapper } = mountAs(probeAlert('pm2-process-down', {
+      process: 'Linde-Locations', id: 1, status: 'errored',
+    }));
+
+    expect(lines(wrapper)).toEqual(['El proceso de pm2 Linde-Locations (id 1) está «con error».']);
   });
 
   it('says which database is down, in what status, and what that stops (T.1)', () => {

@@ -84,7 +84,7 @@ export function infraLines(
       if (alert.category === 'rds-storage-full') {
         lines.push({ key: 'infraAlert.full', params: { database: v('database') } });
       } else if (typeof d.hoursToFull === 'number') {
-        lines.push({ key: 'infraAlert.filling', params: { hours: Math.round(d.hoursToFull) } });
+        lines.push({ key: 'infraAlert.filling', params: { hours: d.hoursToFull } });
       }
       return lines;
     }

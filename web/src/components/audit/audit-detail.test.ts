@@ -11,6 +11,14 @@ describe('parseAuditDetail', () => {
         params: { date: '2026-01-05T18:00:00.000Z' },
       },
     ],
+    [
+      'ssm command 0b6e5b1c-1d1a-4a53-9e4e-0e0f6e2f7a10: pending',
+      { kind: 'message', key: 'audit.command.pending', params: {} },
+    ],
+    [
+      'ssm command 0b6e5b1c: failed (pm2: command not found)',
+      { kind: 'message', key: 'audit.command.failed', params: {} },
+    ],
     ['schedule_changed_meanwhile', { kind: 'code', code: 'schedule_changed_meanwhile' }],
     ['Rate exceeded', { kind: 'text', text: 'Rate exceeded' }],
   ])('reads %j', (detail, expected) => {

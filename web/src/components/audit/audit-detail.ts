@@ -1,7 +1,8 @@
 /**
  * What an audit row's free-text `detail` means, so the PWA can say it in the user's language.
- * The API writes an error code when an action failed and a few fixed English sentences when it
- * did not (api/src/actions/schedule-action.ts); anything else is shown as written.
+ * The API writes an error code when an action failed, a few fixed English sentences when it
+ * did not (api/src/actions/schedule-action.ts) and a pm2 flush's SSM command with its status
+ * (api/src/actions/flush-pm2-audit.ts); anything else is shown as written.
  */
 export type AuditDetail =
   | { kind: 'code'; code: string }
@@ -19,6 +20,9 @@ const sentences: Array<{ pattern: RegExp; key: string; params: string[] }> = [
   },
 ];
 
+// The command's own error, after the status, stays in Detalles: it is the host's text.
+const command = /^ssm command \S+: (pending|running|success|failed|timed-out|cancelled)\b/;
+
 export function parseAuditDetail(detail: string): AuditDetail {
   const text = detail.trim();
   for (const { pattern, key, params } of sentences) {
@@ -27,6 +31,8 @@ export function parseAuditDetail(detail: string): AuditDetail {
     const values = Object.fromEntries(params.map((name, i) => [name, match[i + 1] ?? '']));
     return { kind: 'message', key, params: values };
   }
+  const status = command.exec(text)?.[1];
+  if (status) return { kind: 'message', key: `audit.command.${status}`, params: {} };
   if (codePattern.test(text)) return { kind: 'code', code: text };
   return { kind: 'text', text: detail };
 }

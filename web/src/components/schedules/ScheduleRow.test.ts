@@ -16,6 +16,17 @@ function schedule(fields: Partial<Schedule> = {}): Schedule {
 const ended = { endDate: '2025-01-01T06:00:00.000Z', firesNever: true };
 
 describe('ScheduleRow', () => {
+  it.each([
+    ['ENABLED', 'la administra: puede pausarla'],
+    ['DISABLED', 'la administra: puede reanudarla'],
+  ] as const)('says what Turno can do with a managed schedule that is %s', (state, words) => {
+    const { wrapper } = mountApp(ScheduleRow, {
+      props: { schedule: schedule({ state }), canAct: true },
+    });
+
+    expect(wrapper.findAll('.schedule__facts dd').at(-1)?.text()).toBe(words);
+  });
+
   it('shows a schedule past its end date as never running again, not as enabled', () => {
     const { wrapper } = mountApp(ScheduleRow, {
       props: { schedule: schedule(ended), canAct: true },

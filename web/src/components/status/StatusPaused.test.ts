@@ -59,11 +59,13 @@ describe('StatusPaused', () => {
       .toBe(false);
   });
 
-  it('shows a schedule paused outside Turno with its last change only', () => {
+  it('labels the date of a schedule paused outside Turno as when its pause began', () => {
     const row = render().row('lide-mix-get-assets');
 
     expect(row.find('[data-testid="paused-by"]').exists()).toBe(false);
-    expect(row.text()).toMatch(/^lide-mix-get-assets · 2 mar 2026/);
+    expect(row.text()).toMatch(/^lide-mix-get-assets · pausada desde 2 mar 2026, 7:00\s?a\.m\.$/);
+    expect(render('en').row('lide-mix-get-assets').get('[data-testid="paused-since"]').text())
+      .toMatch(/^· paused since Mar 2, 2026/);
   });
 
   it('links each schedule to Programaciones', () => {

@@ -77,6 +77,16 @@ describe('StatusProbes', () => {
     ]);
   });
 
+  it('says how soon storage fills up as people say it, not in hours', () => {
+    const filling = probe('rds', {
+      databases: 2, notAvailable: 0, maxCpuPercent: 8.4, minFreeStoragePercent: 18,
+      hoursToFull: 3626.2,
+    });
+
+    expect(render([filling]).lines('rds')).toContain('Se llenaría en unos 151 días');
+    expect(render([filling], 'en').lines('rds')).toContain('Would fill up in about 151 days');
+  });
+
   it('gives Gmail\'s retry time in Mexico City, with how long is left', () => {
     const { lines } = render(everyProbe);
 

@@ -18,6 +18,8 @@ export interface SummaryWords {
   /** Mexico City date and time. */
   dateTime(iso: string): string;
   fromNow(iso: string): string;
+  /** A rough time ahead from a number of hours: "en unos 151 días". */
+  inAbout(hours: number): string;
 }
 
 const outcomeOrder: Record<string, number> = { failed: 0, problem: 1, ok: 2 };
@@ -25,6 +27,8 @@ const outcomeOrder: Record<string, number> = { failed: 0, problem: 1, ok: 2 };
 const lateRank = 1;
 /** Summary numbers that count seconds from the run: shown as "in 1 hour". */
 const secondsFromRun = new Set(['expiresIn']);
+/** Summary numbers that count hours ahead: shown as "in about 151 days". */
+const hoursAhead = new Set(['hoursToFull']);
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -49,6 +53,7 @@ function params(
   name: string, value: Exclude<Value, null>, ranAt: number, words: SummaryWords,
 ): Params {
   if (typeof value === 'number') {
+    if (hoursAhead.has(name)) return { value: words.inAbout(value) };
     if (!secondsFromRun.has(name)) return { value: words.n(value) };
     return { value: words.fromNow(new Date(ranAt + value * 1000).toISOString()) };
   }
