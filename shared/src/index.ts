@@ -11,6 +11,7 @@ export * from './diagnosis/secret-names.ts';
 export * from './runbook/types.ts';
 export * from './runbook/cards.ts';
 export * from './runbook/category-titles.ts';
+export * from './runbook/category-summaries.ts';
 export * from './alerts/rules.ts';
 export * from './alerts/group.ts';
 export * from './alerts/causes.ts';

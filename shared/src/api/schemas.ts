@@ -37,7 +37,10 @@ export const alertSchema = z.object({
   card: z.string().nullable(),
   severity: z.string(),
   state: alertStateSchema,
+  /** Sync_error rows plus probe sightings: `count - checks` rows came from Sync_error. */
   count: z.number().int(),
+  /** How many of a probe's checks saw the cause; 0 for an alert only Sync_error feeds. */
+  checks: z.number().int().optional(),
   functions: z.array(tally),
   sources: z.array(tally),
   firstSeen: z.string(),
