@@ -17,6 +17,7 @@ export * from './alerts/group.ts';
 export * from './alerts/causes.ts';
 export * from './alerts/lifecycle.ts';
 export * from './api/schemas.ts';
+export * from './api/limits.ts';
 export * from './api/idempotency-key.ts';
 export * from './api/client-config.ts';
 export * from './api/cron-host.ts';
