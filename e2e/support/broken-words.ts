@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** A word the page split across lines although it fits on one. */
 export interface BrokenWord {
@@ -67,5 +67,17 @@ export function brokenWords(page: Page): Promise<BrokenWord[]> {
       }
     }
     return found;
+  });
+}
+
+/** How many lines an element's text takes: its height over its line height. */
+export function lineCount(element: Locator): Promise<number> {
+  return element.evaluate((node) => {
+    const { getComputedStyle } = globalThis as unknown as {
+      getComputedStyle(element: unknown): { lineHeight: string };
+    };
+    const height = (node as { getBoundingClientRect(): { height: number } })
+      .getBoundingClientRect().height;
+    return Math.round(height / Number.parseFloat(getComputedStyle(node).lineHeight));
   });
 }

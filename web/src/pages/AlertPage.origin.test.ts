@@ -25,7 +25,9 @@ function database(id: string, role: Database['role']): Database {
 }
 
 const schedules = [schedule('linde-mix-get-events'), schedule('linde-guardian-positions')];
-const databases = [database('flotas-develop-replica', 'replica'), database('flotas-develop', 'primary')];
+const databases = [
+  database('flotas-develop-replica', 'replica'), database('flotas-develop', 'primary'),
+];
 
 async function show(alert: Alert, role: Role = 'operator') {
   vi.stubGlobal('fetch', vi.fn(async (input: string) => {

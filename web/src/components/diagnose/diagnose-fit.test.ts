@@ -22,7 +22,9 @@ describe('fitForDiagnosis', () => {
     expect(fitted.text.startsWith('Error: first line')).toBe(true);
     expect(fitted.text.endsWith('No space left on device')).toBe(true);
     expect(fitted.text).toContain(CUT_MARK);
-    expect(fitted).toMatchObject({ total: pasted.length, sent: fitted.text.length - CUT_MARK.length });
+    expect(fitted).toMatchObject({
+      total: pasted.length, sent: fitted.text.length - CUT_MARK.length,
+    });
   });
 
   it.each([
