@@ -114,8 +114,13 @@ describe('the walking skeleton', () => {
     await expect.poll(() => cardNumber.textContent(), poll).toBe('4.1');
     await page.screenshot({ path: `${screenshots}alerta.png` });
 
-    const pause = page.locator(`[data-testid="btn-pause-schedule"][data-schedule="${schedule}"]`);
-    await pause.click();
+    // Card 4.1 grows storage (an admin's button) and pauses nothing: the pause lives on
+    // Programaciones, where an operator stops a Lambda whatever the alert.
+    await page.getByTestId('btn-alert-grow').waitFor();
+    expect(await page.getByTestId('btn-pause-schedule').count()).toBe(0);
+    await page.goto(`${turno.url}/programaciones`);
+    const row = page.locator(`[data-testid="schedule-row"][data-name="${schedule}"]`);
+    await row.getByTestId('btn-toggle-schedule').click();
     const sheet = page.getByTestId('confirm-sheet');
     await sheet.waitFor();
     expect(await sheet.textContent()).toContain(schedule);

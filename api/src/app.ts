@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { maxRequestBytes } from '@turno/shared';
 import { accessLog } from './access-log.ts';
 import { configuredVerifier } from './auth/configured-verifier.ts';
 import { requireAuth } from './auth/middleware.ts';
@@ -27,8 +28,6 @@ import { statusRoutes } from './routes/status.ts';
 import { syncErrorsRoutes } from './routes/sync-errors.ts';
 import { whatsappRoutes } from './routes/whatsapp.ts';
 import type { AppDeps, AppEnv } from './types.ts';
-
-const maxBodyBytes = 64 * 1024;
 
 /**
  * The whole API under `/api`: public health, client config, dev sign-in and VAPID key, then
@@ -67,7 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', accessLog(deps.log));
-  app.use('/api/*', bodyLimit({ maxSize: maxBodyBytes }));
+  app.use('/api/*', bodyLimit({ maxSize: maxRequestBytes }));
   app.route('/api', api);
   app.onError(handleError(deps.log));
   app.notFound(notFound);

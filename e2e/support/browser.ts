@@ -17,8 +17,13 @@ export interface PhoneBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium as a 390×844 phone in es-MX, with notifications allowed for `origin`. */
-export async function launchBrowser(origin: string): Promise<PhoneBrowser> {
+/**
+ * Debian's Chromium as a phone (390×844 unless told; 360 is the narrowest common one) in es-MX,
+ * with notifications allowed for `origin`.
+ */
+export async function launchBrowser(
+  origin: string, viewport = { width: 390, height: 844 },
+): Promise<PhoneBrowser> {
   // CHROMIUM_ARGS adds flags for a debugging session, e.g. "--enable-logging=stderr --v=1".
   const extra = process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [];
   const browser = await chromium.launch({
@@ -26,7 +31,7 @@ export async function launchBrowser(origin: string): Promise<PhoneBrowser> {
   });
   try {
     const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
+      viewport,
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,

@@ -15,6 +15,8 @@ export interface TurnoApi {
   schedules(): Promise<Schedule[]>;
   /** Registers a push subscription for the signed-in user, as the PWA does. */
   subscribePush(subscription: PushSubscriptionJson): Promise<void>;
+  /** Turns one of the sandbox's drills on or off (operator). */
+  setDrill(name: string, on: boolean): Promise<void>;
 }
 
 export interface PushSubscriptionJson {
@@ -53,6 +55,11 @@ export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi
         method: 'POST',
         headers: { Authorization: authorization, 'Content-Type': 'application/json' },
         body: JSON.stringify(subscription),
+      });
+    },
+    async setDrill(name, on) {
+      await call(baseUrl, `/api/drills/${encodeURIComponent(name)}`, {
+        method: 'POST', headers: jsonHeaders(authorization), body: JSON.stringify({ on }),
       });
     },
   };

@@ -8,6 +8,7 @@ export interface AlertRow {
   severity: string;
   state: AlertState;
   count: number;
+  probe_count: number;
   first_seen: Date;
   last_seen: Date;
   active_at: Date;
@@ -24,9 +25,9 @@ export interface AlertRow {
   reopened: number;
 }
 
-export const alertColumns = `id::text AS id, category, card, severity, state, count, first_seen,
-  last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,
-  dedup_key, origin, probe, detail, resources, reopened`;
+export const alertColumns = `id::text AS id, category, card, severity, state, count, probe_count,
+  first_seen, last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at,
+  resolved_by, dedup_key, origin, probe, detail, resources, reopened`;
 
 type Db = Pool | PoolClient;
 type Tally = Alert['functions'];
@@ -52,6 +53,7 @@ export async function toAlerts(
     severity: row.severity,
     state: row.state,
     count: row.count,
+    checks: row.probe_count,
     functions: details.functions.get(row.id) ?? [],
     sources: details.sources.get(row.id) ?? [],
     firstSeen: row.first_seen.toISOString(),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertSchema } from '@turno/shared';
+import { raiseAlert, type ProbeRaise } from '../alerts/raise.ts';
 import { createApp } from '../app.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 import { copySampleRows } from '../watcher/fixtures.ts';
@@ -39,7 +40,9 @@ describe('GET /api/alerts', () => {
     expect(response.status).toBe(200);
     const alerts = (await items(response)).map((item) => alertSchema.parse(item));
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ id, card: '4.1', count: 15, severity: 'critical' });
+    expect(alerts[0]).toMatchObject({
+      id, card: '4.1', count: 15, checks: 0, severity: 'critical',
+    });
     expect(alerts[0]?.functions).toContainEqual({ name: 'linde-guardian-positions', count: 3 });
     expect(alerts[0]?.samples.every((text) => text.includes('No space left on device')))
       .toBe(true);
@@ -87,6 +90,33 @@ describe('GET /api/alerts/:id', () => {
     const response = await app.request(`/api/alerts/${id}`, { headers: await as('observador') });
 
     expect(alertSchema.parse(await response.json()).id).toBe(id);
+  });
+
+  it('counts a probe\'s checks, which are not Sync_error rows', async () => {
+    deps = await createTestDeps();
+    const raise: ProbeRaise = {
+      key: 'rds-storage-low:flotas-develop', category: 'rds-storage-low', card: '4.1',
+      severity: 'high', origin: 'probe', probe: 'rds', resources: ['flotas-develop'],
+      detail: { database: 'flotas-develop', freeGiB: 7, allocatedGiB: 100, freePercent: 7 },
+    };
+    const client = await deps.statePool.connect();
+    let id = '';
+    try {
+      for (const minute of [0, 1]) {
+        ({ id } = await raiseAlert(client, raise, new Date(Date.UTC(2026, 2, 2, 18, minute)), 0));
+      }
+    } finally {
+      client.release();
+    }
+    const app = createApp(deps);
+
+    const response = await app.request(`/api/alerts/${id}`, {
+      headers: bearer(await signIn(app, 'observador')),
+    });
+
+    expect(alertSchema.parse(await response.json())).toMatchObject({
+      origin: 'probe', count: 2, checks: 2, functions: [], sources: [],
+    });
   });
 
   it.each(['00000000-0000-4000-8000-000000000000', 'not-an-id'])(

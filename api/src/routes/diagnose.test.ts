@@ -67,6 +67,15 @@ describe('POST /api/diagnose', () => {
       expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
     });
 
+  it('reads a paste of nearly 64 KB whole, down to the error at its end', async () => {
+    const text = `${'x'.repeat(60_000)}\ncould not extend file "base/1/2": No space left on device`;
+
+    const response = await post(text);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ category: 'database-disk-full', card: '4.1' });
+  });
+
   it('answers 413 body_too_large for a body over the limit', async () => {
     const response = await post('x'.repeat(70_000));
 

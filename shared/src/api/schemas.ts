@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxRequestBytes } from './limits.ts';
 
 /** Request and response shapes of `/api`, shared by the API (validation) and the PWA. */
 
@@ -14,7 +15,10 @@ export const sessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const diagnoseRequest = z.object({ text: z.string().trim().min(1).max(20_000) });
+/** Any text the body limit lets through: the classifier reads it whole. */
+export const diagnoseRequest = z.object({
+  text: z.string().trim().min(1).max(maxRequestBytes),
+});
 export const diagnoseResponse = z.object({
   category: z.string(),
   card: z.string().nullable(),
@@ -37,7 +41,10 @@ export const alertSchema = z.object({
   card: z.string().nullable(),
   severity: z.string(),
   state: alertStateSchema,
+  /** Sync_error rows plus probe sightings: `count - checks` rows came from Sync_error. */
   count: z.number().int(),
+  /** How many of a probe's checks saw the cause; 0 for an alert only Sync_error feeds. */
+  checks: z.number().int().optional(),
   functions: z.array(tally),
   sources: z.array(tally),
   firstSeen: z.string(),

@@ -61,6 +61,22 @@ describe('diagnose', () => {
     expect(diagnose(text).text).not.toContain('sssss');
   });
 
+  it('classifies 64 KB of pasted text by an error at its very end', () => {
+    const log = `${'at Object.<anonymous> (/var/task/index.js:12:34)\n'.repeat(1300)}`
+      + 'could not extend file "base/16398/1160232.23": No space left on device';
+
+    expect(diagnose(log)).toMatchObject({ category: 'database-disk-full', card: '4.1' });
+  });
+
+  it('hides a 64 KB token it found without failing: no regular expression holds it', () => {
+    const token = `eyJhbGciOi${'A'.repeat(64_000)}`;
+
+    const { text } = diagnose(`Authorization: Bearer ${token} then ${token}`);
+
+    expect(text).not.toContain('AAAAAAAAAA');
+    expect(text).toContain('[redacted]');
+  });
+
   it('parses the time Gmail says to retry after', () => {
     const body = { error: {
       code: 429,

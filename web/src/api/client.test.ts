@@ -28,6 +28,18 @@ describe('createApiClient', () => {
       .rejects.toMatchObject({ code: 'unexpected', status: 502 });
   });
 
+  it.each([
+    ['Turno\'s own answer', { error: { code: 'body_too_large', message: 'Too large.' } }],
+    ['a proxy\'s plain text', 'Payload Too Large'],
+  ])('calls a 413 body_too_large, from %s', async (_from, body) => {
+    const request = createApiClient({
+      getToken: () => 't', onUnauthorized: vi.fn(), fetch: respond(413, body),
+    });
+
+    await expect(request('/api/diagnose', { method: 'POST', body: { text: 'x' } }))
+      .rejects.toMatchObject({ code: 'body_too_large', status: 413 });
+  });
+
   it('sends the bearer token and JSON body, and returns the parsed answer', async () => {
     const fetcher = respond(200, { ok: true });
     const request = createApiClient({

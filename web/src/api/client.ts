@@ -75,6 +75,8 @@ export function errorFromBody(status: number, body: unknown): ApiError {
   if (isSignedOut(status, body)) {
     return new ApiError('invalid_token', status, 'The session is not valid or has expired.');
   }
+  // A proxy in front of the API (CloudFront, API Gateway) refuses a big body in its own words.
+  if (status === 413) return new ApiError('body_too_large', status, 'The body is too large.');
   return new ApiError('unexpected', status, `HTTP ${status}`);
 }
 

@@ -1,6 +1,7 @@
 import type { Bilingual, Card, CategoryId } from '@turno/shared';
 // Direct paths keep zod and the classifier out of the bundle: the PWA only needs the cards.
 import { cardById, cards } from '@turno/shared/runbook/cards';
+import { categorySummary } from '@turno/shared/runbook/category-summaries';
 import { categoryTitle } from '@turno/shared/runbook/category-titles';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
@@ -28,6 +29,11 @@ export function useCards() {
     return title ? text(title) : category;
   }
 
+  /** The card's summary, or the cause's own when the card tells a later stage (4.1: full). */
+  function summaryFor(card: Card, category: string): string {
+    return text(categorySummary(category as CategoryId) ?? card.summary);
+  }
+
   const groups = computed<ProblemGroup[]>(() => {
     const byProblem = new Map<string, Card[]>();
     for (const card of cards) {
@@ -37,5 +43,5 @@ export function useCards() {
     return [...byProblem].map(([problem, list]) => ({ problem, cards: list }));
   });
 
-  return { cards, groups, text, cardFor, causeTitle };
+  return { cards, groups, text, cardFor, causeTitle, summaryFor };
 }

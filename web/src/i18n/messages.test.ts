@@ -35,4 +35,25 @@ describe('messages', () => {
   it.each([['es-MX', esMX], ['en', en]])('ends no %s sentence right after a date', (_n, m) => {
     expect(leaves(m).filter((text) => /\{date\}\.\s*$/.test(text))).toEqual([]);
   });
+
+  // "1 errores" reads wrong: a count before a plural noun needs its singular form too.
+  const counted = ['alert', 'alerts', 'infraAlert', 'oncall', 'diagnose', 'messaging.token'];
+  const byLocale = { 'es-MX': esMX, en };
+  it.each(counted.flatMap((path) => [[path, 'es-MX'], [path, 'en']] as const))(
+    'gives every count in %s (%s) its singular',
+    (path, locale) => {
+      const section = path.split('.').reduce<object>(
+        (at, key) => (at as Record<string, object>)[key] ?? {}, byLocale[locale]);
+      const plural = /\{\w+\} (?!(?:is|was|has|does)\b)[a-záéíóúñ]+s\b/;
+
+      expect(leaves(section).filter((text) => plural.test(text) && !text.includes('|')))
+        .toEqual([]);
+    },
+  );
+
+  // "7 %" must not break between the number and its sign on a narrow screen.
+  it.each(['es-MX', 'en'] as const)('ties each reading\'s percent sign to its number in %s',
+    (locale) => {
+      expect(leaves(byLocale[locale].infraAlert).filter((text) => / %/.test(text))).toEqual([]);
+    });
 });

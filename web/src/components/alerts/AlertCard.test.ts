@@ -1,6 +1,7 @@
 import type { Alert } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
 import { mountApp } from '../../test-utils.ts';
+import { probeAlert } from './alert-fixture.ts';
 import AlertCard from './AlertCard.vue';
 
 function diskFull(): Alert {
@@ -33,6 +34,35 @@ describe('AlertCard', () => {
     const functions = wrapper.get('[data-testid="alert-item-functions"]').text();
     expect(functions).toContain('linde-mix-get-events');
     expect(functions).toContain('linde-guardian-positions');
+  });
+
+  it('counts a probe\'s checks and shows what it read, not a missing function', () => {
+    const alert = probeAlert('rds-storage-low', {
+      database: 'flotas-develop', freeGiB: 7, allocatedGiB: 100, freePercent: 7,
+    }, ['flotas-develop'], '4.1');
+
+    const { wrapper } = mountApp(AlertCard, { props: { alert } });
+
+    const text = wrapper.get('[data-testid="alert-item"]').text();
+    expect(text).toContain('2 revisiones');
+    expect(text).not.toMatch(/errores|Sin función/);
+    expect(wrapper.get('[data-testid="alert-item-functions"]').text())
+      .toBe('flotas-develop — libre: 7 GiB de 100 GiB (7\u00a0%).');
+  });
+
+  it('words a single error in the singular', () => {
+    const { wrapper } = mountApp(AlertCard, { props: { alert: { ...diskFull(), count: 1 } } });
+
+    expect(wrapper.get('[data-testid="alert-item"]').text()).toContain('1 error ·');
+  });
+
+  it('says no function was identified for a Sync_error alert without one', () => {
+    const { wrapper } = mountApp(AlertCard, {
+      props: { alert: { ...diskFull(), functions: [] } },
+    });
+
+    expect(wrapper.get('[data-testid="alert-item-functions"]').text())
+      .toBe('Sin función identificada');
   });
 
   it('links to the alert page', () => {

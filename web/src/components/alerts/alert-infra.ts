@@ -1,9 +1,17 @@
 import type { Alert } from '@turno/shared';
 
+/** A number the page words with a plural message: `infraAlert.errorCount` and 3 → "3 errores". */
+export interface InfraCount {
+  key: string;
+  n: number;
+}
+
 /** One sentence about what a probe saw: an `infraAlert.*` message and its values. */
 export interface InfraLine {
   key: string;
   params: Record<string, string | number>;
+  /** Params the page fills with a counted phrase, so "1 error" and "2 errores" both read right. */
+  counts?: Record<string, InfraCount>;
 }
 
 type Detail = Record<string, unknown>;
@@ -28,12 +36,11 @@ function databaseDownLines(detail: Detail): InfraLine[] {
 
 /** Every function failing at once (card T.12): how many, which, and the cause they share. */
 function allFunctionsLines(detail: Detail, functions: readonly string[]): InfraLine[] {
+  const errors = typeof detail.errors === 'number' ? detail.errors : 0;
   const lines: InfraLine[] = [{
     key: 'infraAlert.allFunctions',
-    params: {
-      functions: text(detail, 'functions'), errors: text(detail, 'errors'),
-      window: text(detail, 'windowMinutes'),
-    },
+    params: { functions: text(detail, 'functions'), window: text(detail, 'windowMinutes') },
+    counts: { errors: { key: 'infraAlert.errorCount', n: errors } },
   }];
   if (functions.length > 0) {
     lines.push({ key: 'infraAlert.allFunctionsNames', params: { names: functions.join(', ') } });
@@ -45,6 +52,34 @@ function allFunctionsLines(detail: Detail, functions: readonly string[]): InfraL
     lines.push({ key: 'infraAlert.commonCause', params: { cause, card: detail.commonCard } });
   } else {
     lines.push({ key: 'infraAlert.commonCauseNoCard', params: { cause } });
+  }
+  return lines;
+}
+
+/** How full the database is, how soon it fills at the recent pace, and why the check warned. */
+function storageLines(category: string, detail: Detail): InfraLine[] {
+  const v = (field: string) => text(detail, field);
+  const lines: InfraLine[] = [{
+    key: 'infraAlert.storage',
+    params: {
+      database: v('database'), free: v('freeGiB'), allocated: v('allocatedGiB'),
+      percent: v('freePercent'),
+    },
+  }];
+  if (category === 'rds-storage-full') {
+    lines.push({ key: 'infraAlert.full', params: { database: v('database') } });
+    return lines;
+  }
+  const hours = detail.hoursToFull;
+  if (typeof hours === 'number' && hours > 60 * 24) {
+    lines.push({ key: 'infraAlert.fillingSlowly', params: {} });
+  } else if (typeof hours === 'number') {
+    lines.push({ key: 'infraAlert.filling', params: { hours } });
+  }
+  const { freePercent, lowPercent } = detail;
+  if (typeof freePercent === 'number' && typeof lowPercent === 'number'
+    && freePercent < lowPercent) {
+    lines.push({ key: 'infraAlert.belowLow', params: { low: lowPercent } });
   }
   return lines;
 }
@@ -64,30 +99,20 @@ export function infraLines(
     case 'rds-cpu-high': {
       const since = typeof d.aboveSince === 'string' ? d.aboveSince : null;
       const cpu = { database: v('database'), cpu: v('cpuPercent'), line: v('redLinePercent') };
-      const busiest = { function: v('function'), errors: v('functionErrors') };
+      const errors = typeof d.functionErrors === 'number' ? d.functionErrors : 0;
       return [
         { key: 'infraAlert.cpu', params: { ...cpu, since: when(since) } },
         typeof d.function === 'string'
-          ? { key: 'infraAlert.busiest', params: busiest }
+          ? {
+            key: 'infraAlert.busiest', params: { function: d.function },
+            counts: { errors: { key: 'infraAlert.errorCount', n: errors } },
+          }
           : { key: 'infraAlert.noBusiest', params: {} },
       ];
     }
     case 'rds-storage-low':
-    case 'rds-storage-full': {
-      const lines: InfraLine[] = [{
-        key: 'infraAlert.storage',
-        params: {
-          database: v('database'), free: v('freeGiB'), allocated: v('allocatedGiB'),
-          percent: v('freePercent'),
-        },
-      }];
-      if (alert.category === 'rds-storage-full') {
-        lines.push({ key: 'infraAlert.full', params: { database: v('database') } });
-      } else if (typeof d.hoursToFull === 'number') {
-        lines.push({ key: 'infraAlert.filling', params: { hours: d.hoursToFull } });
-      }
-      return lines;
-    }
+    case 'rds-storage-full':
+      return storageLines(alert.category, d);
     case 'ec2-status-failed':
       return [{
         key: 'infraAlert.ec2',

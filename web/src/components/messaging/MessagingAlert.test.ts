@@ -102,6 +102,16 @@ describe('MessagingAlert', () => {
       .toBe('UltraMsg dice: standby / normal');
   });
 
+  it('shows UltraMsg\'s own answer on the non-payment alert it opened', () => {
+    const error = 'Your instance has been Stopped due to non-payment.';
+    const unpaid = alert('whatsapp-unpaid', { error });
+
+    const { wrapper } = mountApp(MessagingAlert, { props: { alert: unpaid, canAct: true } });
+
+    expect(wrapper.get('[data-testid="ultramsg-error"]').text())
+      .toBe(`Respuesta de UltraMsg: ${error}`);
+  });
+
   it('says the OAuth app is probably in Testing when invalid_grant recurs weekly', () => {
     const weekly = alert('gmail-token', {
       error: 'invalid_grant', description: 'Token has been expired or revoked.',

@@ -22,6 +22,8 @@ export interface MessagingDetail {
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const bases = ['retry-after', 'daily-quota', 'runbook'] as const;
+// The alerts whose probe kept UltraMsg's own answer: what opened them, in its words.
+const answered = ['whatsapp-unhealthy', 'whatsapp-unpaid', 'whatsapp-config'];
 
 export function messagingDetail(alert: Alert): MessagingDetail {
   const d = alert.detail ?? {};
@@ -36,7 +38,7 @@ export function messagingDetail(alert: Alert): MessagingDetail {
     qr: live && alert.category === 'whatsapp-logged-out',
     pair: alert.category === 'whatsapp-unhealthy' && status !== null
       ? { status, substatus: text(d.substatus) ?? '—' } : null,
-    error: alert.category === 'whatsapp-unhealthy' ? text(d.error) : null,
+    error: answered.includes(alert.category) ? text(d.error) : null,
     queue: alert.category === 'whatsapp-queue-growing' && queue !== null && threshold !== null
       ? { queue, previous: num(d.previous), threshold } : null,
     retry: alert.category === 'gmail-saturated' && retryAt && basis
