@@ -12,8 +12,10 @@ export interface AlertRaise {
   probe?: string;
   /** What was seen, redacted; replaces the previous detail. */
   detail?: Record<string, unknown>;
-  /** Named resources (functions, instances, services) for maintenance windows. */
+  /** Named resources (functions, instances, services) the alert concerns. */
   resources?: string[];
+  /** Those of them it is about, for maintenance windows; default: every one. */
+  subjects?: string[];
 }
 
 export type RaiseChange = 'opened' | 'reopened' | 'updated';
@@ -47,6 +49,11 @@ export const probeResources = (given: string) =>
       SELECT function_name FROM turno.seen_errors
       WHERE alert_id = turno.alerts.id AND function_name IS NOT NULL)) AS r ORDER BY 1)`;
 
+/** What the raise is about; a Sync_error raise names none (its functions count). */
+function subjectsOf(raise: AlertRaise): string[] {
+  return raise.origin === 'probe' ? raise.subjects ?? raise.resources ?? [] : [];
+}
+
 /** A probe's finding, raised under its cause's key. */
 export type ProbeRaise = AlertRaise & { origin: 'probe'; probe: string };
 
@@ -70,14 +77,14 @@ export async function raiseAlert(
   const resources = raise.resources ?? [];
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO turno.alerts (dedup_key, category, card, severity, origin, probe, detail,
-        resources, probe_resources, origins, probe_count, count, first_seen, last_seen,
-        active_at, opened_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, ARRAY[$10::text], 1, 1, $9, $9, $9, $9)
+        resources, probe_resources, probe_subjects, origins, probe_count, count, first_seen,
+        last_seen, active_at, opened_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $11, ARRAY[$10::text], 1, 1, $9, $9, $9, $9)
       ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
     [
       raise.key, raise.category, raise.card, raise.severity, raise.origin, raise.probe ?? null,
-      raise.detail ?? null, resources, now, originLabel(raise),
+      raise.detail ?? null, resources, now, originLabel(raise), subjectsOf(raise),
     ],
   );
   const id = rows[0]?.id;
@@ -130,6 +137,7 @@ export async function reopenRecent(
         detail = coalesce($4, detail), origins = ${withOrigin('$7')},
         severity = ${higherSeverity('$8')},
         probe_resources = CASE WHEN $6 THEN $5::text[] ELSE probe_resources END,
+        probe_subjects = CASE WHEN $6 THEN $9::text[] ELSE probe_subjects END,
         resources = CASE WHEN $6 THEN ${probeResources('$5')} ELSE resources END
       WHERE id = (
         SELECT id FROM turno.alerts
@@ -139,7 +147,7 @@ export async function reopenRecent(
       RETURNING id::text AS id`,
     [
       raise.key, new Date(now.getTime() - flapSeconds * 1000), now, raise.detail ?? null,
-      raise.resources ?? [], byProbe, originLabel(raise), raise.severity,
+      raise.resources ?? [], byProbe, originLabel(raise), raise.severity, subjectsOf(raise),
     ],
   );
   return rows[0]?.id ?? null;
@@ -153,11 +161,12 @@ async function touch(client: PoolClient, id: string, raise: ProbeRaise, now: Dat
         count = count + 1, probe_count = probe_count + 1,
         detail = coalesce($3, detail), probe = coalesce(probe, $6),
         origins = ${withOrigin('$5')}, severity = ${higherSeverity('$7')},
-        probe_resources = $4::text[], resources = ${probeResources('$4')}
+        probe_resources = $4::text[], resources = ${probeResources('$4')},
+        probe_subjects = $8::text[]
       WHERE id = $1::uuid`,
     [
       id, now, raise.detail ?? null, raise.resources ?? [], originLabel(raise),
-      raise.probe ?? null, raise.severity,
+      raise.probe ?? null, raise.severity, subjectsOf(raise),
     ],
   );
 }

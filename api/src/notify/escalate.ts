@@ -2,7 +2,7 @@ import type { CardId, CategoryId, NotificationKind } from '@turno/shared';
 import type { AppDeps } from '../types.ts';
 import { stepAudience, type Audience } from './audience.ts';
 import { deliverStep } from './deliver.ts';
-import { heldSql } from './maintenance-store.ts';
+import { heldSql } from './hold.ts';
 import { minutesAfter, oncallAt } from './oncall.ts';
 import { planStep } from './steps.ts';
 

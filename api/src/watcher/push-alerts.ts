@@ -2,7 +2,7 @@ import type { CardId, CategoryId } from '@turno/shared';
 import { stepAudience } from '../notify/audience.ts';
 import { deliverStep } from '../notify/deliver.ts';
 import { nextOf } from '../notify/escalate.ts';
-import { heldSql } from '../notify/maintenance-store.ts';
+import { heldSql } from '../notify/hold.ts';
 import { startSteps } from '../notify/notify-store.ts';
 import { minutesAfter, oncallAt } from '../notify/oncall.ts';
 import type { AppDeps } from '../types.ts';

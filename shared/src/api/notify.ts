@@ -80,10 +80,33 @@ export const oncallResponse = z.object({
 });
 export type OncallResponse = z.infer<typeof oncallResponse>;
 
+export const maintenanceResourceKindSchema = z.enum([
+  'instance', 'database', 'function', 'schedule', 'data-source', 'service', 'probe',
+]);
+export type MaintenanceResourceKind = z.infer<typeof maintenanceResourceKindSchema>;
+
+/** A resource a window may name: the name people know it by, and its other names. */
+export const maintenanceResourceSchema = z.object({
+  /** The EC2 Name tag, the RDS id, "group/name" of a schedule, a function or data source. */
+  name: z.string(),
+  kind: maintenanceResourceKindSchema,
+  /** Also accepted for it: the instance id, a schedule's bare name, a data source's number. */
+  aliases: z.array(z.string()),
+});
+export type MaintenanceResource = z.infer<typeof maintenanceResourceSchema>;
+
+/** `GET /api/maintenance/resources`. */
+export const maintenanceResourcesResponse = z.object({
+  resources: z.array(maintenanceResourceSchema),
+  /** False when part of the cloud did not answer: some resources may be missing. */
+  complete: z.boolean(),
+});
+export type MaintenanceResources = z.infer<typeof maintenanceResourcesResponse>;
+
 export const maintenanceRequest = z.object({
   startsAt: instant,
   endsAt: instant,
-  /** Function names, instance ids, "ultramsg", "gmail", schedule "group/name". */
+  /** Names or aliases from `GET /api/maintenance/resources`; any other is refused. */
   resources: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
   reason: z.string().trim().min(1).max(300),
 }).refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {

@@ -95,6 +95,10 @@ export const errorCatalog = {
     status: 400,
     message: 'A maintenance window needs an end after its start, resources and a reason.',
   },
+  maintenance_unknown_resource: {
+    status: 400,
+    message: 'Turno knows no resource by that name; choose one from the list.',
+  },
   maintenance_not_found: { status: 404, message: 'That maintenance window does not exist.' },
   quiet_hours_invalid: {
     status: 400, message: 'Quiet hours need a start and an end hour (0–23) that differ.',
