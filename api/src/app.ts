@@ -27,6 +27,7 @@ import { statusRoutes } from './routes/status.ts';
 import { syncErrorsRoutes } from './routes/sync-errors.ts';
 import { whatsappRoutes } from './routes/whatsapp.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+import { recordUsers } from './users/record-users.ts';
 
 const maxBodyBytes = 64 * 1024;
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/push', pushKeyRoutes(deps));
 
   api.use('*', requireAuth(deps.tokens ?? configuredVerifier(deps)));
+  api.use('*', recordUsers(deps));
   api
     .route('/diagnose', diagnoseRoutes())
     .route('/sync-errors', syncErrorsRoutes(deps))

@@ -14,7 +14,7 @@ export const userNameSchema = z.string().trim().regex(/^[\w.@+-]{1,64}$/);
 const instant = z.iso.datetime({ offset: true });
 
 export const rotationRequest = z.object({
-  /** In order; the first is on call from the current week's handoff. */
+  /** In order, operators or admins; the first is on call from the current week's handoff. */
   members: z.array(userNameSchema).min(1).max(20)
     .refine((list) => new Set(list).size === list.length, { message: 'members repeat' }),
   /** ISO weekday of the handoff, Monday = 1. */
@@ -75,8 +75,13 @@ export const oncallResponse = z.object({
   rotation: rotationSchema,
   weeks: z.array(oncallWeekSchema),
   overrides: z.array(overrideSchema),
-  /** Names to offer: rotation members, dev users, users with a subscribed device. */
+  /**
+   * Names to offer: operators and admins Turno knows (seen signed in, or dev users). Only
+   * they may be on call: a viewer cannot acknowledge, so escalation would go on regardless.
+   */
   knownUsers: z.array(z.string()),
+  /** People of the rotation or an override who are unknown or may not acknowledge now. */
+  cannotAcknowledge: z.array(z.string()),
 });
 export type OncallResponse = z.infer<typeof oncallResponse>;
 
