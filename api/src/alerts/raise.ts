@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { CardId, CategoryId, Severity } from '@turno/shared';
+import { restartSteps } from '../notify/notify-store.ts';
 
 /** A cause seen now, by a probe or by the watcher, that should be one live alert. */
 export interface AlertRaise {
@@ -101,7 +102,8 @@ export async function clearAlert(
   client: PoolClient, key: string, now: Date, by: string,
 ): Promise<string | null> {
   const { rows } = await client.query<{ id: string }>(
-    `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2, resolved_by = $3
+    `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2, resolved_by = $3,
+        resolved_by_hand = false
       WHERE dedup_key = $1 AND state <> 'resolved' RETURNING id::text AS id`,
     [key, now, by],
   );
@@ -118,19 +120,28 @@ export async function liveAlertId(client: PoolClient, key: string): Promise<stri
 }
 
 /**
- * Brings back the key's alert resolved within `flapSeconds`, in the state it had before
- * (an acknowledged alert stays acknowledged: its person already knows). A probe's sighting
- * counts and sets its resources; Sync_error rows are counted by the caller.
+ * Brings back the key's alert resolved within `flapSeconds`. Resolved by itself (its quiet
+ * period, a probe seeing health), the cause came and went: the alert comes back in the state
+ * it had, acknowledged if it was (its person already knows), and nobody is paged again.
+ * Resolved by a person, the errors went on after they said it was fixed: it reopens open and
+ * unacknowledged, and is pushed again from the first step. A probe's sighting counts and
+ * sets its resources; Sync_error rows are counted by the caller.
  */
 export async function reopenRecent(
   client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
 ): Promise<string | null> {
   if (flapSeconds <= 0) return null;
   const byProbe = raise.origin === 'probe';
-  const { rows } = await client.query<{ id: string }>(
+  const { rows } = await client.query<{ id: string; by_hand: boolean }>(
     `UPDATE turno.alerts SET
-        state = CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END,
-        resolved_at = NULL, resolved_by = NULL, reopened = reopened + 1, active_at = $3,
+        state = CASE WHEN resolved_by_hand OR acknowledged_at IS NULL THEN 'open'
+          ELSE 'acknowledged' END,
+        acknowledged_at = CASE WHEN resolved_by_hand THEN NULL ELSE acknowledged_at END,
+        acknowledged_by = CASE WHEN resolved_by_hand THEN NULL ELSE acknowledged_by END,
+        pushed_at = CASE WHEN resolved_by_hand THEN NULL ELSE pushed_at END,
+        reopened_after_by = CASE WHEN resolved_by_hand THEN resolved_by END,
+        resolved_at = NULL, resolved_by = NULL, resolved_by_hand = false,
+        reopened = reopened + 1, reopened_at = $3, active_at = $3,
         last_seen = greatest(last_seen, $3),
         count = count + CASE WHEN $6 THEN 1 ELSE 0 END,
         probe_count = probe_count + CASE WHEN $6 THEN 1 ELSE 0 END,
@@ -144,13 +155,15 @@ export async function reopenRecent(
         WHERE dedup_key = $1 AND state = 'resolved' AND resolved_at >= $2
         ORDER BY resolved_at DESC LIMIT 1 FOR UPDATE
       )
-      RETURNING id::text AS id`,
+      RETURNING id::text AS id, reopened_after_by IS NOT NULL AS by_hand`,
     [
       raise.key, new Date(now.getTime() - flapSeconds * 1000), now, raise.detail ?? null,
       raise.resources ?? [], byProbe, originLabel(raise), raise.severity, subjectsOf(raise),
     ],
   );
-  return rows[0]?.id ?? null;
+  const row = rows[0];
+  if (row?.by_hand) await restartSteps(client, row.id);
+  return row?.id ?? null;
 }
 
 /** A live alert seen again by a probe: one more sighting, what it sees now, its origin. */

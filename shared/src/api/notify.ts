@@ -135,7 +135,8 @@ export const snoozeRequest = z.object({
   minutes: z.number().int().min(5).max(24 * 60),
 });
 
-export const notificationKindSchema = z.enum(['alert', 'renotify', 'escalate']);
+/** A first push, a reminder, an escalation, or the push of an alert that reopened. */
+export const notificationKindSchema = z.enum(['alert', 'renotify', 'escalate', 'reopened']);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export const notificationSchema = z.object({

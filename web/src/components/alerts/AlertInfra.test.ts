@@ -17,6 +17,7 @@ function probeAlert(
     lastSeen: '2026-03-02T17:59:00.000Z', openedAt: '2026-03-02T17:50:00.000Z',
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
     key: `probe:x:${category}`, origin: 'probe', probe: 'x', detail, resources, reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 
