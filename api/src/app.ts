@@ -28,6 +28,7 @@ import { statusRoutes } from './routes/status.ts';
 import { syncErrorsRoutes } from './routes/sync-errors.ts';
 import { whatsappRoutes } from './routes/whatsapp.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+import { recordUsers } from './users/record-users.ts';
 
 /**
  * The whole API under `/api`: public health, client config, dev sign-in and VAPID key, then
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     .route('/push', pushKeyRoutes(deps));
 
   api.use('*', requireAuth(deps.tokens ?? configuredVerifier(deps)));
+  api.use('*', recordUsers(deps));
   api
     .route('/diagnose', diagnoseRoutes())
     .route('/sync-errors', syncErrorsRoutes(deps))

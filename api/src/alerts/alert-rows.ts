@@ -23,11 +23,14 @@ export interface AlertRow {
   detail: Record<string, unknown> | null;
   resources: string[];
   reopened: number;
+  reopened_at: Date | null;
+  reopened_after_by: string | null;
 }
 
 export const alertColumns = `id::text AS id, category, card, severity, state, count, probe_count,
   first_seen, last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at,
-  resolved_by, dedup_key, origin, probe, detail, resources, reopened`;
+  resolved_by, dedup_key, origin, probe, detail, resources, reopened, reopened_at,
+  reopened_after_by`;
 
 type Db = Pool | PoolClient;
 type Tally = Alert['functions'];
@@ -70,6 +73,8 @@ export async function toAlerts(
     detail: row.detail,
     resources: row.resources,
     reopened: row.reopened,
+    reopenedAt: row.reopened_at?.toISOString() ?? null,
+    reopenedAfterBy: row.reopened_after_by,
   }));
 }
 

@@ -80,7 +80,8 @@ export async function resolveAlert(
     if (row.state === 'resolved') throw new TurnoError('alert_already_resolved');
     before = { state: row.state, card: row.card };
     await client.query(
-      `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = $4
+      `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = $4,
+          resolved_by_hand = true
         WHERE id = $1::uuid`,
       [id, transition(row.state, 'resolve'), at, user],
     );

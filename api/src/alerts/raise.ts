@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { CardId, CategoryId, Severity } from '@turno/shared';
+import { restartSteps } from '../notify/notify-store.ts';
 
 /** A cause seen now, by a probe or by the watcher, that should be one live alert. */
 export interface AlertRaise {
@@ -12,8 +13,10 @@ export interface AlertRaise {
   probe?: string;
   /** What was seen, redacted; replaces the previous detail. */
   detail?: Record<string, unknown>;
-  /** Named resources (functions, instances, services) for maintenance windows. */
+  /** Named resources (functions, instances, services) the alert concerns. */
   resources?: string[];
+  /** Those of them it is about, for maintenance windows; default: every one. */
+  subjects?: string[];
 }
 
 export type RaiseChange = 'opened' | 'reopened' | 'updated';
@@ -47,6 +50,11 @@ export const probeResources = (given: string) =>
       SELECT function_name FROM turno.seen_errors
       WHERE alert_id = turno.alerts.id AND function_name IS NOT NULL)) AS r ORDER BY 1)`;
 
+/** What the raise is about; a Sync_error raise names none (its functions count). */
+function subjectsOf(raise: AlertRaise): string[] {
+  return raise.origin === 'probe' ? raise.subjects ?? raise.resources ?? [] : [];
+}
+
 /** A probe's finding, raised under its cause's key. */
 export type ProbeRaise = AlertRaise & { origin: 'probe'; probe: string };
 
@@ -70,14 +78,14 @@ export async function raiseAlert(
   const resources = raise.resources ?? [];
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO turno.alerts (dedup_key, category, card, severity, origin, probe, detail,
-        resources, probe_resources, origins, probe_count, count, first_seen, last_seen,
-        active_at, opened_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, ARRAY[$10::text], 1, 1, $9, $9, $9, $9)
+        resources, probe_resources, probe_subjects, origins, probe_count, count, first_seen,
+        last_seen, active_at, opened_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $11, ARRAY[$10::text], 1, 1, $9, $9, $9, $9)
       ON CONFLICT (dedup_key) WHERE state <> 'resolved' DO NOTHING
       RETURNING id::text AS id`,
     [
       raise.key, raise.category, raise.card, raise.severity, raise.origin, raise.probe ?? null,
-      raise.detail ?? null, resources, now, originLabel(raise),
+      raise.detail ?? null, resources, now, originLabel(raise), subjectsOf(raise),
     ],
   );
   const id = rows[0]?.id;
@@ -94,7 +102,8 @@ export async function clearAlert(
   client: PoolClient, key: string, now: Date, by: string,
 ): Promise<string | null> {
   const { rows } = await client.query<{ id: string }>(
-    `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2, resolved_by = $3
+    `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2, resolved_by = $3,
+        resolved_by_hand = false
       WHERE dedup_key = $1 AND state <> 'resolved' RETURNING id::text AS id`,
     [key, now, by],
   );
@@ -111,38 +120,50 @@ export async function liveAlertId(client: PoolClient, key: string): Promise<stri
 }
 
 /**
- * Brings back the key's alert resolved within `flapSeconds`, in the state it had before
- * (an acknowledged alert stays acknowledged: its person already knows). A probe's sighting
- * counts and sets its resources; Sync_error rows are counted by the caller.
+ * Brings back the key's alert resolved within `flapSeconds`. Resolved by itself (its quiet
+ * period, a probe seeing health), the cause came and went: the alert comes back in the state
+ * it had, acknowledged if it was (its person already knows), and nobody is paged again.
+ * Resolved by a person, the errors went on after they said it was fixed: it reopens open and
+ * unacknowledged, and is pushed again from the first step. A probe's sighting counts and
+ * sets its resources; Sync_error rows are counted by the caller.
  */
 export async function reopenRecent(
   client: PoolClient, raise: AlertRaise, now: Date, flapSeconds: number,
 ): Promise<string | null> {
   if (flapSeconds <= 0) return null;
   const byProbe = raise.origin === 'probe';
-  const { rows } = await client.query<{ id: string }>(
+  const { rows } = await client.query<{ id: string; by_hand: boolean }>(
     `UPDATE turno.alerts SET
-        state = CASE WHEN acknowledged_at IS NULL THEN 'open' ELSE 'acknowledged' END,
-        resolved_at = NULL, resolved_by = NULL, reopened = reopened + 1, active_at = $3,
+        state = CASE WHEN resolved_by_hand OR acknowledged_at IS NULL THEN 'open'
+          ELSE 'acknowledged' END,
+        acknowledged_at = CASE WHEN resolved_by_hand THEN NULL ELSE acknowledged_at END,
+        acknowledged_by = CASE WHEN resolved_by_hand THEN NULL ELSE acknowledged_by END,
+        pushed_at = CASE WHEN resolved_by_hand THEN NULL ELSE pushed_at END,
+        reopened_after_by = CASE WHEN resolved_by_hand THEN resolved_by END,
+        resolved_at = NULL, resolved_by = NULL, resolved_by_hand = false,
+        reopened = reopened + 1, reopened_at = $3, active_at = $3,
         last_seen = greatest(last_seen, $3),
         count = count + CASE WHEN $6 THEN 1 ELSE 0 END,
         probe_count = probe_count + CASE WHEN $6 THEN 1 ELSE 0 END,
         detail = coalesce($4, detail), origins = ${withOrigin('$7')},
         severity = ${higherSeverity('$8')},
         probe_resources = CASE WHEN $6 THEN $5::text[] ELSE probe_resources END,
+        probe_subjects = CASE WHEN $6 THEN $9::text[] ELSE probe_subjects END,
         resources = CASE WHEN $6 THEN ${probeResources('$5')} ELSE resources END
       WHERE id = (
         SELECT id FROM turno.alerts
         WHERE dedup_key = $1 AND state = 'resolved' AND resolved_at >= $2
         ORDER BY resolved_at DESC LIMIT 1 FOR UPDATE
       )
-      RETURNING id::text AS id`,
+      RETURNING id::text AS id, reopened_after_by IS NOT NULL AS by_hand`,
     [
       raise.key, new Date(now.getTime() - flapSeconds * 1000), now, raise.detail ?? null,
-      raise.resources ?? [], byProbe, originLabel(raise), raise.severity,
+      raise.resources ?? [], byProbe, originLabel(raise), raise.severity, subjectsOf(raise),
     ],
   );
-  return rows[0]?.id ?? null;
+  const row = rows[0];
+  if (row?.by_hand) await restartSteps(client, row.id);
+  return row?.id ?? null;
 }
 
 /** A live alert seen again by a probe: one more sighting, what it sees now, its origin. */
@@ -153,11 +174,12 @@ async function touch(client: PoolClient, id: string, raise: ProbeRaise, now: Dat
         count = count + 1, probe_count = probe_count + 1,
         detail = coalesce($3, detail), probe = coalesce(probe, $6),
         origins = ${withOrigin('$5')}, severity = ${higherSeverity('$7')},
-        probe_resources = $4::text[], resources = ${probeResources('$4')}
+        probe_resources = $4::text[], resources = ${probeResources('$4')},
+        probe_subjects = $8::text[]
       WHERE id = $1::uuid`,
     [
       id, now, raise.detail ?? null, raise.resources ?? [], originLabel(raise),
-      raise.probe ?? null, raise.severity,
+      raise.probe ?? null, raise.severity, subjectsOf(raise),
     ],
   );
 }

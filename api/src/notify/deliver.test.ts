@@ -217,12 +217,15 @@ describe('quiet hours', () => {
       });
     }
     await saveQuietHours(d.statePool, 'beto', { startHour: 22, endHour: 7 }, clock);
-    await openAlert(d.statePool, { at: clock });
-    await openAlert(d.statePool, { at: clock, severity: 'critical' });
+    const warning = await openAlert(d.statePool, { at: clock });
+    const critical = await openAlert(d.statePool, { at: clock, severity: 'critical' });
 
     await pushNewAlerts(d);
 
     const sent = (d.pusher as RecordingPusher).sent;
-    expect(sent.map((s) => s.users)).toEqual([['ana'], undefined]);
+    const usersOf = (id: string) => sent.find((s) => s.payload.alertId === id)?.users;
+    expect(sent).toHaveLength(2);
+    expect(usersOf(warning)).toEqual(['ana']);
+    expect(usersOf(critical)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import type { CardId, CategoryId, NotificationKind } from '@turno/shared';
 import type { AppDeps } from '../types.ts';
 import { stepAudience, type Audience } from './audience.ts';
 import { deliverStep } from './deliver.ts';
-import { heldSql } from './maintenance-store.ts';
+import { heldSql } from './hold.ts';
 import { minutesAfter, oncallAt } from './oncall.ts';
 import { planStep } from './steps.ts';
 
@@ -17,6 +17,7 @@ export interface EscalatedStep {
 interface Due {
   alert_id: string;
   next_step: number;
+  first_step: number;
   card: CardId | null;
   category: CategoryId;
   severity: string;
@@ -34,7 +35,8 @@ const batch = 100;
 export async function runEscalation(deps: AppDeps): Promise<EscalatedStep[]> {
   const now = deps.now();
   const { rows: due } = await deps.statePool.query<Due>(
-    `SELECT n.alert_id::text AS alert_id, n.next_step, a.card, a.category, a.severity
+    `SELECT n.alert_id::text AS alert_id, n.next_step, n.first_step, a.card, a.category,
+        a.severity
       FROM turno.alert_notify n
       JOIN turno.alerts a ON a.id = n.alert_id
       WHERE n.next_at <= $1 AND a.state = 'open' AND a.pushed_at IS NOT NULL
@@ -46,8 +48,8 @@ export async function runEscalation(deps: AppDeps): Promise<EscalatedStep[]> {
   if (due.length === 0) return [];
   const { chain, rotation } = await oncallAt(deps.statePool, now);
   const sent: EscalatedStep[] = [];
-  for (const { alert_id: alertId, next_step: step, ...alert } of due) {
-    const planned = planStep(step, rotation.escalateAfter, chain.length);
+  for (const { alert_id: alertId, next_step: step, first_step: first, ...alert } of due) {
+    const planned = planStep(step, rotation.escalateAfter, chain.length, first);
     const audience = await stepAudience(deps, chain, planned.level, alert.severity, now);
     const next = nextOf(audience, step, minutesAfter(now, rotation.repeatMinutes));
     const { rowCount } = await deps.statePool.query(

@@ -5,15 +5,23 @@ import { saveRotation } from './oncall-store.ts';
 /** Test support: an open alert as the watcher or a probe would leave it, not pushed yet. */
 export async function openAlert(
   pool: Pool,
-  options: { at: Date; key?: string; severity?: string; resources?: string[] },
+  options: {
+    at: Date; key?: string; severity?: string; resources?: string[];
+    /** A probe's subjects; none: every resource counts. */
+    subjects?: string[];
+    detail?: Record<string, unknown>;
+  },
 ): Promise<string> {
   const key = options.key ?? `test:${Math.random().toString(36).slice(2)}`;
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO turno.alerts (dedup_key, category, card, severity, first_seen, last_seen,
-        active_at, opened_at, resources, count)
-      VALUES ($1, 'database-disk-full', '4.1', $2, $3, $3, $3, $3, $4, 1)
+        active_at, opened_at, resources, probe_subjects, detail, count)
+      VALUES ($1, 'database-disk-full', '4.1', $2, $3, $3, $3, $3, $4, $5, $6, 1)
       RETURNING id::text AS id`,
-    [key, options.severity ?? 'warning', options.at, options.resources ?? []],
+    [
+      key, options.severity ?? 'warning', options.at, options.resources ?? [],
+      options.subjects ?? [], options.detail ?? null,
+    ],
   );
   const id = rows[0]?.id;
   if (!id) throw new Error('no alert inserted');

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
-import {
-  bearer, createTestDeps, signIn, type RecordingPusher, type TestDeps,
-} from '../testing/index.ts';
+import type { createApp } from '../app.ts';
+import type { TestDeps } from '../testing/index.ts';
 import { pushNewAlerts } from '../watcher/push-alerts.ts';
-import { runEscalation } from './escalate.ts';
-import { minutes, openAlert, setRotation } from './fixtures.ts';
+import { minutes, openAlert } from './fixtures.ts';
+import { setUpNotify } from './test-setup.ts';
 
 let deps: TestDeps | undefined;
 let clock = new Date('2026-01-07T18:00:00Z');
@@ -17,27 +15,17 @@ afterEach(async () => {
 
 async function setUp() {
   clock = new Date('2026-01-07T18:00:00Z');
-  deps = await createTestDeps({ now: () => clock });
-  const d = deps;
-  await setRotation(d.statePool, ['ana', 'beto'], clock);
-  const app = createApp(d);
-  const as = async (user: string) => ({
-    ...bearer(await signIn(app, user)), 'content-type': 'application/json',
-  });
-  const pusher = d.pusher as RecordingPusher;
-  const pushedIds = () => pusher.sent.map((s) => s.payload.alertId);
-  const kinds = () => pusher.sent.map((s) => s.payload.kind);
-  return { d, app, as, pushedIds, kinds };
+  const t = await setUpNotify(() => clock);
+  deps = t.d;
+  return t;
 }
 
 function advance(ms: number): void {
   clock = new Date(clock.getTime() + ms);
 }
 
-async function tick(d: TestDeps): Promise<void> {
-  await pushNewAlerts(d);
-  await runEscalation(d);
-}
+/** The sandbox's flotas-cron-arc, as the probes name it. */
+const cronId = 'i-0a1b2c3d4e5f60002';
 
 describe('maintenance windows', () => {
   async function windowFor(app: ReturnType<typeof createApp>, headers: object, hours: number) {
@@ -46,7 +34,7 @@ describe('maintenance windows', () => {
       body: JSON.stringify({
         startsAt: clock.toISOString(),
         endsAt: new Date(clock.getTime() + hours * 3_600_000).toISOString(),
-        resources: ['linde-mix-get-events', 'i-0abc1234'],
+        resources: ['linde-mix-get-events', 'flotas-cron-arc'],
         reason: 'Cambio de credenciales de MiX',
       }),
     });
@@ -54,12 +42,12 @@ describe('maintenance windows', () => {
   }
 
   it('holds alerts for the named resources and pushes them when the window ends', async () => {
-    const { d, app, as, pushedIds } = await setUp();
+    const { d, app, as, pushedIds, tick } = await setUp();
     await windowFor(app, await as('admin'), 1);
     const held = await openAlert(d.statePool, { at: clock, resources: ['linde-mix-get-events'] });
     const other = await openAlert(d.statePool, { at: clock, resources: ['gmail'] });
 
-    await tick(d);
+    await tick();
     expect(pushedIds()).toEqual([other]);
     const notify = await app.request(`/api/alerts/${held}/notify`, { headers: await as('admin') });
     expect(await notify.json()).toMatchObject({
@@ -75,17 +63,17 @@ describe('maintenance windows', () => {
   });
 
   it('pushes an alert whose resources a window covers only in part', async () => {
-    const { d, app, as, pushedIds } = await setUp();
+    const { d, app, as, pushedIds, tick } = await setUp();
     await windowFor(app, await as('admin'), 1);
     const wider = await openAlert(d.statePool, {
       at: clock, severity: 'critical',
       resources: ['linde-mix-get-events', 'linde-mix-get-positions', 'up-update-active-events'],
     });
     const covered = await openAlert(d.statePool, {
-      at: clock, resources: ['i-0abc1234', 'linde-mix-get-events'],
+      at: clock, resources: [cronId, 'linde-mix-get-events'],
     });
 
-    await tick(d);
+    await tick();
 
     expect(pushedIds()).toEqual([wider]);
     const notify = await app.request(`/api/alerts/${wider}/notify`, {
@@ -95,9 +83,50 @@ describe('maintenance windows', () => {
     expect(covered).not.toBe(wider);
   });
 
+  it('holds a probe alert whose subject is covered, whatever else it names', async () => {
+    const { d, app, as, pushedIds, tick } = await setUp();
+    await windowFor(app, await as('admin'), 1);
+    const pm2 = await openAlert(d.statePool, {
+      at: clock, resources: [cronId, 'Linde-Ocurrences'], subjects: [cronId],
+    });
+    const cpu = await openAlert(d.statePool, {
+      at: clock, resources: ['flotas-develop', 'linde-mix-get-events'],
+      subjects: ['flotas-develop'],
+    });
+
+    await tick();
+
+    expect(pushedIds()).toEqual([cpu]);
+    expect(pm2).not.toBe(cpu);
+  });
+
+  it('holds a provider’s credentials alert for a window on its data source', async () => {
+    const { d, app, as, pushedIds, tick } = await setUp();
+    const response = await app.request('/api/maintenance', {
+      method: 'POST', headers: await as('admin'), body: JSON.stringify({
+        startsAt: clock.toISOString(), endsAt: new Date(clock.getTime() + minutes(60))
+          .toISOString(),
+        resources: ['MIX'], reason: 'MiX cambia las credenciales',
+      }),
+    });
+    expect(response.status).toBe(201);
+    await openAlert(d.statePool, {
+      at: clock, key: 'provider-forbidden:MIX', detail: { provider: 'MIX' },
+      resources: ['linde-mix-get-events', 'linde-mix-get-positions'],
+    });
+    const guardian = await openAlert(d.statePool, {
+      at: clock, key: 'provider-forbidden:Guardian', detail: { provider: 'Guardian' },
+      resources: ['linde-guardian-positions'],
+    });
+
+    await tick();
+
+    expect(pushedIds()).toEqual([guardian]);
+  });
+
   it('holds an alert that two windows cover together, until the first of them ends',
     async () => {
-      const { d, app, as, pushedIds } = await setUp();
+      const { d, app, as, pushedIds, tick } = await setUp();
       const admin = await as('admin');
       await windowFor(app, admin, 2);
       const response = await app.request('/api/maintenance', {
@@ -112,7 +141,7 @@ describe('maintenance windows', () => {
         at: clock, resources: ['linde-mix-get-events', 'linde-mix-get-positions'],
       });
 
-      await tick(d);
+      await tick();
       const notify = await app.request(`/api/alerts/${held}/notify`, { headers: admin });
       expect(await notify.json()).toMatchObject({
         heldUntil: new Date(clock.getTime() + minutes(30)).toISOString(),
@@ -120,31 +149,31 @@ describe('maintenance windows', () => {
       expect(pushedIds()).toEqual([]);
 
       advance(minutes(30));
-      await tick(d);
+      await tick();
       expect(pushedIds()).toEqual([held]);
     });
 
   it('never pushes a held alert that resolved before the window ended', async () => {
-    const { d, app, as, pushedIds } = await setUp();
+    const { d, app, as, pushedIds, tick } = await setUp();
     await windowFor(app, await as('admin'), 1);
-    const held = await openAlert(d.statePool, { at: clock, resources: ['i-0abc1234'] });
-    await tick(d);
+    const held = await openAlert(d.statePool, { at: clock, resources: [cronId] });
+    await tick();
     await d.statePool.query(
       `UPDATE turno.alerts SET state = 'resolved', resolved_at = $2 WHERE id = $1`, [held, clock],
     );
 
     advance(minutes(61));
-    await tick(d);
+    await tick();
 
     expect(pushedIds()).toEqual([]);
   });
 
   it('pushes held alerts at once when an admin ends the window early', async () => {
-    const { d, app, as, pushedIds } = await setUp();
+    const { d, app, as, pushedIds, tick } = await setUp();
     const admin = await as('admin');
     await windowFor(app, admin, 2);
-    const held = await openAlert(d.statePool, { at: clock, resources: ['i-0abc1234'] });
-    await tick(d);
+    const held = await openAlert(d.statePool, { at: clock, resources: [cronId] });
+    await tick();
     const [window] = (await (await app.request('/api/maintenance', { headers: admin })).json()) as
       Array<{ id: string }>;
 
@@ -152,7 +181,7 @@ describe('maintenance windows', () => {
     const ended = await app.request(`/api/maintenance/${window?.id}`, {
       method: 'DELETE', headers: admin,
     });
-    await tick(d);
+    await tick();
 
     expect(ended.status).toBe(200);
     expect(await ended.json()).toMatchObject({ window: { state: 'ended', endedBy: 'admin' } });
@@ -160,89 +189,18 @@ describe('maintenance windows', () => {
   });
 
   it('holds the re-notifications of an alert pushed before the window started', async () => {
-    const { d, app, as, kinds } = await setUp();
-    await openAlert(d.statePool, { at: clock, resources: ['i-0abc1234'] });
-    await tick(d);
+    const { d, app, as, kinds, tick } = await setUp();
+    await openAlert(d.statePool, { at: clock, resources: [cronId] });
+    await tick();
     await windowFor(app, await as('admin'), 1);
 
     for (let step = 0; step < 6; step += 1) {
       advance(minutes(5));
-      await tick(d);
+      await tick();
     }
     expect(kinds()).toEqual(['alert']);
     advance(minutes(31));
-    await tick(d);
+    await tick();
     expect(kinds()).toEqual(['alert', 'renotify']);
   });
-});
-
-describe('snooze', () => {
-  it('sends no re-notification until the snooze ends, then carries on', async () => {
-    const { d, app, as, kinds } = await setUp();
-    const id = await openAlert(d.statePool, { at: clock });
-    await tick(d);
-
-    const response = await app.request(`/api/alerts/${id}/snooze`, {
-      method: 'PUT', headers: await as('operador'), body: JSON.stringify({ minutes: 30 }),
-    });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      snoozedUntil: new Date(clock.getTime() + minutes(30)).toISOString(),
-      snoozedBy: 'operador',
-    });
-    for (let step = 0; step < 5; step += 1) {
-      advance(minutes(5));
-      await tick(d);
-    }
-    expect(kinds()).toEqual(['alert']);
-    advance(minutes(5));
-    await tick(d);
-    expect(kinds()).toEqual(['alert', 'renotify']);
-  });
-
-  it('re-notifies again soon after the snooze is lifted early', async () => {
-    const { d, app, as, kinds } = await setUp();
-    const id = await openAlert(d.statePool, { at: clock });
-    await tick(d);
-    const headers = await as('operador');
-    await app.request(`/api/alerts/${id}/snooze`, {
-      method: 'PUT', headers, body: JSON.stringify({ minutes: 120 }),
-    });
-
-    advance(minutes(10));
-    const lifted = await app.request(`/api/alerts/${id}/snooze`, { method: 'DELETE', headers });
-    advance(minutes(5));
-    await tick(d);
-
-    expect(await lifted.json()).toMatchObject({ snoozedUntil: null });
-    expect(kinds()).toEqual(['alert', 'renotify']);
-  });
-
-  it('keeps an alert acknowledged during its snooze silent once the snooze is lifted',
-    async () => {
-      const { d, app, as, kinds } = await setUp();
-      const id = await openAlert(d.statePool, { at: clock });
-      await tick(d);
-      const headers = await as('operador');
-      await app.request(`/api/alerts/${id}/snooze`, {
-        method: 'PUT', headers, body: JSON.stringify({ minutes: 60 }),
-      });
-      const ack = await app.request(`/api/alerts/${id}/ack`, { method: 'POST', headers });
-      expect(ack.status).toBe(200);
-
-      advance(minutes(10));
-      const lifted = await app.request(`/api/alerts/${id}/snooze`, { method: 'DELETE', headers });
-      expect(await lifted.json()).toMatchObject({ snoozedUntil: null, nextStepAt: null });
-      const { rows } = await d.statePool.query(
-        'SELECT next_at FROM turno.alert_notify WHERE alert_id = $1', [id],
-      );
-      expect(rows).toEqual([{ next_at: null }]);
-      // Reopened by a flap, it stays acknowledged and still pages nobody.
-      await d.statePool.query(`UPDATE turno.alerts SET state = 'open' WHERE id = $1`, [id]);
-      for (let step = 0; step < 4; step += 1) {
-        advance(minutes(5));
-        await tick(d);
-      }
-      expect(kinds()).toEqual(['alert']);
-    });
 });

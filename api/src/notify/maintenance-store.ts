@@ -15,21 +15,6 @@ interface Row {
 
 const columns = 'id::text AS id, starts_at, ends_at, resources, reason, created_by, ended_by';
 
-/** SQL: windows that cover `now` and name the resource `resource`. */
-const coveringSql = (resource: string, now: string) => `turno.maintenance_windows w
-  WHERE w.starts_at <= ${now} AND w.ends_at > ${now} AND ${resource} = ANY(w.resources)`;
-
-/**
- * SQL that is true when windows covering `$now` name every one of the alert's resources
- * (one window or several): an alert about fn-a, fn-b and fn-c goes out while only fn-a is in
- * maintenance. `alias` is the alerts table's alias in the query.
- */
-export function heldSql(alias: string, now: string): string {
-  return `(cardinality(${alias}.resources) > 0 AND NOT EXISTS (
-    SELECT 1 FROM unnest(${alias}.resources) AS held(resource)
-    WHERE NOT EXISTS (SELECT 1 FROM ${coveringSql('held.resource', now)})))`;
-}
-
 /** Windows ended less than a week ago, current ones and future ones, newest start first. */
 export async function listWindows(db: Db, now: Date): Promise<MaintenanceWindow[]> {
   const { rows } = await db.query<Row>(
@@ -41,17 +26,29 @@ export async function listWindows(db: Db, now: Date): Promise<MaintenanceWindow[
   return rows.map((row) => toWindow(row, now));
 }
 
+export interface NewWindow {
+  startsAt: string;
+  endsAt: string;
+  /** The names people chose, as the catalog spells them. */
+  resources: string[];
+  /** Every name and id of those resources: what alerts are matched against. */
+  covers: string[];
+  reason: string;
+}
+
 export async function addWindow(
   db: Db,
-  input: { startsAt: string; endsAt: string; resources: string[]; reason: string },
+  input: NewWindow,
   by: string,
   now: Date,
 ): Promise<MaintenanceWindow> {
   const resources = [...new Set(input.resources)];
+  const covers = [...new Set(input.covers)];
   const { rows } = await db.query<Row>(
-    `INSERT INTO turno.maintenance_windows (starts_at, ends_at, resources, reason, created_by)
-      VALUES ($1, $2, $3, $4, $5) RETURNING ${columns}`,
-    [input.startsAt, input.endsAt, resources, input.reason, by],
+    `INSERT INTO turno.maintenance_windows
+        (starts_at, ends_at, resources, covers, reason, created_by)
+      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
+    [input.startsAt, input.endsAt, resources, covers, input.reason, by],
   );
   const row = rows[0];
   if (!row) throw new Error('INSERT … RETURNING gave no row');
@@ -82,22 +79,6 @@ export async function endWindow(
     [id, now, by],
   );
   return { before, after: ended[0] ? toWindow(ended[0], now) : null };
-}
-
-/**
- * Until when current windows hold an alert with these resources: the first moment one of them
- * is no longer covered. Null when some resource is not in maintenance, or there are none.
- */
-export async function heldUntil(db: Db, resources: string[], now: Date): Promise<Date | null> {
-  if (resources.length === 0) return null;
-  const { rows } = await db.query<{ until: Date | null }>(
-    `SELECT CASE WHEN bool_and(until IS NOT NULL) THEN min(until) END AS until FROM (
-        SELECT (SELECT max(w.ends_at) FROM ${coveringSql('held.resource', '$1')}) AS until
-        FROM unnest($2::text[]) AS held(resource)
-      ) AS covered`,
-    [now, resources],
-  );
-  return rows[0]?.until ?? null;
 }
 
 function toWindow(row: Row, now: Date): MaintenanceWindow {

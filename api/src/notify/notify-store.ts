@@ -26,6 +26,23 @@ export async function startSteps(
   );
 }
 
+/**
+ * A new round of pushes for an alert that reopened after a person resolved it: its snooze is
+ * over, nothing is pending until its push goes out again, and that push takes the step after
+ * every one already recorded (each step is claimed once per person).
+ */
+export async function restartSteps(db: Db, alertId: string): Promise<void> {
+  await db.query(
+    `UPDATE turno.alert_notify n SET next_at = NULL, snoozed_until = NULL, snoozed_by = NULL,
+        first_step = greatest(n.next_step, coalesce(
+          (SELECT max(step) + 1 FROM turno.notifications WHERE alert_id = n.alert_id), 0)),
+        next_step = greatest(n.next_step, coalesce(
+          (SELECT max(step) + 1 FROM turno.notifications WHERE alert_id = n.alert_id), 0))
+      WHERE n.alert_id = $1::uuid`,
+    [alertId],
+  );
+}
+
 /** Acknowledged: no re-notification or escalation step is left pending. */
 export async function cancelSteps(db: Db, alertId: string): Promise<void> {
   await db.query('UPDATE turno.alert_notify SET next_at = NULL WHERE alert_id = $1::uuid', [

@@ -105,15 +105,6 @@ export async function removeOverride(db: Db, id: string): Promise<OncallOverride
   return rows[0] ? toOverride(rows[0]) : null;
 }
 
-/** Names worth offering in a picker: members, override people, users with a device. */
-export async function pushUserNames(db: Db): Promise<string[]> {
-  const { rows } = await db.query<{ user_name: string }>(
-    `SELECT DISTINCT user_name FROM turno.push_subscriptions
-     UNION SELECT DISTINCT user_name FROM turno.oncall_overrides ORDER BY 1 LIMIT 200`,
-  );
-  return rows.map((row) => row.user_name);
-}
-
 function toRotation(row: RotationRow): Rotation {
   return {
     members: row.members,

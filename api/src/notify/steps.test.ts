@@ -33,4 +33,12 @@ describe('planStep', () => {
           { kind: 'renotify', level: null })),
       ]);
   });
+
+  it('starts a reopened alert over from the first person at the round’s first step', () => {
+    expect([7, 8, 9, 10].map((step) => planStep(step, 2, 3, 7)))
+      .toEqual([
+        { kind: 'reopened', level: 0 }, { kind: 'renotify', level: 0 },
+        { kind: 'renotify', level: 0 }, { kind: 'escalate', level: 1 },
+      ]);
+  });
 });

@@ -98,6 +98,7 @@ export function toRaise(probe: Probe, key: string, finding: ProbeFinding): Probe
     probe: probe.name,
     detail: finding.detail ? redactValue(finding.detail) as Record<string, unknown> : undefined,
     resources: finding.resources,
+    subjects: finding.subjects ?? finding.resources,
   };
 }
 
@@ -123,6 +124,9 @@ function byKey(findings: ProbeFinding[]): Map<string, ProbeFinding> {
       ...seen,
       severity: severityRank[second] > severityRank[first] ? second : first,
       resources: [...new Set([...seen.resources, ...finding.resources])],
+      subjects: [...new Set([
+        ...seen.subjects ?? seen.resources, ...finding.subjects ?? finding.resources,
+      ])],
     });
   }
   return merged;

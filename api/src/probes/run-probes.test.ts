@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAlerts } from '../alerts/alert-store.ts';
+import { acknowledgeAlert, listAlerts, resolveAlert } from '../alerts/alert-store.ts';
 import { createTestDeps, type RecordingPusher, type TestDeps } from '../testing/index.ts';
 import { runWatcherOnce } from '../watcher/run.ts';
 import { listProbeRuns } from './probe-store.ts';
@@ -135,6 +135,30 @@ describe('runDueProbes', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ state: 'open', reopened: 1 });
   });
+
+  it('reopens open and pushes again an alert resolved by hand while the probe still sees it',
+    async () => {
+      const clock = { now: new Date() };
+      const scripted = scriptedProbe();
+      const d = await setUp(scripted.probe, clock);
+      scripted.answer(loggedOut);
+      await runWatcherOnce(d);
+      const [opened] = await listAlerts(d.statePool, d.config.dataSources);
+      const id = opened?.id ?? '';
+      await acknowledgeAlert(d.statePool, d.config.dataSources, id, 'operador', clock.now);
+      await resolveAlert(d.statePool, d.config.dataSources, id, 'operador', clock.now,
+        async () => undefined);
+
+      clock.now = new Date(clock.now.getTime() + 5 * minute);
+      await runWatcherOnce(d);
+
+      const [alert] = await listAlerts(d.statePool, d.config.dataSources);
+      expect(alert).toMatchObject({
+        id, state: 'open', acknowledgedBy: null, reopened: 1, reopenedAfterBy: 'operador',
+      });
+      const kinds = (d.pusher as RecordingPusher).sent.map((push) => push.payload.kind);
+      expect(kinds).toEqual(['alert', 'reopened']);
+    });
 
   it('opens a probe-failed alert on the second failed run in a row, and clears it after',
     async () => {

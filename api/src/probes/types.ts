@@ -15,6 +15,11 @@ export interface ProbeFinding {
   /** Shown on the alert; redacted by the runner, yet never put a token here. */
   detail?: Record<string, unknown>;
   resources: string[];
+  /**
+   * What the finding is about, for maintenance windows (api/src/notify/hold.ts): the cron
+   * instance, not the pm2 process on it. Defaults to every one of `resources`.
+   */
+  subjects?: string[];
 }
 
 /** Short values Estado shows for a probe: status words, numbers, times as ISO text. */

@@ -3,7 +3,7 @@ import { snoozeRequest, TurnoError, type Alert, type AlertNotify } from '@turno/
 import { getAlert } from '../alerts/alert-store.ts';
 import { writeAudit } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { heldUntil } from '../notify/maintenance-store.ts';
+import { heldUntil } from '../notify/hold.ts';
 import {
   listNotifications, readNotifyState, snooze, unsnooze,
 } from '../notify/notify-store.ts';
@@ -22,7 +22,7 @@ export function alertNotifyRoutes(deps: AppDeps): Hono<AppEnv> {
     const [state, notifications, held] = await Promise.all([
       readNotifyState(statePool, alert.id),
       listNotifications(statePool, alert.id),
-      heldUntil(statePool, alert.resources, now),
+      heldUntil(statePool, alert.id, now),
     ]);
     const snoozed = state?.snoozedUntil && state.snoozedUntil > now ? state : null;
     const pending = alert.state === 'open' ? state?.nextAt ?? null : null;

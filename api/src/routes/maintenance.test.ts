@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { maintenanceWindowSchema } from '@turno/shared';
+import { maintenanceResourcesResponse, maintenanceWindowSchema } from '@turno/shared';
 import { createApp } from '../app.ts';
+import { createSandboxCloud } from '../cloud/sandbox.ts';
+import type { Cloud } from '../cloud/types.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 
 let deps: TestDeps | undefined;
@@ -16,9 +18,9 @@ const window = (from: number, to: number) => ({
   startsAt: hours(from), endsAt: hours(to), resources: ['ultramsg'], reason: 'Pago de UltraMsg',
 });
 
-async function setUp() {
+async function setUp(cloud?: Cloud) {
   clock = new Date('2026-01-07T18:00:00Z');
-  deps = await createTestDeps({ now: () => clock });
+  deps = await createTestDeps({ now: () => clock, ...(cloud ? { cloud } : {}) });
   const app = createApp(deps);
   const as = async (user: string) => ({
     ...bearer(await signIn(app, user)), 'content-type': 'application/json',
@@ -29,7 +31,10 @@ async function setUp() {
   const list = async () => ((await (await app.request('/api/maintenance', {
     headers: await as('observador'),
   })).json()) as unknown[]).map((row) => maintenanceWindowSchema.parse(row));
-  return { app, as, post, list };
+  const resources = async () => maintenanceResourcesResponse.parse(await (await app.request(
+    '/api/maintenance/resources', { headers: await as('observador') },
+  )).json());
+  return { app, as, post, list, resources };
 }
 
 describe('/api/maintenance', () => {
@@ -81,5 +86,68 @@ describe('/api/maintenance', () => {
     expect(await first.json()).toEqual({ window: null });
     expect(second.status).toBe(404);
     expect(await list()).toEqual([]);
+  });
+});
+
+describe('resources a maintenance window names', () => {
+  it('lists the resources people know, each with its other names', async () => {
+    const { resources } = await setUp();
+
+    const { resources: list, complete } = await resources();
+
+    expect(complete).toBe(true);
+    const find = (name: string) => list.find((one) => one.name === name);
+    expect(find('flotas-cron-arc')).toEqual({
+      name: 'flotas-cron-arc', kind: 'instance', aliases: ['i-0a1b2c3d4e5f60002'],
+    });
+    expect(find('flotas-develop')).toMatchObject({ kind: 'database' });
+    expect(find('default/linde-mix-get-events')).toEqual({
+      name: 'default/linde-mix-get-events', kind: 'schedule', aliases: ['linde-mix-get-events'],
+    });
+    expect(find('linde-mix-get-events')).toMatchObject({ kind: 'function' });
+    expect(find('MIX')).toEqual({ name: 'MIX', kind: 'data-source', aliases: ['1'] });
+    expect(find('ultramsg')).toMatchObject({ kind: 'service' });
+  });
+
+  it('stores the names people know for the ids and names it was given', async () => {
+    const { post } = await setUp();
+
+    const response = await post('admin', {
+      ...window(0, 1), resources: ['I-0A1B2C3D4E5F60002', 'linde-mix-get-events', 'mix'],
+    });
+
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      resources: ['flotas-cron-arc', 'linde-mix-get-events', 'MIX'],
+    });
+  });
+
+  it('answers 400 maintenance_unknown_resource naming what it does not know', async () => {
+    const { post, list } = await setUp();
+
+    const response = await post('admin', {
+      ...window(0, 1), resources: ['flotas-cron-arc', 'foo-bar-inexistente'],
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'maintenance_unknown_resource', details: { names: ['foo-bar-inexistente'] } },
+    });
+    expect(await list()).toEqual([]);
+  });
+
+  it('answers 502 rather than call a name unknown while EC2 does not answer', async () => {
+    const cloud: Cloud = {
+      ...createSandboxCloud(),
+      ec2: { listInstances: () => Promise.reject(new Error('RequestLimitExceeded')) },
+    };
+    const { post, resources } = await setUp(cloud);
+
+    const response = await post('admin', { ...window(0, 1), resources: ['flotas-cron-arc'] });
+
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ error: { code: 'cloud_unavailable' } });
+    expect((await resources()).complete).toBe(false);
+    expect((await post('admin', window(0, 1))).status).toBe(201);
   });
 });

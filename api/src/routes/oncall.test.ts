@@ -12,8 +12,14 @@ afterEach(async () => {
   deps = undefined;
 });
 
+/** The dev users, and the people the tests put on call: operators and an admin. */
+const devUsers = {
+  operador: 'operator', observador: 'viewer', admin: 'admin',
+  ana: 'operator', beto: 'operator', caro: 'admin', dora: 'operator',
+} as const;
+
 async function setUp() {
-  deps = await createTestDeps({ now: () => clock });
+  deps = await createTestDeps({ now: () => clock, config: { devUsers } });
   const app = createApp(deps);
   const as = async (user: string) => ({
     ...bearer(await signIn(app, user)), 'content-type': 'application/json',
@@ -30,14 +36,15 @@ const rotation = {
 };
 
 describe('GET /api/oncall', () => {
-  it('names no one before a rotation is set, and offers the known users', async () => {
+  it('names no one before a rotation is set, and offers those who can acknowledge', async () => {
     const { read } = await setUp();
 
     const body = await read();
 
     expect(body.now).toEqual({ user: null, source: null, until: null });
     expect(body.weeks).toEqual([]);
-    expect(body.knownUsers).toEqual(['admin', 'observador', 'operador']);
+    expect(body.knownUsers).toEqual(['admin', 'ana', 'beto', 'caro', 'dora', 'operador']);
+    expect(body.cannotAcknowledge).toEqual([]);
     expect(body.rotation).toMatchObject({ repeatMinutes: 5, escalateAfter: 2, members: [] });
   });
 });
@@ -165,5 +172,53 @@ describe('/api/oncall/overrides', () => {
 
     expect(audit.map((row) => row.action)).toEqual(['oncall.override.add', 'oncall.rotation']);
     expect(audit[1]?.after).toMatchObject({ members: ['ana', 'beto', 'caro'] });
+  });
+});
+
+describe('who may be on call', () => {
+  it.each([
+    ['a viewer', 'observador', 'oncall_person_cannot_acknowledge'],
+    ['someone Turno does not know', 'pepito', 'oncall_person_unknown'],
+  ])('refuses %s in the rotation with 400, naming them', async (_who, name, code) => {
+    const { app, as, read } = await setUp();
+
+    const response = await app.request('/api/oncall/rotation', {
+      method: 'PUT', headers: await as('admin'),
+      body: JSON.stringify({ ...rotation, members: ['ana', name] }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code, details: { names: [name] } } });
+    expect((await read()).rotation.members).toEqual([]);
+  });
+
+  it.each([
+    ['a viewer', 'observador', 'oncall_person_cannot_acknowledge'],
+    ['someone Turno does not know', 'pepito', 'oncall_person_unknown'],
+  ])('refuses an override for %s with 400', async (_who, name, code) => {
+    const { app, as, read } = await setUp();
+
+    const response = await app.request('/api/oncall/overrides', {
+      method: 'POST', headers: await as('admin'), body: JSON.stringify({
+        user: name, startsAt: '2026-01-07T08:00:00Z', endsAt: '2026-01-08T08:00:00Z',
+      }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code } });
+    expect((await read()).overrides).toEqual([]);
+  });
+
+  it('flags a member who became a viewer since the rotation was set', async () => {
+    const { d, app, as, read } = await setUp();
+    await app.request('/api/oncall/rotation', {
+      method: 'PUT', headers: await as('admin'), body: JSON.stringify(rotation),
+    });
+
+    d.config.devUsers = { ...devUsers, beto: 'viewer' };
+
+    const body = await read();
+    expect(body.cannotAcknowledge).toEqual(['beto']);
+    expect(body.knownUsers).not.toContain('beto');
   });
 });

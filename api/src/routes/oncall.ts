@@ -4,8 +4,9 @@ import {
 } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
+import { oncallPeople, requireResponders } from '../notify/oncall-people.ts';
 import {
-  addOverride, planOf, pushUserNames, removeOverride, saveRotation,
+  addOverride, planOf, removeOverride, saveRotation,
 } from '../notify/oncall-store.ts';
 import { oncallAt } from '../notify/oncall.ts';
 import { readJson } from '../request.ts';
@@ -24,9 +25,8 @@ export function oncallRoutes(deps: AppDeps): Hono<AppEnv> {
     const context = await oncallAt(statePool, now);
     // Imported on use: luxon stays out of the api's cold start (docs/benchmarks.md).
     const { upcomingWeeks } = await import('../notify/rotation.ts');
-    const devUsers = deps.config.devSignIn ? Object.keys(deps.config.devUsers) : [];
-    const known = new Set([
-      ...context.rotation.members, ...devUsers, ...await pushUserNames(statePool),
+    const people = await oncallPeople(deps, [
+      ...context.rotation.members, ...context.overrides.map((o) => o.user),
     ]);
     const body: OncallResponse = {
       timeZone: oncallTimeZone,
@@ -39,13 +39,15 @@ export function oncallRoutes(deps: AppDeps): Hono<AppEnv> {
       rotation: context.rotation,
       weeks: upcomingWeeks(now, planOf(context.rotation), weeksShown),
       overrides: context.overrides,
-      knownUsers: [...known].sort(),
+      knownUsers: people.responders,
+      cannotAcknowledge: [...people.unknown, ...people.cannotAcknowledge],
     };
     return c.json(body);
   });
 
   app.put('/rotation', requireRole('admin'), async (c) => {
     const request = await readJson(c, rotationRequest, 'rotation_invalid');
+    await requireResponders(deps, request.members);
     const { user, role } = c.get('principal');
     const now = deps.now();
     const before = (await oncallAt(statePool, now)).rotation;
@@ -60,6 +62,7 @@ export function oncallRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/overrides', requireRole('admin'), async (c) => {
     const request = await readJson(c, overrideRequest, 'override_invalid');
+    await requireResponders(deps, [request.user]);
     const { user, role } = c.get('principal');
     const created = await addOverride(statePool, request, user);
     await writeAudit(statePool, {

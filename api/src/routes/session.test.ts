@@ -47,6 +47,17 @@ describe('POST /api/session/dev', () => {
       .toEqual({ user: 'operador', role: 'operator' });
   });
 
+  it('records the user and role it signed in', async () => {
+    const app = createApp(deps);
+
+    await signInAs(app, { user: 'observador' });
+
+    const { rows } = await deps.statePool.query(
+      `SELECT role FROM turno.users WHERE user_name = 'observador'`,
+    );
+    expect(rows).toEqual([{ role: 'viewer' }]);
+  });
+
   it('refuses a user who is not configured with 403 unknown_user', async () => {
     const app = createApp(deps);
 

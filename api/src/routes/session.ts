@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { devSessionRequest, TurnoError, type SessionResponse } from '@turno/shared';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+import { recordUser } from '../users/user-store.ts';
 
 /**
  * POST /api/session/dev {"user"}: a token for a configured user, only where dev sign-in is on
@@ -24,6 +25,7 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
       ttlSeconds: config.sessionTtlSeconds, now: deps.now(),
     });
 
+    await recordUser(deps.statePool, { user, role }, deps.now());
     c.var.log.info('session.issued', { user, role, kind: 'dev' });
     const body: SessionResponse = {
       token: issued.token, role, user, expiresAt: issued.expiresAt.toISOString(),

@@ -48,7 +48,8 @@ async function openIfCrossing(
   const { category, rows } = group;
   const rule = ruleFor(config, category);
   const earliest = rows.reduce((min, row) => Math.min(min, row.createdAt.getTime()), Infinity);
-  const since = new Date(earliest - rule.windowSeconds * 1000);
+  const resolved = await handResolvedAt(client, group.key);
+  const since = new Date(Math.max(earliest - rule.windowSeconds * 1000, resolved ?? -Infinity));
   const candidates = await unalerted(client, group, since);
   if (!crossesThreshold(candidates.map((row) => row.created_at), rule)) return null;
 
@@ -77,6 +78,20 @@ async function openIfCrossing(
   if (!id) return null;
   await attach(client, id, ids, now, raise.severity);
   return { id, reopened: false };
+}
+
+/**
+ * When a person last resolved the key's alert, if that is its latest resolve: rows from before
+ * it (read a moment late) were theirs to see, and only errors after it reopen the alert.
+ */
+async function handResolvedAt(client: PoolClient, key: string): Promise<number | null> {
+  const { rows } = await client.query<{ at: Date }>(
+    `SELECT resolved_at AS at FROM turno.alerts
+      WHERE dedup_key = $1 AND state = 'resolved' AND resolved_by_hand
+        AND resolved_at = (SELECT max(resolved_at) FROM turno.alerts WHERE dedup_key = $1)`,
+    [key],
+  );
+  return rows[0]?.at.getTime() ?? null;
 }
 
 function severityOf(group: Group): Severity {

@@ -17,7 +17,8 @@ export async function resolveQuietAlerts(
   for (const alert of rows) {
     if (!isQuiet(alert.active_at, now, ruleFor(config, alert.category))) continue;
     await client.query(
-      `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = 'watcher'
+      `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = 'watcher',
+          resolved_by_hand = false
         WHERE id = $1::uuid`,
       [alert.id, transition(alert.state, 'quiet'), now],
     );

@@ -15,7 +15,7 @@ export const userNameSchema = z.string().trim().regex(/^[\w.@+-]{1,64}$/);
 const instant = z.iso.datetime({ offset: true });
 
 export const rotationRequest = z.object({
-  /** In order; the first is on call from the current week's handoff. */
+  /** In order, operators or admins; the first is on call from the current week's handoff. */
   members: z.array(userNameSchema).min(1).max(20)
     .refine((list) => new Set(list).size === list.length, { message: 'members repeat' }),
   /** ISO weekday of the handoff, Monday = 1. */
@@ -76,15 +76,43 @@ export const oncallResponse = z.object({
   rotation: rotationSchema,
   weeks: z.array(oncallWeekSchema),
   overrides: z.array(overrideSchema),
-  /** Names to offer: rotation members, dev users, users with a subscribed device. */
+  /**
+   * Names to offer: operators and admins Turno knows (seen signed in, or dev users). Only
+   * they may be on call: a viewer cannot acknowledge, so escalation would go on regardless.
+   */
   knownUsers: z.array(z.string()),
+  /** People of the rotation or an override who are unknown or may not acknowledge now. */
+  cannotAcknowledge: z.array(z.string()),
 });
 export type OncallResponse = z.infer<typeof oncallResponse>;
+
+export const maintenanceResourceKindSchema = z.enum([
+  'instance', 'database', 'function', 'schedule', 'data-source', 'service', 'probe',
+]);
+export type MaintenanceResourceKind = z.infer<typeof maintenanceResourceKindSchema>;
+
+/** A resource a window may name: the name people know it by, and its other names. */
+export const maintenanceResourceSchema = z.object({
+  /** The EC2 Name tag, the RDS id, "group/name" of a schedule, a function or data source. */
+  name: z.string(),
+  kind: maintenanceResourceKindSchema,
+  /** Also accepted for it: the instance id, a schedule's bare name, a data source's number. */
+  aliases: z.array(z.string()),
+});
+export type MaintenanceResource = z.infer<typeof maintenanceResourceSchema>;
+
+/** `GET /api/maintenance/resources`. */
+export const maintenanceResourcesResponse = z.object({
+  resources: z.array(maintenanceResourceSchema),
+  /** False when part of the cloud did not answer: some resources may be missing. */
+  complete: z.boolean(),
+});
+export type MaintenanceResources = z.infer<typeof maintenanceResourcesResponse>;
 
 export const maintenanceRequest = z.object({
   startsAt: instant,
   endsAt: instant,
-  /** Function names, instance ids, "ultramsg", "gmail", schedule "group/name". */
+  /** Names or aliases from `GET /api/maintenance/resources`; any other is refused. */
   resources: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
   reason: z.string().trim().min(1).max(300),
 }).refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {
@@ -108,7 +136,8 @@ export const snoozeRequest = z.object({
   minutes: z.number().int().min(5).max(24 * 60),
 });
 
-export const notificationKindSchema = z.enum(['alert', 'renotify', 'escalate']);
+/** A first push, a reminder, an escalation, or the push of an alert that reopened. */
+export const notificationKindSchema = z.enum(['alert', 'renotify', 'escalate', 'reopened']);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export const notificationSchema = z.object({

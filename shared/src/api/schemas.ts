@@ -66,6 +66,10 @@ export const alertSchema = z.object({
   resources: z.array(z.string()),
   /** Times the cause came back soon after resolving and reopened this alert. */
   reopened: z.number().int(),
+  /** When it last reopened; null if it never did. */
+  reopenedAt: z.string().nullable(),
+  /** Who had resolved it by hand when it reopened; null when it had resolved by itself. */
+  reopenedAfterBy: z.string().nullable(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 
@@ -203,11 +207,13 @@ export const pushPayloadSchema = z.object({
   title: z.string().max(120),
   url: z.string(),
   /**
-   * A first alert, a reminder, an escalation, a test from Ajustes, the periodic ask to
+   * A first alert, a reminder, an escalation, an alert that reopened after it was resolved
+   * while its errors went on, a test from Ajustes, the periodic ask to
    * open WhatsApp on the designated phone, or schedules left paused (absent: an alert).
    */
-  kind: z.enum(['alert', 'renotify', 'escalate', 'test', 'phone-reminder', 'paused-reminder'])
-    .optional(),
+  kind: z.enum([
+    'alert', 'renotify', 'escalate', 'reopened', 'test', 'phone-reminder', 'paused-reminder',
+  ]).optional(),
   /** A paused-reminder's schedules: names and since when (ISO), never more. */
   paused: z.array(z.object({ name: z.string().max(64), since: z.string().max(40) })).max(10)
     .optional(),

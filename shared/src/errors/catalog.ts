@@ -90,10 +90,22 @@ export const errorCatalog = {
   override_invalid: {
     status: 400, message: 'An override needs a person and an end after its start.',
   },
+  oncall_person_unknown: {
+    status: 400,
+    message: 'Turno does not know that person: they must sign in to Turno once first.',
+  },
+  oncall_person_cannot_acknowledge: {
+    status: 400,
+    message: 'That person cannot acknowledge alerts: on call needs an operator or an admin.',
+  },
   override_not_found: { status: 404, message: 'That on-call override does not exist.' },
   maintenance_invalid: {
     status: 400,
     message: 'A maintenance window needs an end after its start, resources and a reason.',
+  },
+  maintenance_unknown_resource: {
+    status: 400,
+    message: 'Turno knows no resource by that name; choose one from the list.',
   },
   maintenance_not_found: { status: 404, message: 'That maintenance window does not exist.' },
   quiet_hours_invalid: {

@@ -4,12 +4,18 @@ import type { ErrorCode } from '@turno/shared';
 export class ApiError extends Error {
   readonly code: ErrorCode | 'network' | 'unexpected';
   readonly status: number;
+  /** The answer's `error.details` (the names it refused, …), never shown raw. */
+  readonly details: Record<string, unknown>;
 
-  constructor(code: ApiError['code'], status: number, message: string) {
+  constructor(
+    code: ApiError['code'], status: number, message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -50,8 +56,14 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function turnoError(body: unknown): { code: string; message?: unknown } | null {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+interface TurnoErrorBody {
+  code: string;
+  message?: unknown;
+  details?: unknown;
+}
+
+function turnoError(body: unknown): TurnoErrorBody | null {
+  const error = (body as { error?: Partial<TurnoErrorBody> } | null)?.error;
   return error && typeof error.code === 'string' ? { ...error, code: error.code } : null;
 }
 
@@ -70,7 +82,9 @@ export function errorFromBody(status: number, body: unknown): ApiError {
   const error = turnoError(body);
   if (error) {
     const message = typeof error.message === 'string' ? error.message : error.code;
-    return new ApiError(error.code as ErrorCode, status, message);
+    const details = typeof error.details === 'object' && error.details !== null
+      ? error.details as Record<string, unknown> : {};
+    return new ApiError(error.code as ErrorCode, status, message, details);
   }
   if (isSignedOut(status, body)) {
     return new ApiError('invalid_token', status, 'The session is not valid or has expired.');

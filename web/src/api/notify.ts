@@ -1,6 +1,6 @@
 import type {
-  AlertNotify, MaintenanceWindow, OncallOverride, OncallResponse, PushDevice, PushTestResult,
-  QuietHours, Rotation, RotationRequest,
+  AlertNotify, MaintenanceResources, MaintenanceWindow, OncallOverride, OncallResponse,
+  PushDevice, PushTestResult, QuietHours, Rotation, RotationRequest,
 } from '@turno/shared';
 import type { ApiRequest } from './client.ts';
 
@@ -35,6 +35,7 @@ export function notifyEndpoints(request: ApiRequest) {
     unsnooze: (id: string) =>
       request<AlertNotify>(`/api/alerts/${path(id)}/snooze`, { method: 'DELETE' }),
     maintenance: () => request<MaintenanceWindow[]>('/api/maintenance'),
+    maintenanceResources: () => request<MaintenanceResources>('/api/maintenance/resources'),
     addMaintenance: (body: NewMaintenanceWindow) =>
       request<MaintenanceWindow>('/api/maintenance', { method: 'POST', body }),
     endMaintenance: (id: string) =>

@@ -14,6 +14,7 @@ const alert: Alert = {
   resolvedAt: null, resolvedBy: null, samples: ['Request failed with status code 403'],
   key: 'provider-forbidden:MIX', origin: 'sync-error', probe: null,
   detail: { provider: 'MIX' }, resources: ['linde-mix-get-events'], reopened: 0,
+  reopenedAt: null, reopenedAfterBy: null,
 };
 
 /** The schedules API, keeping the state each pause or resume leaves. */

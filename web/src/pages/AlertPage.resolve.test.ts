@@ -14,6 +14,7 @@ function open(): Alert {
     resolvedAt: null, resolvedBy: null, samples: [],
     key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
     resources: [], reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 

@@ -15,6 +15,7 @@ function acknowledged(): Alert {
     resolvedAt: null, resolvedBy: null, samples: [],
     key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
     resources: [], reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 

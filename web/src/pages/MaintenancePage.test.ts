@@ -1,4 +1,4 @@
-import type { MaintenanceWindow, Role } from '@turno/shared';
+import type { MaintenanceResources, MaintenanceWindow, Role } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../stores/session.ts';
@@ -11,24 +11,50 @@ const active: MaintenanceWindow = {
   state: 'active',
 };
 
-function serve() {
+const catalog: MaintenanceResources = {
+  complete: true,
+  resources: [
+    { name: 'flotas-application-develop', kind: 'instance', aliases: ['i-0a1b2c3d4e5f60001'] },
+    { name: 'flotas-cron-arc', kind: 'instance', aliases: ['i-0a1b2c3d4e5f60002'] },
+    { name: 'flotas-develop', kind: 'database', aliases: [] },
+    { name: 'linde-mix-get-events', kind: 'function', aliases: [] },
+    { name: 'MIX', kind: 'data-source', aliases: ['1'] },
+    { name: 'ultramsg', kind: 'service', aliases: [] },
+  ],
+};
+
+function serve(created: () => Response = () => Response.json(active, { status: 201 })) {
   const calls: Array<{ url: string; method: string; body: unknown }> = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
-    return method === 'GET' ? Response.json([active]) : Response.json(active, { status: 201 });
+    if (url === '/api/maintenance/resources') return Response.json(catalog);
+    return method === 'GET' ? Response.json([active]) : created();
   }));
   return calls;
 }
 
-async function mountAs(role: Role) {
-  const calls = serve();
+async function mountAs(role: Role, created?: () => Response) {
+  const calls = serve(created);
   const { wrapper, pinia } = mountApp(MaintenancePage);
   useSessionStore(pinia).start({
     token: 't', role, user: role, expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
   await flushPromises();
   return { wrapper, calls };
+}
+
+type Wrapper = Awaited<ReturnType<typeof mountAs>>['wrapper'];
+
+const options = (wrapper: Wrapper) => wrapper
+  .findAll<HTMLInputElement>('[data-testid="maintenance-resource"]')
+  .map((box) => box.element.value);
+
+async function pick(wrapper: Wrapper, name: string): Promise<void> {
+  const box = wrapper.findAll<HTMLInputElement>('[data-testid="maintenance-resource"]')
+    .find((one) => one.element.value === name);
+  if (!box) throw new Error(`${name} is not offered`);
+  await box.setValue(true);
 }
 
 describe('MaintenancePage', () => {
@@ -55,17 +81,66 @@ describe('MaintenancePage', () => {
 
     await wrapper.get('[data-testid="maintenance-from"]').setValue('2026-11-01T01:30');
     await wrapper.get('[data-testid="maintenance-to"]').setValue('2026-11-01T03:00');
-    await wrapper.get('[data-testid="maintenance-resources"]')
-      .setValue('linde-mix-get-events\ni-0abc1234, ultramsg');
+    await pick(wrapper, 'linde-mix-get-events');
+    await pick(wrapper, 'ultramsg');
     await wrapper.get('[data-testid="maintenance-reason"]').setValue('Cambio de credenciales');
     await wrapper.get('[data-testid="maintenance-form"]').trigger('submit');
     await flushPromises();
 
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
       startsAt: '2026-11-01T07:30:00.000Z', endsAt: '2026-11-01T09:00:00.000Z',
-      resources: ['linde-mix-get-events', 'i-0abc1234', 'ultramsg'],
+      resources: ['linde-mix-get-events', 'ultramsg'],
       reason: 'Cambio de credenciales',
     });
+  });
+
+  it('offers the known resources by kind and finds an instance by its id', async () => {
+    const { wrapper, calls } = await mountAs('admin');
+
+    const legends = wrapper.findAll('legend').map((legend) => legend.text());
+    expect(legends).toEqual(expect.arrayContaining([
+      'Instancias EC2', 'Bases de datos RDS', 'Funciones Lambda', 'Orígenes de datos',
+    ]));
+    await wrapper.get('[data-testid="maintenance-filter"]').setValue('60002');
+    expect(options(wrapper)).toEqual(['flotas-cron-arc']);
+    await pick(wrapper, 'flotas-cron-arc');
+    expect(wrapper.get('[data-testid="maintenance-chosen"]').text()).toContain('flotas-cron-arc');
+    await wrapper.get('[data-testid="maintenance-reason"]').setValue('Disco del cron');
+    await wrapper.get('[data-testid="maintenance-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(calls.find((call) => call.method === 'POST')?.body)
+      .toMatchObject({ resources: ['flotas-cron-arc'] });
+  });
+
+  it('sends nothing and says so when no resource is picked', async () => {
+    const { wrapper, calls } = await mountAs('admin');
+
+    await wrapper.get('[data-testid="maintenance-reason"]').setValue('Disco del cron');
+    await wrapper.get('[data-testid="maintenance-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    expect(wrapper.get('[data-testid="maintenance-form"] [role="alert"]').text())
+      .toContain('recursos');
+  });
+
+  it('names the resources the API did not know in its refusal', async () => {
+    const { wrapper } = await mountAs('admin', () => Response.json({
+      error: {
+        code: 'maintenance_unknown_resource', message: 'unknown',
+        details: { names: ['foo-bar-inexistente'] },
+      },
+    }, { status: 400 }));
+
+    await pick(wrapper, 'flotas-cron-arc');
+    await wrapper.get('[data-testid="maintenance-reason"]').setValue('Disco del cron');
+    await wrapper.get('[data-testid="maintenance-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="maintenance-form"] [role="alert"]').text()).toBe(
+      'Turno no conoce foo-bar-inexistente: elige los recursos de la lista.',
+    );
   });
 
   it('lets an admin end an active window', async () => {

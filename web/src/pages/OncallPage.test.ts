@@ -21,23 +21,28 @@ function oncall(): OncallResponse {
       { startsAt: '2026-03-09T15:00:00.000Z', endsAt: '2026-03-16T15:00:00.000Z', user: 'beto' },
     ],
     overrides: [],
-    knownUsers: ['admin', 'ana', 'beto'],
+    knownUsers: ['admin', 'ana', 'beto', 'caro'],
+    cannotAcknowledge: [],
   };
 }
 
-function serve(body: OncallResponse) {
+type Answer = (method: string) => Response;
+const accept: Answer = (method) =>
+  Response.json({ id: '7' }, { status: method === 'POST' ? 201 : 200 });
+
+function serve(body: OncallResponse, answer: Answer) {
   const calls: Array<{ url: string; method: string; body: unknown }> = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
     if (method === 'GET') return Response.json(body);
-    return Response.json({ id: '7' }, { status: method === 'POST' ? 201 : 200 });
+    return answer(method);
   }));
   return calls;
 }
 
-async function mountAs(role: Role, body = oncall()) {
-  const calls = serve(body);
+async function mountAs(role: Role, body = oncall(), answer = accept) {
+  const calls = serve(body, answer);
   const { wrapper, pinia } = mountApp(OncallPage);
   useSessionStore(pinia).start({
     token: 't', role, user: role, expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
@@ -109,5 +114,42 @@ describe('OncallPage', () => {
         repeatMinutes: 5, escalateAfter: 2,
       },
     });
+  });
+
+  it('offers only the operators and admins not in the rotation yet', async () => {
+    const { wrapper } = await mountAs('admin');
+
+    const offered = wrapper.findAll('[data-testid="member-input"] option')
+      .map((option) => option.attributes('value'));
+    expect(offered).toEqual(['', 'admin', 'caro']);
+    const covering = wrapper.findAll('[data-testid="override-user"] option')
+      .map((option) => option.attributes('value'));
+    expect(covering).toEqual(['', 'admin', 'ana', 'beto', 'caro']);
+  });
+
+  it('warns when someone on call cannot acknowledge', async () => {
+    const { wrapper } = await mountAs('viewer', { ...oncall(), cannotAcknowledge: ['beto'] });
+
+    expect(wrapper.get('[data-testid="oncall-cannot-ack"]').text())
+      .toMatch(/^beto no puede reconocer alertas/);
+  });
+
+  it('shows the refusal of a person who cannot acknowledge, naming them', async () => {
+    const { wrapper } = await mountAs('admin', oncall(), () => Response.json({
+      error: {
+        code: 'oncall_person_cannot_acknowledge', message: 'viewer',
+        details: { names: ['caro'] },
+      },
+    }, { status: 400 }));
+
+    await wrapper.get('[data-testid="member-input"]').setValue('caro');
+    await wrapper.get('[data-testid="btn-member-add"]').trigger('click');
+    await wrapper.get('[data-testid="btn-rotation-save"]').trigger('click');
+    await flushPromises();
+
+    expect(wrapper.get('[data-testid="rotation-form"] [role="alert"]').text()).toBe(
+      'caro no puede reconocer alertas: de guardia solo puede estar un operador o un '
+        + 'administrador.',
+    );
   });
 });

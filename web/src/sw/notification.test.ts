@@ -80,6 +80,13 @@ describe('notificationFromPush', () => {
     expect(note.actions.map((a) => a.action)).toEqual(['ack', 'guide']);
   });
 
+  it('says an alert reopened when its errors went on after a resolve', () => {
+    const note = notificationFromPush(JSON.stringify({ ...payload, kind: 'reopened' }), phone);
+
+    expect(note.body).toMatch(/^Se abrió otra vez: .* Tarjeta 4\.1/);
+    expect(note.actions.map((a) => a.action)).toEqual(['ack', 'guide']);
+  });
+
   it('shows a test push without actions, opening Ajustes', () => {
     const note = notificationFromPush(JSON.stringify({
       ...payload, alertId: '', card: null, kind: 'test', url: '/ajustes',

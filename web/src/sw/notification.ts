@@ -49,7 +49,9 @@ const icon = '/icons/icon-192.png';
 export const reminderUrl = '/ajustes#whatsapp-reminder';
 export const reminderTag = 'turno-phone-reminder';
 export const pausedTag = 'turno-paused-reminder';
-const kinds = ['alert', 'renotify', 'escalate', 'test', 'phone-reminder', 'paused-reminder'];
+const kinds = [
+  'alert', 'renotify', 'escalate', 'reopened', 'test', 'phone-reminder', 'paused-reminder',
+];
 
 /** Only same-origin paths: a push must never send the phone to another site. */
 function localPath(url: unknown): string | null {
@@ -135,8 +137,10 @@ export function notificationFromPush(
   const actions = offered.slice(0, Math.max(0, context.maxActions));
   const cardLine = payload.card
     ? words.cardBody.replace('{card}', payload.card) : words.genericBody;
-  const body = payload.kind === 'renotify' ? `${words.renotifyBody} ${cardLine}`
-    : payload.kind === 'escalate' ? `${words.escalateBody} ${cardLine}` : cardLine;
+  const lead = payload.kind === 'renotify' ? words.renotifyBody
+    : payload.kind === 'escalate' ? words.escalateBody
+      : payload.kind === 'reopened' ? words.reopenedBody : null;
+  const body = lead ? `${lead} ${cardLine}` : cardLine;
   return {
     title: payload.title || words.genericTitle,
     body,

@@ -41,6 +41,7 @@ export function instanceFinding(instance: Ec2Instance): ProbeFinding | null {
     scope: instance.id,
     category: 'ec2-status-failed',
     resources: [instance.name, instance.id],
+    subjects: [instance.id],
     detail: {
       instance: instance.name, id: instance.id, state: instance.state,
       statusChecks: instance.statusChecks, failedChecks: failed,

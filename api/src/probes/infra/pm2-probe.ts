@@ -20,6 +20,7 @@ export function pm2Probe(config: InfraConfig['cron'], wait: CommandWait = realWa
         // No daemon, no process: that is the cron down, not Turno unable to look.
         const finding: ProbeFinding = {
           category: 'pm2-process-down', resources: [host.instanceId, 'pm2'],
+          subjects: [host.instanceId],
           detail: { process: 'pm2', status: 'daemon-down', error: command.error ?? null },
         };
         return { findings: [finding], summary: { processes: 0, online: 0, daemon: 'down' } };
@@ -43,7 +44,9 @@ function processFinding(instanceId: string, process: Pm2Process): ProbeFinding {
   return {
     scope: process.name,
     category: 'pm2-process-down',
+    // About the cron instance it runs on: a window on that host holds it.
     resources: [instanceId, process.name],
+    subjects: [instanceId],
     detail: {
       process: process.name, id: process.id, status: process.status, restarts: process.restarts,
     },

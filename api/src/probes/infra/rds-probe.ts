@@ -137,6 +137,8 @@ async function cpuFinding(
     scope: db.id,
     category: 'rds-cpu-high',
     resources: busiest ? [db.id, busiest.name] : [db.id],
+    // About the database; the busiest function is a lead, not what a window must cover.
+    subjects: [db.id],
     detail: {
       database: db.id, cpuPercent, redLinePercent: config.cpuRedLinePercent,
       aboveSince: since?.toISOString() ?? null,

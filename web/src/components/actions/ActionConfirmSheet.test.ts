@@ -29,7 +29,7 @@ describe('ActionConfirmSheet', () => {
 
     const sheet = wrapper.get('[data-testid="confirm-sheet"]');
     expect(sheet.get('h2').text()).toBe('¿Resolver la alerta 4.1: Disco lleno?');
-    expect(sheet.text()).toContain('Turno abrirá la alerta otra vez');
+    expect(sheet.text()).toContain('Turno la abrirá otra vez y volverá a avisar a la guardia');
     expect(wrapper.get('[data-testid="confirm-accept"]').text()).toBe('Sí, resolver');
   });
 

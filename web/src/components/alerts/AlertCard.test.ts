@@ -19,6 +19,7 @@ function diskFull(): Alert {
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
     key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
     resources: [], reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 

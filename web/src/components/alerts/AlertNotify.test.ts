@@ -12,6 +12,7 @@ function alert(state: Alert['state'] = 'open'): Alert {
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null,
     samples: [], key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
     resources: [], reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 

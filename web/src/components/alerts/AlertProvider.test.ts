@@ -20,6 +20,7 @@ const alert: Alert = {
   acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
   key: 'provider-forbidden:MIX', origin: 'sync-error', probe: null, detail: { provider: 'MIX' },
   resources: ['linde-mix-get-events', 'linde-mix-get-positions'], reopened: 0,
+  reopenedAt: null, reopenedAfterBy: null,
 };
 
 function render(states: Array<Schedule['state']>, canAct = true) {

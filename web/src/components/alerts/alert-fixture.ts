@@ -11,6 +11,7 @@ export function probeAlert(
     lastSeen: '2026-03-02T17:59:00.000Z', openedAt: '2026-03-02T17:50:00.000Z',
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, samples: [],
     key: `probe:x:${category}`, origin: 'probe', probe: 'x', detail, resources, reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 
@@ -29,6 +30,6 @@ export function diskFullAlert(): Alert {
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null,
     samples: ['could not extend file "base/16398/1160232.23": No space left on device'],
     key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
-    resources: [], reopened: 0,
+    resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
   };
 }

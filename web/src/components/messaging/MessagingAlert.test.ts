@@ -13,6 +13,7 @@ function alert(category: string, detail: Record<string, unknown>, state = 'open'
     acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null,
     samples: [], key: category, origin: 'probe', probe: null, detail, resources: [],
     reopened: 0,
+    reopenedAt: null, reopenedAfterBy: null,
   };
 }
 
