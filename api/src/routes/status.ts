@@ -10,7 +10,7 @@ import { errorFields } from '../log.ts';
 import { listProbeRuns } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import type { AppDeps, AppEnv, Logger } from '../types.ts';
-import { readWatcherStatus, watcherLate } from '../watcher/index.ts';
+import { readWatcherStatus, watcherLate } from '../watcher/watcher-state.ts';
 
 /** `/api/status`: what Estado shows in one call. */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
