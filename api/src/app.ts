@@ -25,9 +25,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const auth = requireAuth(deps.tokens ?? configuredVerifier(deps));
   const loaded = new Map<string, Promise<Hono<AppEnv>>>();
   const groupApp = (path: string): Promise<Hono<AppEnv>> => {
-    const asked = path.split('/')[2] ?? '';
-    // Unknown segments share one app, so made-up paths cannot grow the map.
-    const segment = routeGroups.has(asked) ? asked : '';
+    const segment = segmentOf(path);
     let app = loaded.get(segment);
     if (!app) {
       const load = routeGroups.get(segment) ?? (async () => noRoutes);
@@ -48,6 +46,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(handleError(deps.log));
   app.notFound(notFound);
   return app;
+}
+
+/** The route group a path belongs to; unknown ones share '', so made-up paths add no entry. */
+function segmentOf(path: string): string {
+  const asked = path.split('/')[2] ?? '';
+  return routeGroups.has(asked) ? asked : '';
+}
+
+/**
+ * Starts importing the routes that will serve `path`, so a Lambda container loads them while
+ * it waits on its secrets and database; the request that follows finds them loaded.
+ */
+export function preloadRoutes(path: string): void {
+  // A failure is the request's to report, when it imports them again.
+  routeGroups.get(segmentOf(path))?.().catch(() => undefined);
 }
 
 /** One group's app: its open routes, the token check, its guarded routes, then 404. */
