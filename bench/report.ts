@@ -130,8 +130,9 @@ ${results.map((result) => `| ${row(result)} |`).join('\n')}
   VAPID secrets from Secrets Manager, opens the pool to the local PostgreSQL and checks the
   migrations; the request reads the alerts, the watcher and the probes from PostgreSQL, the
   two RDS instances (RDS), their metrics (CloudWatch) and the schedules (EventBridge
-  Scheduler). EC2, SSM, CloudWatch Logs and web-push are not loaded: each is imported by the
-  first request that needs it.
+  Scheduler: the list, then each paused managed schedule in full). EC2, SSM, CloudWatch Logs,
+  web-push and the routes of every other path under \`/api\` are not loaded: each is imported
+  by the first request that needs it.
 ${sourceMapsNote(context)}
 - **${context.runtimeSdk}:** the api's case, built with every
   \`@aws-sdk/client-*\` left out of the bundle for the runtime's SDK to provide (here resolved

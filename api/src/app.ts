@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { maxRequestBytes } from '@turno/shared';
@@ -6,64 +6,74 @@ import { accessLog } from './access-log.ts';
 import { configuredVerifier } from './auth/configured-verifier.ts';
 import { requireAuth } from './auth/middleware.ts';
 import { handleError, notFound } from './errors.ts';
-import { alertNotifyRoutes } from './routes/alert-notify.ts';
-import { alertsRoutes } from './routes/alerts.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { clientConfigRoutes } from './routes/client-config.ts';
-import { cronHostRoutes } from './routes/cron-host.ts';
-import { databasesRoutes } from './routes/databases.ts';
-import { diagnoseRoutes } from './routes/diagnose.ts';
-import { drillsRoutes } from './routes/drills.ts';
-import { healthRoutes } from './routes/health.ts';
-import { instancesRoutes } from './routes/instances.ts';
-import { logsRoutes } from './routes/logs.ts';
-import { maintenanceRoutes } from './routes/maintenance.ts';
-import { oncallRoutes } from './routes/oncall.ts';
-import { pushHealthRoutes } from './routes/push-health.ts';
-import { pushKeyRoutes, pushRoutes } from './routes/push.ts';
-import { quietHoursRoutes } from './routes/quiet-hours.ts';
-import { schedulesRoutes } from './routes/schedules.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { statusRoutes } from './routes/status.ts';
-import { syncErrorsRoutes } from './routes/sync-errors.ts';
-import { whatsappRoutes } from './routes/whatsapp.ts';
+import { routeGroups, type RouteGroup } from './route-groups.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { recordUsers } from './users/record-users.ts';
+
+
+/** What an unknown segment gets: no routes, so the token check and then 404 not_found. */
+const noRoutes: RouteGroup = { open: [], guarded: [] };
 
 /**
  * The whole API under `/api`: public health, client config, dev sign-in and VAPID key, then
  * everything else behind a bearer token. The local server and the Lambda handler both serve
- * this app.
+ * this app. Each group of routes (`/api/<segment>/…`, route-groups.ts) is imported on its
+ * first request and served by an app of its own with the same middleware, error handler and
+ * 404, as if it were this app holding only that group: a request can only match routes of
+ * its own segment.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const api = new Hono<AppEnv>()
-    .route('/health', healthRoutes(deps))
-    .route('/client-config', clientConfigRoutes(deps))
-    .route('/session', sessionRoutes(deps))
-    .route('/push', pushKeyRoutes(deps));
+  const auth = requireAuth(deps.tokens ?? configuredVerifier(deps));
+  const loaded = new Map<string, Promise<Hono<AppEnv>>>();
+  const groupApp = (path: string): Promise<Hono<AppEnv>> => {
+    const segment = segmentOf(path);
+    let app = loaded.get(segment);
+    if (!app) {
+      const load = routeGroups.get(segment) ?? (async () => noRoutes);
+      app = load().then((group) => servingGroup(deps, segment, group, auth));
+      loaded.set(segment, app);
+      // A failed import is tried again by the next request.
+      app.catch(() => loaded.delete(segment));
+    }
+    return app;
+  };
 
-  api.use('*', requireAuth(deps.tokens ?? configuredVerifier(deps)));
+  const app = new Hono<AppEnv>();
+  // First, so the middleware below runs once: the group's app has its own.
+  app.all('/api/*', async (c) => (await groupApp(c.req.path)).fetch(c.req.raw, c.env));
+  // Paths outside /api (the PWA's files, which server.ts mounts after this app) are tagged too.
+  app.use('*', requestId());
+  app.use('*', accessLog(deps.log));
+  app.onError(handleError(deps.log));
+  app.notFound(notFound);
+  return app;
+}
+
+/** The route group a path belongs to; unknown ones share '', so made-up paths add no entry. */
+function segmentOf(path: string): string {
+  const asked = path.split('/')[2] ?? '';
+  return routeGroups.has(asked) ? asked : '';
+}
+
+/**
+ * Starts importing the routes that will serve `path`, so a Lambda container loads them while
+ * it waits on its secrets and database; the request that follows finds them loaded.
+ */
+export function preloadRoutes(path: string): void {
+  // A failure is the request's to report, when it imports them again.
+  routeGroups.get(segmentOf(path))?.().catch(() => undefined);
+}
+
+/** One group's app: its open routes, the token check, its guarded routes, then 404. */
+function servingGroup(
+  deps: AppDeps, segment: string, group: RouteGroup, auth: MiddlewareHandler<AppEnv>,
+): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  for (const routes of group.open) api.route(`/${segment}`, routes(deps));
+  api.use('*', auth);
   api.use('*', recordUsers(deps));
-  api
-    .route('/diagnose', diagnoseRoutes())
-    .route('/sync-errors', syncErrorsRoutes(deps))
-    .route('/push', pushRoutes(deps))
-    .route('/push', pushHealthRoutes(deps))
-    .route('/alerts', alertsRoutes(deps))
-    .route('/alerts', alertNotifyRoutes(deps))
-    .route('/oncall', oncallRoutes(deps))
-    .route('/maintenance', maintenanceRoutes(deps))
-    .route('/quiet-hours', quietHoursRoutes(deps))
-    .route('/schedules', schedulesRoutes(deps))
-    .route('/audit', auditRoutes(deps))
-    .route('/databases', databasesRoutes(deps))
-    .route('/instances', instancesRoutes(deps))
-    .route('/cron-host', cronHostRoutes(deps))
-    .route('/logs', logsRoutes(deps))
-    .route('/status', statusRoutes(deps))
-    .route('/whatsapp', whatsappRoutes(deps))
-    .route('/drills', drillsRoutes(deps))
-    .all('*', notFound);
+  for (const routes of group.guarded) api.route(`/${segment}`, routes(deps));
+  api.all('*', notFound);
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());

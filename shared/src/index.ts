@@ -16,6 +16,7 @@ export * from './alerts/rules.ts';
 export * from './alerts/group.ts';
 export * from './alerts/causes.ts';
 export * from './alerts/lifecycle.ts';
+export * from './api/role.ts';
 export * from './api/schemas.ts';
 export * from './api/limits.ts';
 export * from './api/idempotency-key.ts';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxCloud } from '../cloud/sandbox.ts';
 import { richSchedule } from '../cloud/contract/contract-schedules.ts';
-import { firesNever, listScheduleViews, toScheduleView } from './schedule-view.ts';
+import { runbookSchedules } from '../config.ts';
+import {
+  firesNever, listPausedScheduleViews, listScheduleViews, toScheduleView,
+} from './schedule-view.ts';
 
 const endDate = new Date('2026-01-01T00:00:00Z');
 const managed = ['up-sync/linde-mix-get-events'];
@@ -82,5 +85,44 @@ describe('listScheduleViews', () => {
     expect(view).toMatchObject({
       managed: false, state: 'ENABLED', endDate: null, firesNever: null,
     });
+  });
+});
+
+describe('listPausedScheduleViews', () => {
+  it('reads in full only the paused managed schedules, shown as in the whole list', async () => {
+    const { scheduler } = createSandboxCloud();
+    const read: string[] = [];
+    const counting = {
+      ...scheduler,
+      getSchedule: async (group: string, name: string) => {
+        read.push(`${group}/${name}`);
+        return scheduler.getSchedule(group, name);
+      },
+    };
+    const managed = runbookSchedules;
+    const now = new Date('2025-06-02');
+
+    const paused = await listPausedScheduleViews(counting, managed, now);
+    const all = await listScheduleViews(scheduler, managed, now);
+
+    expect(read.sort())
+      .toEqual(['default/lide-mix-get-assets', 'default/up_update_active_positions']);
+    expect(paused).toEqual(all.filter((view) => view.state === 'DISABLED'));
+    expect(paused).toHaveLength(2);
+  });
+
+  it('leaves out a schedule resumed between the list and its full read', async () => {
+    const { scheduler } = createSandboxCloud();
+    const resumedMeanwhile = {
+      ...scheduler,
+      getSchedule: async (group: string, name: string) => {
+        const document = await scheduler.getSchedule(group, name);
+        return document && { ...document, State: 'ENABLED' as const };
+      },
+    };
+
+    const paused = await listPausedScheduleViews(resumedMeanwhile, runbookSchedules);
+
+    expect(paused).toEqual([]);
   });
 });

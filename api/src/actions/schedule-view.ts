@@ -1,6 +1,7 @@
 import type { Schedule } from '@turno/shared';
 import { functionFromTargetArn } from '../cloud/lambda-arn.ts';
 import type { ScheduleDocument, ScheduleSummary, SchedulerPort } from '../cloud/types.ts';
+import { compareNames } from './name-order.ts';
 
 const readsAtOnce = 5;
 
@@ -40,7 +41,26 @@ export function isManaged(managed: readonly string[], group: string, name: strin
 export async function listScheduleViews(
   scheduler: SchedulerPort, managed: readonly string[], now: Date = new Date(),
 ): Promise<Schedule[]> {
+  return viewsOf(scheduler, await scheduler.listSchedules(), managed, now);
+}
+
+/**
+ * The paused schedules as `listScheduleViews` shows them, for Estado: only those ListSchedules
+ * lists as DISABLED are read in full, sparing a GetSchedule per enabled managed schedule.
+ * Their state is GetSchedule's, which a resume in between may have changed.
+ */
+export async function listPausedScheduleViews(
+  scheduler: SchedulerPort, managed: readonly string[], now: Date = new Date(),
+): Promise<Schedule[]> {
   const summaries = await scheduler.listSchedules();
+  const paused = summaries.filter((summary) => summary.State === 'DISABLED');
+  return (await viewsOf(scheduler, paused, managed, now))
+    .filter((view) => view.state === 'DISABLED');
+}
+
+async function viewsOf(
+  scheduler: SchedulerPort, summaries: ScheduleSummary[], managed: readonly string[], now: Date,
+): Promise<Schedule[]> {
   const views = summaries
     .filter((summary) => !isManaged(managed, summary.GroupName, summary.Name))
     .map((summary) => summaryView(summary));
@@ -54,7 +74,7 @@ export async function listScheduleViews(
       if (document) views.push(toScheduleView(document, managed, now));
     }
   }
-  return views.sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+  return views.sort((a, b) => compareNames(a.group, b.group) || compareNames(a.name, b.name));
 }
 
 function summaryView(summary: ScheduleSummary): Schedule {

@@ -1,5 +1,5 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { createApp } from '../app.ts';
+import { createApp, preloadRoutes } from '../app.ts';
 import { once } from '../cloud/aws/index.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -16,9 +16,15 @@ const container = once(async (): Promise<Handler> => {
   return handle(createApp(deps));
 });
 
+let started = false;
+
 /** API Gateway HTTP API (payload 2.0) → the Hono app; the principal comes from the authorizer. */
 export async function handler(
   event: LambdaEvent, context?: LambdaContext,
 ): Promise<Awaited<ReturnType<Handler>>> {
+  if (!started) {
+    started = true;
+    preloadRoutes('rawPath' in event ? event.rawPath : event.path);
+  }
   return (await container())(event, context);
 }

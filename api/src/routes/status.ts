@@ -4,23 +4,23 @@ import { metricFields, readDatabases } from '../actions/grow-storage-view.ts';
 import {
   pausedLong, pausedThroughTurno, type TurnoPaused,
 } from '../actions/paused-by-turno.ts';
-import { listScheduleViews } from '../actions/schedule-view.ts';
+import { listPausedScheduleViews } from '../actions/schedule-view.ts';
 import { listAlerts } from '../alerts/alert-store.ts';
 import { errorFields } from '../log.ts';
 import { listProbeRuns } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import type { AppDeps, AppEnv, Logger } from '../types.ts';
-import { readWatcherStatus, watcherLate } from '../watcher/index.ts';
+import { readWatcherStatus, watcherLate } from '../watcher/watcher-state.ts';
 
 /** `/api/status`: what Estado shows in one call. */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
-    const [openAlerts, databases, schedules, watcher, probes, turnoPaused] = await Promise.all([
+    const [openAlerts, databases, paused, watcher, probes, turnoPaused] = await Promise.all([
       listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
       orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
-      orEmpty(log, 'schedules', () => listScheduleViews(
+      orEmpty(log, 'schedules', () => listPausedScheduleViews(
         deps.cloud.scheduler, deps.config.managedSchedules, deps.now(),
       )),
       readWatcherStatus(deps.statePool),
@@ -33,7 +33,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
       probes: probes.map(probeStatus),
       openAlerts,
       databases: databases.map(metricFields),
-      pausedSchedules: schedules.filter((schedule) => schedule.state === 'DISABLED')
+      pausedSchedules: paused
         .map((schedule) => withTurnoPause(schedule, turnoPaused, hours, deps.now())),
       pausedReminderHours: hours,
       watcher: {

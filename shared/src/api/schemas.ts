@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { maxRequestBytes } from './limits.ts';
+import { roleSchema } from './role.ts';
 
 /** Request and response shapes of `/api`, shared by the API (validation) and the PWA. */
-
-export const roleSchema = z.enum(['viewer', 'operator', 'admin']);
-export type Role = z.infer<typeof roleSchema>;
 
 export const devSessionRequest = z.object({ user: z.string().min(1).max(64) });
 export const sessionResponse = z.object({
