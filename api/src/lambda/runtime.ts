@@ -79,13 +79,9 @@ async function openSecrets(
   };
 }
 
-/** The AWS cloud when configured; else the sandbox, its schedules kept in Turno's schema. */
+/** The AWS cloud when configured; else the sandbox, every change kept in Turno's schema. */
 async function createCloud(config: RuntimeConfig, log: Logger, pool: pg.Pool): Promise<Cloud> {
   if (config.aws) return createAwsCloud(config.aws, log);
-  const [{ createSandboxCloud }, persistence] = await Promise.all([
-    import('../cloud/sandbox.ts'), import('../cloud/sandbox-persistence.ts'),
-  ]);
-  const saved = await persistence.loadSandboxSchedules(pool);
-  const sandbox = createSandboxCloud(saved ? { schedules: saved } : {});
-  return { ...sandbox, scheduler: persistence.persistingScheduler(sandbox.scheduler, pool) };
+  const { openPersistedSandbox } = await import('../cloud/sandbox-store.ts');
+  return openPersistedSandbox(pool);
 }
