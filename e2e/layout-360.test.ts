@@ -30,7 +30,7 @@ beforeAll(async () => {
   const admin = await signInApi(turno.url, 'admin');
   // A rotation, so Guardia shows its list with the move and remove buttons.
   await admin.setRotation({
-    members: ['operador', 'admin', 'observador'], handoffWeekday: 1, handoffHour: 9,
+    members: ['operador', 'admin'], handoffWeekday: 1, handoffHour: 9,
     repeatMinutes: 5, escalateAfter: 2,
   });
   await operator.setDrill('rds-storage-low', true);

@@ -71,6 +71,10 @@ function jsonHeaders(authorization: string): Record<string, string> {
 
 async function call<T>(baseUrl: string, path: string, init: RequestInit): Promise<T> {
   const response = await fetch(new URL(path, baseUrl), init);
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status}`);
+  if (!response.ok) {
+    // The API's error body says why: the test's failure should too.
+    const body = await response.text();
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${body.slice(0, 300)}`);
+  }
   return (await response.json()) as T;
 }
