@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inventoryPm2Target, pm2TargetRules, type Pm2Target } from './cloud/aws/pm2-script.ts';
+import { inventoryPm2Target, pm2TargetRules, type Pm2Target } from '@turno/shared';
 import type { envSchema } from './config-env.ts';
 
 /** The company's account as Turno reaches it: region and resource ids. */

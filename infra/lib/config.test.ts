@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig as loadApiConfig } from '../../api/src/config.ts';
 import { parseConfig, placeholderFields } from './config.ts';
 import { shippedConfig } from './test-stack.ts';
 
@@ -56,6 +57,50 @@ describe('the infra configuration', () => {
   ])('refuses a watchdog with %s', (_case, watchdog) => {
     expect(() => parseConfig({ ...shippedConfig(), watchdog }))
       .toThrow(/watchdog must be \{emails: \[address, …\], sms: \[\+52…, …\]\}/);
+  });
+
+  it.each([
+    ['no cronPm2 at all', undefined],
+    ['pm2 under nvm', { bin: '/home/ssm-user/.nvm/versions/node/v20.11.1/bin/pm2' }],
+    ['another user and home', { user: 'flotas', home: '/srv/flotas/.pm2' }],
+  ])('accepts %s', (_case, cronPm2) => {
+    expect(parseConfig({ ...shippedConfig(), cronPm2 }).cronPm2).toEqual(cronPm2);
+  });
+
+  it.each([
+    ['a user that could end the quotes', { user: "ssm-user'; reboot" }],
+    ['a relative home', { home: 'relative/.pm2' }],
+    ['a binary with an argument', { bin: '/usr/bin/pm2 flush' }],
+    ['an empty binary', { bin: '' }],
+    ['a field the API has no setting for', { pm2Bin: '/usr/bin/pm2' }],
+    ['a path instead of an object', '/usr/bin/pm2'],
+  ])('refuses a cronPm2 with %s', (_case, cronPm2) => {
+    expect(() => parseConfig({ ...shippedConfig(), cronPm2 }))
+      .toThrow(/cronPm2 must be \{user: a Unix user name, home: an absolute path, bin: /);
+  });
+
+  it.each([
+    ['user', 'CRON_PM2_USER', ['flotas', 'ssm_user2', 'Flotas', '2fast', "a'b", 'a b']],
+    ['home', 'CRON_PM2_HOME', ['/srv/.pm2', 'srv/.pm2', '/srv/$HOME', '/a b', '/ñ']],
+    ['bin', 'CRON_PM2_BIN', ['/usr/bin/pm2', '/usr/bin/pm2;', '/usr/bin/`pm2`', '~/pm2']],
+  ])('accepts a cronPm2.%s exactly when the API accepts it as %s', (field, name, values) => {
+    const passes = (check: () => unknown) => {
+      try {
+        check();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deploys = (value: string) =>
+      passes(() => parseConfig({ ...shippedConfig(), cronPm2: { [field]: value } }));
+    const starts = (value: string) => passes(() => loadApiConfig({
+      AWS_REGION: 'us-east-1', CRON_INSTANCE_ID: 'i-0a1b2c3d4e5f60002', [name]: value,
+    }));
+
+    expect(values.map(deploys)).toEqual(values.map(starts));
+    expect(values.map(deploys)).toContain(true);
+    expect(values.map(deploys)).toContain(false);
   });
 
   it('names every wrong field at once', () => {

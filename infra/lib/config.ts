@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pm2TargetRules } from '@turno/shared/api/pm2-target';
 
 /** What the stack needs to know about the account it joins (`infra/turno.config.json`). */
 export interface TurnoConfig {
@@ -22,6 +23,8 @@ export interface TurnoConfig {
   database: { host: string; replicaHost: string; port: number; name: string; user: string };
   /** The EC2 instance running pm2 (flotas-cron-arc). */
   cronInstanceId: string;
+  /** Whose pm2 Run Command reaches there (CRON_PM2_*); an unset field keeps the API default. */
+  cronPm2?: { user?: string; home?: string; bin?: string };
   /** The EC2 instance running UP on ECS (flotas-application-develop), shown read-only. */
   appInstanceId: string;
   /** The backend task's log group, without a leading slash as the runbook shows it. */
@@ -43,6 +46,16 @@ const e164 = /^\+[1-9]\d{7,14}$/;
 const watchdogValid = (w: TurnoConfig['watchdog']) => w === undefined
   || (typeof w === 'object' && w !== null && !Array.isArray(w)
     && optionalList(w.emails, email) && optionalList(w.sms, e164));
+
+// The API's own rules (CRON_PM2_*): what a deploy sets, the Lambdas accept at start.
+const cronPm2Fields = {
+  user: pm2TargetRules.user, home: pm2TargetRules.path, bin: pm2TargetRules.path,
+};
+const cronPm2Valid = (p: TurnoConfig['cronPm2']) => p === undefined
+  || (typeof p === 'object' && p !== null && !Array.isArray(p)
+    && Object.entries(p).every(([key, value]) => Object.hasOwn(cronPm2Fields, key)
+      && typeof value === 'string'
+      && cronPm2Fields[key as keyof typeof cronPm2Fields].test(value)));
 
 const rules: [string, (config: TurnoConfig) => boolean, string][] = [
   ['account', (c) => /^\d{12}$/.test(c.account), 'twelve digits'],
@@ -66,6 +79,8 @@ const rules: [string, (config: TurnoConfig) => boolean, string][] = [
     Number.isInteger(c.database.port) && text(c.database.name) && text(c.database.user),
   '{host, replicaHost, port, name, user}'],
   ['cronInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.cronInstanceId), 'i-…'],
+  ['cronPm2', (c) => cronPm2Valid(c.cronPm2), '{user: a Unix user name, home: an absolute '
+    + 'path, bin: an absolute path}, of letters, digits and ._/-, each optional'],
   ['appInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.appInstanceId), 'i-…'],
   ['backendLogGroup', (c) => text(c.backendLogGroup), 'a log group name'],
   ['vapidSubject', (c) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(c.vapidSubject),

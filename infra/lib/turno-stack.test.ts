@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../api/src/config-env.ts';
+import { loadConfig as loadApiConfig } from '../../api/src/config.ts';
 import { watcherCadence } from '../../api/src/lambda/watcher.ts';
 import {
   cognitoLogoutPath, cognitoRedirectPath,
@@ -190,6 +191,45 @@ describe('the Turno stack', () => {
         Environment: { Variables: Match.objectLike({ WATCH_INTERVAL_S: seconds }) },
       });
     }
+  });
+
+  it('leaves CRON_PM2_* unset without cronPm2, so the API uses the runbook\'s ssm-user', () => {
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      const variables = (fn.Properties.Environment as { Variables: object }).Variables;
+
+      expect(Object.keys(variables).filter((name) => name.startsWith('CRON_PM2_'))).toEqual([]);
+    }
+  });
+
+  it('hands cronPm2 to the api and the watcher as the CRON_PM2_* the API reads', () => {
+    const cronPm2 = {
+      user: 'flotas', home: '/home/flotas/.pm2',
+      bin: '/home/flotas/.nvm/versions/node/v20.11.1/bin/pm2',
+    };
+    const withPm2 = synthTemplate({ ...config, cronPm2 });
+    const variables = (name: string) => {
+      const fns = Object.values(withPm2.findResources('AWS::Lambda::Function', {
+        Properties: { FunctionName: name },
+      }));
+      return (fns[0]?.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+    };
+
+    for (const name of ['turno-api', 'turno-watcher']) {
+      const pm2 = Object.fromEntries(Object.entries(variables(name))
+        .filter(([key]) => key.startsWith('CRON_PM2_')));
+      const started = loadApiConfig({
+        AWS_REGION: config.region, CRON_INSTANCE_ID: config.cronInstanceId, ...pm2,
+      });
+
+      expect(pm2).toEqual({
+        CRON_PM2_USER: cronPm2.user, CRON_PM2_HOME: cronPm2.home, CRON_PM2_BIN: cronPm2.bin,
+      });
+      expect(started.aws?.pm2)
+        .toEqual({ user: cronPm2.user, home: cronPm2.home, pm2Bin: cronPm2.bin });
+    }
+    expect(Object.keys(variables('turno-authorizer')).filter((key) => key.includes('PM2')))
+      .toEqual([]);
   });
 
   it('sets only environment variables the API, the authorizer or Node read', () => {

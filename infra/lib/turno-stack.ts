@@ -11,6 +11,16 @@ import { Watchdog } from './watchdog.ts';
 import { WatcherSchedule } from './watcher-schedule.ts';
 import { WebHosting } from './web.ts';
 
+/** CRON_PM2_* for the fields `cronPm2` sets: the API's defaults stay the defaults. */
+function cronPm2Environment(pm2: TurnoConfig['cronPm2'] = {}): Record<string, string> {
+  const names = { user: 'CRON_PM2_USER', home: 'CRON_PM2_HOME', bin: 'CRON_PM2_BIN' } as const;
+  return Object.fromEntries(Object.entries(names)
+    .flatMap(([field, name]) => {
+      const value = pm2[field as keyof typeof names];
+      return value === undefined ? [] : [[name, value]];
+    }));
+}
+
 export interface TurnoStackProps extends StackProps {
   config: TurnoConfig;
   /** Folder with one bundle per function: dist/lambda from `npm run bundle`. */
@@ -60,6 +70,7 @@ export class TurnoStack extends Stack {
       CRON_INSTANCE_ID: config.cronInstanceId,
       EC2_APP_INSTANCE_ID: config.appInstanceId,
       BACKEND_LOG_GROUP: config.backendLogGroup,
+      ...cronPm2Environment(config.cronPm2),
       // The Lambda watcher polls every 10 s (watcherCadence): "watcher late" and "probe
       // overdue" are counted in these intervals, by the watcher and the API alike.
       WATCH_INTERVAL_S: '10',

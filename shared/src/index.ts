@@ -22,6 +22,7 @@ export * from './api/limits.ts';
 export * from './api/idempotency-key.ts';
 export * from './api/client-config.ts';
 export * from './api/cron-host.ts';
+export * from './api/pm2-target.ts';
 export * from './api/app-logs.ts';
 export * from './api/infra.ts';
 export * from './api/notify.ts';

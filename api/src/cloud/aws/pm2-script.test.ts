@@ -3,11 +3,10 @@ import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Pm2Target } from '@turno/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseOutput } from './pm2-output.ts';
-import {
-  daemonDownExit, notFoundExit, pm2FailedExit, pm2Script, type Pm2Target,
-} from './pm2-script.ts';
+import { daemonDownExit, notFoundExit, pm2FailedExit, pm2Script } from './pm2-script.ts';
 
 // -H gives the command the app user's home, where its login shell finds nvm's PATH.
 const fakeSudo = `#!/bin/sh

@@ -1,23 +1,5 @@
+import { inventoryPm2Target, pm2TargetRules, type Pm2Target } from '@turno/shared';
 import type { CronCommandKind, ValidCommandArgs } from '../cron-host.ts';
-
-/** Whose pm2 daemon the scripts talk to, and with which pm2 (CRON_PM2_* settings). */
-export interface Pm2Target {
-  user: string;
-  /** The daemon's PM2_HOME. */
-  home: string;
-  /** An absolute path; null: looked up on the user's login PATH (where nvm puts it). */
-  pm2Bin: string | null;
-}
-
-export const inventoryPm2Target: Pm2Target = {
-  user: 'ssm-user', home: '/home/ssm-user/.pm2', pm2Bin: null,
-};
-
-/** What a user and a path may hold to be written into a script between single quotes. */
-export const pm2TargetRules = {
-  user: /^[a-z_][a-z0-9_-]{0,31}$/,
-  path: /^\/[A-Za-z0-9._/-]+$/,
-} as const;
 
 /** The exit code of every "the daemon is not running" failure, so the route can name it. */
 export const daemonDownExit = 64;

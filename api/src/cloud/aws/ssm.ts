@@ -2,13 +2,15 @@ import {
   GetCommandInvocationCommand, ListCommandsCommand, SendCommandCommand, SSMClient,
   type GetCommandInvocationCommandOutput,
 } from '@aws-sdk/client-ssm';
-import { cronCommandKinds, TurnoError } from '@turno/shared';
+import {
+  cronCommandKinds, inventoryPm2Target, TurnoError, type Pm2Target,
+} from '@turno/shared';
 import {
   deliveryTimeoutSeconds, executionTimeoutSeconds, validCommandArgs,
   type CronCommand, type CronCommandKind, type CronCommandStatus, type CronHostPort,
 } from '../cron-host.ts';
 import { OutputError, parseOutput } from './pm2-output.ts';
-import { inventoryPm2Target, pm2Script, type Pm2Target } from './pm2-script.ts';
+import { pm2Script } from './pm2-script.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 
 export interface SsmCronHostOptions {
