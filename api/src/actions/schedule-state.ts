@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TurnoError } from '@turno/shared';
-import { backoffMs, defaultSleep } from '../cloud/backoff.ts';
+import {
+  backoffMs, defaultSleep, retryBudget, spendRetry, type RetryBudget,
+} from '../cloud/backoff.ts';
 import { callCloud, isCloudError } from '../cloud/errors.ts';
 import type {
   ScheduleDocument, ScheduleState, ScheduleUpdate, SchedulerPort,
@@ -32,8 +34,11 @@ export interface ScheduleStateOptions {
   random?: () => number;
 }
 
-/** Another writer's ConflictException, each followed by a fresh read and a rebuilt write. */
-const conflictRetries = 3;
+/**
+ * Retries of one pause or resume, throttled resends and conflict rebuilds together (issue 3:
+ * three at most), so it sends UpdateSchedule four times at most.
+ */
+const writeRetries = 3;
 
 /**
  * Pauses (DISABLED) or resumes (ENABLED) a schedule the way AWS needs it: read it, write it
@@ -67,14 +72,16 @@ async function writeState(
 ): Promise<ScheduleStateChange> {
   const { GroupName: group, Name: name } = first;
   const now = options.now ?? new Date();
+  const budget = retryBudget(writeRetries);
   let before = first;
-  for (let attempt = 0; ; attempt += 1) {
+  for (;;) {
     if (before.State === state) {
       return { before, after: before, changed: false, droppedStartDate: null };
     }
     const update = { ...toScheduleUpdate(before, now), State: state };
-    if (await written(scheduler, update, options.clientToken)) break;
-    if (attempt >= conflictRetries) {
+    if (await written(scheduler, update, options.clientToken, budget)) break;
+    const attempt = spendRetry(budget);
+    if (attempt === null) {
       throw new TurnoError('schedule_changed_meanwhile', undefined, { group, name });
     }
     await (options.sleep ?? defaultSleep)(backoffMs(attempt, options.random ?? Math.random));
@@ -91,14 +98,18 @@ async function writeState(
   return { before, after, changed: true, droppedStartDate };
 }
 
-/** UpdateSchedule; false when another writer's change at that moment refused it. */
+/**
+ * UpdateSchedule, its throttled resends spending `budget`; false when another writer's change
+ * at that moment refused it.
+ */
 async function written(
   scheduler: SchedulerPort, update: ScheduleUpdate, tapToken: string | undefined,
+  budget: RetryBudget,
 ): Promise<boolean> {
   const ClientToken = clientTokenFor(tapToken, update);
   return callCloud(async () => {
     try {
-      await scheduler.updateSchedule({ ...update, ClientToken });
+      await scheduler.updateSchedule({ ...update, ClientToken }, budget);
       return true;
     } catch (error) {
       if (isCloudError(error, 'ConflictException')) return false;

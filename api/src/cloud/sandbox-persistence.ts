@@ -31,8 +31,8 @@ export function persistingScheduler(scheduler: SchedulerPort, pool: pg.Pool): Sc
   return {
     listSchedules: () => scheduler.listSchedules(),
     getSchedule: (group, name) => scheduler.getSchedule(group, name),
-    async updateSchedule(update) {
-      await scheduler.updateSchedule(update);
+    async updateSchedule(update, budget) {
+      await scheduler.updateSchedule(update, budget);
       const summaries = await scheduler.listSchedules();
       const documents = await Promise.all(
         summaries.map((summary) => scheduler.getSchedule(summary.GroupName, summary.Name)),

@@ -1,3 +1,4 @@
+import type { RetryBudget } from './backoff.ts';
 import type { CronHostPort } from './cron-host.ts';
 import type { Ec2Port } from './ec2.ts';
 import type { LogsPort } from './logs.ts';
@@ -53,7 +54,8 @@ export type ScheduleUpdate =
 export interface SchedulerPort {
   listSchedules(): Promise<ScheduleSummary[]>;
   getSchedule(group: string, name: string): Promise<ScheduleDocument | null>;
-  updateSchedule(update: ScheduleUpdate): Promise<void>;
+  /** `budget`: the action's retries, which a retried send spends (issue 3: three in all). */
+  updateSchedule(update: ScheduleUpdate, budget?: RetryBudget): Promise<void>;
   /**
    * Runs `work` with no other `exclusive` work on the same schedule in between (in this
    * process), so two changes never interleave their read, write and re-read. Not reentrant.

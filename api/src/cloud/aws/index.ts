@@ -44,7 +44,7 @@ export function createAwsCloud(config: AwsConfig, log?: Logger): Cloud {
   const schedulerPort: SchedulerPort = {
     listSchedules: async () => (await scheduler()).listSchedules(),
     getSchedule: async (group, name) => (await scheduler()).getSchedule(group, name),
-    updateSchedule: async (update) => (await scheduler()).updateSchedule(update),
+    updateSchedule: async (update, budget) => (await scheduler()).updateSchedule(update, budget),
     async exclusive(group, name, work) {
       const port = await scheduler();
       return port.exclusive ? port.exclusive(group, name, work) : work();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../log.ts';
+import { retryBudget } from '../backoff.ts';
 import { backoffMs, isRetryable, withRetry } from './retry.ts';
 
 function named(name: string, httpStatusCode?: number): Error {
@@ -94,6 +95,22 @@ describe('withRetry', () => {
     await expect(withRetry('GetSchedule', call, { sleep: async () => {} }))
       .rejects.toBe(errors[3]);
     expect(calls.count).toBe(4);
+  });
+
+  it('spends one shared budget across calls, with waits growing over all of them', async () => {
+    const budget = retryBudget(3);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => { waits.push(ms); };
+    const options = { budget, sleep, random: () => 0.5 };
+    const first = failing(named('ThrottlingException'), named('ThrottlingException'));
+    const throttled = named('ThrottlingException');
+    const second = failing(named('ThrottlingException'), throttled);
+
+    expect(await withRetry('UpdateSchedule', first.call, options)).toBe('done');
+    await expect(withRetry('UpdateSchedule', second.call, options)).rejects.toBe(throttled);
+
+    expect([first.calls.count, second.calls.count]).toEqual([3, 2]);
+    expect(waits).toEqual([50, 100, 200]);
   });
 
   it('rethrows at once an error that would fail again', async () => {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../types.ts';
-import { backoffMs, defaultSleep } from '../backoff.ts';
+import { backoffMs, defaultSleep, retryBudget, spendRetry, type RetryBudget } from '../backoff.ts';
 
 export { backoffMs, defaultSleep };
 
@@ -9,8 +9,10 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1): the jitter. */
   random?: () => number;
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt; ignored when a `budget` is given. */
   retries?: number;
+  /** The action's retries, shared with its other calls; this call alone has its own without. */
+  budget?: RetryBudget;
   baseMs?: number;
   capMs?: number;
   /**
@@ -60,15 +62,16 @@ export function isRetryable(error: unknown, idempotent = true, conflicts = true)
 export async function withRetry<T>(
   label: string, call: () => Promise<T>, options: RetryOptions = {},
 ): Promise<T> {
-  const retries = options.retries ?? 3;
+  const budget = options.budget ?? retryBudget(options.retries ?? 3);
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  for (let attempt = 0; ; attempt += 1) {
+  for (;;) {
     try {
       return await call();
     } catch (error) {
-      const retryable = isRetryable(error, options.idempotent ?? true, options.retryConflicts);
-      if (attempt >= retries || !retryable) throw error;
+      if (!isRetryable(error, options.idempotent ?? true, options.retryConflicts)) throw error;
+      const attempt = spendRetry(budget);
+      if (attempt === null) throw error;
       const delayMs = backoffMs(attempt, random, options.baseMs, options.capMs);
       options.log?.warn('aws.retry', {
         call: label, error: (error as Error).name, attempt: attempt + 1, delayMs,

@@ -10,7 +10,10 @@ const name = 'linde-mix-get-events';
 
 function setUp() {
   const api = createFakeSchedulerApi({ schedules: contractSchedules(), now: () => contractNow });
-  const scheduler = createAwsScheduler(api.client, { sleep: async () => {}, random: () => 0.5 });
+  const throttleWaits: number[] = [];
+  const scheduler = createAwsScheduler(api.client, {
+    random: () => 0.5, sleep: async (ms) => { throttleWaits.push(ms); },
+  });
   const waits: number[] = [];
   const options = {
     now: contractNow, clientToken: 'tap-1', random: () => 0.5,
@@ -22,7 +25,7 @@ function setUp() {
     const command = call.args[0] as object;
     return command.constructor.name.replace(/Command$/, '');
   });
-  return { api, scheduler, options, writes, sent, waits };
+  return { api, scheduler, options, writes, sent, waits, throttleWaits };
 }
 
 describe('setScheduleState against a conflicting writer', () => {
@@ -87,5 +90,36 @@ describe('setScheduleState against a conflicting writer', () => {
 
     const [first, second] = writes();
     expect(second).toEqual(first);
+  });
+
+  it('throttled and conflicting writes together retry at most three times', async () => {
+    const { api, scheduler, options, writes, waits, throttleWaits } = setUp();
+    api.failNext('UpdateSchedule', 'ThrottlingException', 2);
+    api.writeMeanwhile(group, name, { Description: 'cambiada en la consola' }, 3);
+
+    await expect(setScheduleState(scheduler, group, name, 'DISABLED', options))
+      .rejects.toMatchObject({ code: 'schedule_changed_meanwhile' });
+
+    const tokens = writes().map((input) => input.ClientToken);
+    expect(tokens).toHaveLength(4);
+    expect(new Set(tokens.slice(0, 3)).size).toBe(1);
+    expect(tokens[3]).not.toBe(tokens[0]);
+    expect([...throttleWaits, ...waits]).toEqual([50, 100, 200]);
+    expect((await scheduler.getSchedule(group, name))?.State).toBe('ENABLED');
+  });
+
+  it('spends the same three retries on throttling that follows a conflict', async () => {
+    const { api, scheduler, options, writes } = setUp();
+    api.writeMeanwhile(group, name, { Description: 'cambiada en la consola' });
+    const conflictWait = options.sleep;
+    options.sleep = async (ms) => {
+      api.failNext('UpdateSchedule', 'ThrottlingException', 5);
+      await conflictWait(ms);
+    };
+
+    await expect(setScheduleState(scheduler, group, name, 'DISABLED', options)).rejects
+      .toMatchObject({ code: 'cloud_unavailable', details: { awsError: 'ThrottlingException' } });
+
+    expect(writes()).toHaveLength(4);
   });
 });

@@ -95,13 +95,14 @@ export function createAwsScheduler(
       }
     },
 
-    async updateSchedule(update) {
+    async updateSchedule(update, budget) {
       // One ClientToken for every resend of this body lets AWS recognise a write that did land.
       const clientToken = update.ClientToken ?? randomUUID();
       const input = toUpdateScheduleInput({ ...update, ClientToken: clientToken });
       // A conflict is left to the caller: the body came from a read another writer has outdated.
       await withRetry(`UpdateSchedule ${update.GroupName}/${update.Name}`,
-        () => client.send(new UpdateScheduleCommand(input)), { ...retry, retryConflicts: false });
+        () => client.send(new UpdateScheduleCommand(input)),
+        { ...retry, retryConflicts: false, ...(budget ? { budget } : {}) });
     },
 
     exclusive(group, name, work) {
