@@ -31,7 +31,11 @@ case "$1" in
   jlist) printf '%s\\n' '[{"pm_id":0,"name":"Linde-Ocurrences","monit":{"memory":69101568},' \\
     '"pm2_env":{"status":"online","restart_time":3,"pm_uptime":1700000000000,' \\
     '"DB_PASSWORD":"hunter2-secret"}}]' ;;
-  flush) echo '[PM2] Flushing /home/ssm-user/.pm2/pm2.log' ;;
+  flush) if [ -e "$PM2_HOME/flush-fails" ]; then
+      echo '[PM2][ERROR] EACCES: permission denied, open /home/ssm-user/.pm2/logs/a-out.log'
+      exit 2
+    fi
+    echo '[PM2] Flushing /home/ssm-user/.pm2/pm2.log' ;;
   logs) if [ "$2" = 9 ]; then echo '[PM2][ERROR] process or namespace 9 not found'; exit 1; fi
     echo 'main: 30.151s' ;;
 esac
@@ -185,6 +189,19 @@ describe.each(shells)('pm2Script run under %s with fake sudo and pm2', (shell) =
     if (output.kind !== 'pm2-flush') throw new Error('not a flush');
     expect(output.diskBefore?.usePercent).toBeGreaterThan(0);
     expect(output.diskAfter?.sizeGiB).toBe(output.diskBefore?.sizeGiB);
+  });
+
+  it('fails with the pm2-failed code and pm2\'s own words when pm2 flush fails', async () => {
+    await startDaemon();
+    await writeFile(join(target.home, 'flush-fails'), '');
+
+    const { code, stdout, stderr, record } = await run('pm2-flush');
+
+    expect(record).toContain('pm2 flush | user=ssm-user');
+    expect(code).toBe(pm2FailedExit);
+    expect(stderr).toContain('EACCES: permission denied');
+    expect(stderr).toContain('turno: pm2 flush failed (exit 2)');
+    expect(stdout).not.toContain('turno:disk-after');
   });
 
   it('uses the configured pm2 where no PATH has it', async () => {

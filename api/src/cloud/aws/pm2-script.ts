@@ -105,7 +105,18 @@ export function pm2Script(
       ];
     }
     case 'pm2-flush':
-      return [...prelude(target), diskLine('disk-before'), 'as_app flush', diskLine('disk-after')];
+      // Under `set -eu` a bare failing flush would exit with pm2's own code, not pm2FailedExit.
+      return [
+        ...prelude(target),
+        diskLine('disk-before'),
+        'flushed=$(as_app flush 2>&1) || {',
+        '  status=$?',
+        `  printf '%s\\n' "$flushed" | tail -c 2000 >&2`,
+        '  failed flush "$status"',
+        '}',
+        `printf '%s\\n' "$flushed"`,
+        diskLine('disk-after'),
+      ];
   }
 }
 
