@@ -3,6 +3,7 @@ import {
 } from '@turno/shared';
 import { onUnmounted, ref, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { ApiError } from '../api/client.ts';
 import { useApi } from './useApi.ts';
 import { useErrorText } from './useErrorText.ts';
 
@@ -16,6 +17,13 @@ export interface CronCommandOptions {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls in a row that may fail on the way (no network, a 5xx) before the error shows. */
+const pollRetries = 3;
+
+/** A phone losing its signal for a moment, or a gateway's 5xx; a 4xx would only repeat. */
+const isTransient = (cause: unknown) =>
+  cause instanceof ApiError && (cause.status === 0 || cause.status >= 500);
 
 /**
  * One command on the cron host: `start` sends it (the API answers with an id at once) and the
@@ -33,12 +41,23 @@ export function useCronCommand(options: CronCommandOptions = {}) {
 
   async function follow(commandId: string, mine: number): Promise<void> {
     const wait = options.wait ?? sleep;
+    const intervalMs = options.intervalMs ?? 1_500;
     const deadline = Date.now() + (options.giveUpMs ?? 120_000);
+    let failures = 0;
     try {
       while (mine === generation) {
-        await wait(options.intervalMs ?? 1_500);
+        // Each failure in a row doubles the wait before the next poll.
+        await wait(intervalMs * 2 ** failures);
         if (mine !== generation) return;
-        const next = await api.cronCommandStatus(commandId);
+        let next: CronCommandView;
+        try {
+          next = await api.cronCommandStatus(commandId);
+        } catch (cause) {
+          if (!isTransient(cause) || failures >= pollRetries || Date.now() > deadline) throw cause;
+          failures += 1;
+          continue;
+        }
+        failures = 0;
         if (mine !== generation) return;
         command.value = next;
         if (isCronCommandDone(next.status)) {
