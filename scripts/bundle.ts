@@ -1,7 +1,10 @@
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
+import { analyzeMetafile, build, type Metafile } from 'esbuild';
+import {
+  lambdaSdk, sdkSchemasShakeable, zodEnglishOnly, type SdkSource,
+} from './bundle-plugins.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const lambdaDir = join(root, 'dist/lambda');
@@ -28,81 +31,6 @@ const banner = [
   "import { createRequire as __turnoCreateRequire } from 'node:module';",
   'const require = __turnoCreateRequire(import.meta.url);',
 ].join('\n');
-
-/**
- * zod re-exports its 40 locales as `z.locales`, so no bundler can drop them: a quarter of a MB
- * parsed on every cold start. Turno never switches zod's locale; English (zod's default) stays.
- */
-export const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(plugins) {
-    plugins.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
-      return { path: join(dirname(args.resolveDir), 'locales/en.js'), namespace: 'zod-locales' };
-    });
-    plugins.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
-/**
- * Each SDK client keeps every operation's schema in one module, keyed by computed names such as
- * `{ [_eQN]: ... }`. esbuild cannot prove a computed key free of side effects, so it keeps all
- * of them: 540 KB of EC2 schemas for the two EC2 calls Turno makes. Writing each key as the
- * string constant it names lets esbuild drop the schemas no command imports.
- */
-export const sdkSchemasShakeable: Plugin = {
-  name: 'sdk-schemas-shakeable',
-  setup(plugins) {
-    const schemas = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/][^\\/]+\.js$/;
-    plugins.onLoad({ filter: schemas }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return { contents: literalKeys(source), loader: 'js' };
-    });
-  },
-};
-
-/** A key `[_x]:` becomes `"value":` wherever `const _x = "value";` is declared in the module. */
-export function literalKeys(source: string): string {
-  const strings = new Map<string, string>();
-  for (const [, name, value] of source.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)) {
-    if (name && value) strings.set(name, value);
-  }
-  return source.replace(/(?<=[{,]\s*)\[(_\w+)\]:/g, (key, name: string) => {
-    const value = strings.get(name);
-    return value === undefined ? key : `${value}:`;
-  });
-}
-
-/** SDK parts a Lambda never loads: credentials other than its environment's, browser agents. */
-const unusedOnLambda = [
-  /^@aws-sdk\/credential-provider-(?!env$|node$)/, /^@aws-sdk\/nested-clients(\/|$)/,
-  /^@smithy\/credential-provider-imds$/, /^bowser$/,
-];
-
-/** Where the SDK clients come from: the bundle, or the SDK the nodejs22.x runtime ships. */
-export type SdkSource = 'bundled' | 'runtime';
-
-/**
- * Every AWS SDK client is bundled, not taken from the SDK the nodejs22.x runtime ships: Lambda
- * then runs the version the adapters were tested with (aws-sdk-client-mock), and the ESM build,
- * tree-shaken and minified, loads far faster than the runtime's CommonJS (docs/benchmarks.md
- * measures both). Each service's client is a chunk of its own, loaded on first use.
- */
-export function lambdaSdk(clients: SdkSource = 'bundled'): Plugin {
-  return {
-    name: 'lambda-sdk',
-    setup(plugins) {
-      plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
-        const external = unusedOnLambda.some((pattern) => pattern.test(args.path))
-          || (clients === 'runtime' && /^@aws-sdk\/client-/.test(args.path));
-        return external ? { path: args.path, external: true } : undefined;
-      });
-    },
-  };
-}
 
 export interface BundleOptions {
   /** dist/lambda, what the stack deploys, unless given. */
