@@ -1,24 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { Plugin } from 'esbuild';
-
-/**
- * zod re-exports its 40 locales as `z.locales`, so no bundler can drop them: a quarter of a MB
- * parsed on every cold start. Turno never switches zod's locale; English (zod's default) stays.
- */
-export const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(plugins) {
-    plugins.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
-      return { path: join(dirname(args.resolveDir), 'locales/en.js'), namespace: 'zod-locales' };
-    });
-    plugins.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 /**
  * Each SDK client keeps every operation's schema in one module, keyed by computed names such as

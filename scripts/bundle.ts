@@ -2,9 +2,7 @@ import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, build, type Metafile } from 'esbuild';
-import {
-  lambdaSdk, sdkSchemasShakeable, zodEnglishOnly, type SdkSource,
-} from './bundle-plugins.ts';
+import { lambdaSdk, sdkSchemasShakeable, type SdkSource } from './bundle-plugins.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const lambdaDir = join(root, 'dist/lambda');
@@ -68,7 +66,7 @@ export async function bundleLambdas(options: BundleOptions = {}): Promise<Bundle
       legalComments: 'linked',
       metafile: true,
       banner: { js: banner },
-      plugins: [zodEnglishOnly, sdkSchemasShakeable, lambdaSdk(options.sdk)],
+      plugins: [sdkSchemasShakeable, lambdaSdk(options.sdk)],
       logLevel: 'warning',
     });
     if (name !== 'authorizer') {
