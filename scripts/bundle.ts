@@ -1,8 +1,9 @@
 import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeMetafile, build, type Metafile } from 'esbuild';
+import { analyzeMetafile, build, type BuildOptions, type Metafile } from 'esbuild';
 import { lambdaSdk, sdkSchemasShakeable, type SdkSource } from './bundle-plugins.ts';
+import { leaveOut, unreachedImports } from './unreached-imports.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const lambdaDir = join(root, 'dist/lambda');
@@ -38,6 +39,25 @@ export interface BundleOptions {
   sdk?: SdkSource;
 }
 
+/** How every Lambda is built (nodejs22.x), also for tests that bundle one part the same way. */
+export function lambdaBuildOptions(sdk: SdkSource = 'bundled') {
+  return {
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    // ESM builds first: a dynamic import of a CommonJS chunk would only expose `default`.
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    minify: true,
+    banner: { js: banner },
+    plugins: [sdkSchemasShakeable, leaveOut(unreachedImports), lambdaSdk(sdk)],
+    logLevel: 'warning',
+  } satisfies BuildOptions;
+}
+
 /**
  * Builds one bundle per Lambda into dist/lambda/<name>/index.mjs for nodejs22.x. Dynamic imports
  * (one adapter per AWS service) become chunks beside it, loaded on first use.
@@ -49,25 +69,13 @@ export async function bundleLambdas(options: BundleOptions = {}): Promise<Bundle
   for (const name of options.names ?? entryNames) {
     const dir = join(outDir, name);
     const result = await build({
+      ...lambdaBuildOptions(options.sdk),
       entryPoints: { index: join(root, `api/src/lambda/${name}.ts`) },
       outdir: dir,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      chunkNames: '[name]-[hash]',
-      format: 'esm',
-      platform: 'node',
-      // ESM builds first: a dynamic import of a CommonJS chunk would only expose `default`.
-      mainFields: ['module', 'main'],
-      target: 'node20',
-      minify: true,
       sourcemap: 'linked',
       sourcesContent: false,
       legalComments: 'linked',
       metafile: true,
-      banner: { js: banner },
-      plugins: [sdkSchemasShakeable, lambdaSdk(options.sdk)],
-      logLevel: 'warning',
     });
     if (name !== 'authorizer') {
       // migrate.ts reads ./migrations beside the module, which in a bundle is index.mjs.
