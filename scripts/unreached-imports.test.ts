@@ -35,6 +35,16 @@ describe('leaveOut', () => {
     }
   });
 
+  it('bundles web-push without its VAPID signer\'s and proxy\'s dependencies', async () => {
+    const { inputs } = await bundle("export { default } from 'web-push';");
+
+    expect(inputs.some(fromPackage('web-push'))).toBe(true);
+    expect(inputs.some(fromPackage('http_ece'))).toBe(true);
+    for (const name of ['asn1.js', 'bn.js', 'jws', 'https-proxy-agent', 'agent-base']) {
+      expect(inputs.filter(fromPackage(name))).toEqual([]);
+    }
+  });
+
   it('gives any other importer the real module', async () => {
     const { inputs } = await bundle("export { glob } from 'glob';");
 

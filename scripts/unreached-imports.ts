@@ -12,6 +12,8 @@ export interface UnreachedImport {
   exports: string;
 }
 
+const webPushVapid = /[\\/]web-push[\\/]src[\\/]vapid-helper\.js$/;
+
 /**
  * What the Lambdas leave out, code no request runs: each import is replaced by a stand-in that
  * throws `why` when called, so a change that starts using one fails loudly, not silently.
@@ -22,6 +24,24 @@ export const unreachedImports: readonly UnreachedImport[] = [
     importer: /[\\/]node-pg-migrate[\\/]dist[\\/]/,
     why: 'node-pg-migrate lists the migrations folder with readdir: Turno never sets useGlob',
     exports: 'export const glob = unreached;',
+  },
+  {
+    module: 'asn1.js',
+    importer: webPushVapid,
+    why: 'web-push signs no VAPID token here: api/src/push/vapid-header.ts signs with jose',
+    exports: 'module.exports = { define: () => ({ encode: unreached }) };',
+  },
+  {
+    module: 'jws',
+    importer: webPushVapid,
+    why: 'web-push signs no VAPID token here: api/src/push/vapid-header.ts signs with jose',
+    exports: 'module.exports = { sign: unreached };',
+  },
+  {
+    module: 'https-proxy-agent',
+    importer: /[\\/]web-push[\\/]src[\\/]web-push-lib\.js$/,
+    why: 'the push sender gives web-push no proxy: the Lambdas reach push services directly',
+    exports: 'module.exports = { HttpsProxyAgent: unreached };',
   },
 ];
 

@@ -35,7 +35,8 @@ export function vapidPrivateJwk({ publicKey, privateKey }: VapidKeys): JWK {
 /**
  * Signs one VAPID token (RFC 8292, ES256 with jose) per push service origin, the token's
  * audience, and reuses it while it is valid: signing for every message would be most of the
- * cost of a fan-out. Messages sent at once to one service share the one signature.
+ * cost of a fan-out. Messages sent at once to one service share the one signature. web-push's
+ * own signer is left out of the Lambda bundles (scripts/unreached-imports.ts).
  */
 export function createVapidHeaderCache(
   vapid: VapidKeys, options: VapidHeaderOptions = {},
