@@ -1,27 +1,28 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaBuildOptions } from './bundle.ts';
 import { leaveOut, unreachedImports, type UnreachedImport } from './unreached-imports.ts';
 
 let outDir: string;
 beforeAll(async () => { outDir = await mkdtemp(join(tmpdir(), 'turno-unreached-')); });
 afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-/** Bundles `contents` with the plugin; returns the input files and the bundle as a module. */
+/** Bundles `contents` as a Lambda, with this plugin alone; returns its inputs and a loader. */
 async function bundle(contents: string, imports: readonly UnreachedImport[] = unreachedImports) {
+  const dir = join(outDir, `bundle-${count += 1}`);
   const result = await build({
-    stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
-    bundle: true, format: 'esm', platform: 'node', write: false, metafile: true,
-    mainFields: ['module', 'main'], plugins: [leaveOut(imports)], logLevel: 'silent',
+    ...lambdaBuildOptions(), plugins: [leaveOut(imports)], logLevel: 'silent', metafile: true,
+    stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' }, outdir: dir,
   });
-  const file = join(outDir, `bundle-${Math.random().toString(36).slice(2)}.mjs`);
-  await writeFile(file, result.outputFiles[0]?.text ?? '');
   const inputs = Object.keys(result.metafile.inputs);
-  return { inputs, load: () => import(pathToFileURL(file).href) as Promise<object> };
+  const load = () => import(pathToFileURL(join(dir, 'stdin.mjs')).href) as Promise<object>;
+  return { inputs, load };
 }
+let count = 0;
 
 const fromPackage = (name: string) => (input: string) => input.includes(`node_modules/${name}/`);
 
@@ -43,6 +44,15 @@ describe('leaveOut', () => {
     for (const name of ['asn1.js', 'bn.js', 'jws', 'https-proxy-agent', 'agent-base']) {
       expect(inputs.filter(fromPackage(name))).toEqual([]);
     }
+  });
+
+  it('bundles pg without its native client: pg.native is null, as without pg-native', async () => {
+    const { inputs, load } = await bundle("import pg from 'pg'; export const native = pg.native;");
+
+    expect(inputs.some(fromPackage('pg'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('node_modules/pg/lib/native/'))).toEqual([]);
+    const { native } = await load() as { native: unknown };
+    expect(native).toBeNull();
   });
 
   it('gives any other importer the real module', async () => {

@@ -43,6 +43,13 @@ export const unreachedImports: readonly UnreachedImport[] = [
     why: 'the push sender gives web-push no proxy: the Lambdas reach push services directly',
     exports: 'module.exports = { HttpsProxyAgent: unreached };',
   },
+  {
+    module: './native',
+    importer: /[\\/]pg[\\/]lib[\\/]index\.js$/,
+    why: 'pg-native is not installed: Turno runs the JavaScript client, pg.native is null',
+    // Throws on require, as a missing pg-native does, so `pg.native` reads null.
+    exports: 'unreached();',
+  },
 ];
 
 /** Puts each of `imports` out of the bundle, a stand-in in its place (see `unreachedImports`). */
@@ -59,7 +66,9 @@ export function leaveOut(imports: readonly UnreachedImport[]): Plugin {
       plugins.onLoad({ filter: /.*/, namespace: 'unreached' }, (args) => {
         const { module, why, exports } = args.pluginData as UnreachedImport;
         const message = JSON.stringify(`${module} is left out of the bundle: ${why}`);
-        return { contents: `function unreached() { throw new Error(${message}); }\n${exports}` };
+        // The code Node gives a missing module: what a library that probes for it checks.
+        const fail = `throw Object.assign(new Error(${message}), { code: 'MODULE_NOT_FOUND' });`;
+        return { contents: `function unreached() { ${fail} }\n${exports}` };
       });
     },
   };
