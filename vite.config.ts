@@ -56,7 +56,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: here('.'),
-          include: ['shared/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },

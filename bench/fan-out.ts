@@ -96,7 +96,7 @@ async function measure(service: RemotePushService, send: () => Promise<unknown>)
 /** web-push called directly, as the sender did before it reused the header. */
 async function bare(
   subs: StoredSubscription[], vapid: VapidKeys, agent: Agent,
-  authorization?: (endpoint: string) => string,
+  authorization?: (endpoint: string) => Promise<string>,
 ): Promise<void> {
   const body = encodePayload(payload);
   await forEachLimited(subs, concurrency, async (sub) => {
@@ -104,7 +104,7 @@ async function bare(
       { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, body, {
         TTL: 3600, urgency: 'high', topic: 'alert-42', contentEncoding: 'aes128gcm', agent,
         ...(authorization
-          ? { headers: { Authorization: authorization(sub.endpoint) } }
+          ? { headers: { Authorization: await authorization(sub.endpoint) } }
           : { vapidDetails: vapid }),
       },
     );

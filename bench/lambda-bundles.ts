@@ -102,8 +102,9 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
       const verdict = passes(result);
       say(`  ${name}: ${result.overEmpty.median.toFixed(1)} ms over empty (p90 `
         + `${result.overEmpty.p90.toFixed(1)}, CPU ${result.cpuOverEmpty.median.toFixed(1)}), `
-        + `${(result.loadedBytes / 1024).toFixed(1)} KiB`
-        + ` loaded${verdict === undefined ? '' : verdict ? ': pass' : ': FAIL'}`);
+        + `${(result.totalBytes / 1024).toFixed(1)} KiB of code, `
+        + `${(result.loadedBytes / 1024).toFixed(1)} KiB loaded`
+        + `${verdict === undefined ? '' : verdict ? ': pass' : ': FAIL'}`);
     }
     const unexpected = Object.keys(aws.calls()).filter((call) => call.startsWith('unexpected'));
     if (unexpected.length > 0) say(`  the fake AWS refused: ${unexpected.join('; ')}`);

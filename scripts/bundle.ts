@@ -1,7 +1,9 @@
 import { cp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
+import { analyzeMetafile, build, type BuildOptions, type Metafile } from 'esbuild';
+import { lambdaSdk, sdkSchemasShakeable, type SdkSource } from './bundle-plugins.ts';
+import { leaveOut, unreachedImports } from './unreached-imports.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const lambdaDir = join(root, 'dist/lambda');
@@ -29,58 +31,31 @@ const banner = [
   'const require = __turnoCreateRequire(import.meta.url);',
 ].join('\n');
 
-/**
- * zod re-exports its 40 locales as `z.locales`, so no bundler can drop them: a quarter of a MB
- * parsed on every cold start. Turno never switches zod's locale; English (zod's default) stays.
- */
-export const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(plugins) {
-    plugins.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
-      return { path: join(dirname(args.resolveDir), 'locales/en.js'), namespace: 'zod-locales' };
-    });
-    plugins.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
-/** SDK parts a Lambda never loads: credentials other than its environment's, browser agents. */
-const unusedOnLambda = [
-  /^@aws-sdk\/credential-provider-(?!env$|node$)/, /^@aws-sdk\/nested-clients(\/|$)/,
-  /^@smithy\/credential-provider-imds$/, /^bowser$/,
-];
-
-/** Where the SDK clients come from: the bundle, or the SDK the nodejs22.x runtime ships. */
-export type SdkSource = 'bundled' | 'runtime';
-
-/**
- * Every AWS SDK client is bundled, not taken from the SDK the nodejs22.x runtime ships: Lambda
- * then runs the version the adapters were tested with (aws-sdk-client-mock), and the ESM build,
- * tree-shaken and minified, loads far faster than the runtime's CommonJS (docs/benchmarks.md
- * measures both). Each service's client is a chunk of its own, loaded on first use.
- */
-export function lambdaSdk(clients: SdkSource = 'bundled'): Plugin {
-  return {
-    name: 'lambda-sdk',
-    setup(plugins) {
-      plugins.onResolve({ filter: /^(@aws-sdk|@smithy)\/|^bowser$/ }, (args) => {
-        const external = unusedOnLambda.some((pattern) => pattern.test(args.path))
-          || (clients === 'runtime' && /^@aws-sdk\/client-/.test(args.path));
-        return external ? { path: args.path, external: true } : undefined;
-      });
-    },
-  };
-}
-
 export interface BundleOptions {
   /** dist/lambda, what the stack deploys, unless given. */
   outDir?: string;
   names?: readonly EntryName[];
   /** The bench alone builds with the runtime's clients, to compare. */
   sdk?: SdkSource;
+}
+
+/** How every Lambda is built (nodejs22.x), also for tests that bundle one part the same way. */
+export function lambdaBuildOptions(sdk: SdkSource = 'bundled') {
+  return {
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    // ESM builds first: a dynamic import of a CommonJS chunk would only expose `default`.
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    minify: true,
+    banner: { js: banner },
+    plugins: [sdkSchemasShakeable, leaveOut(unreachedImports), lambdaSdk(sdk)],
+    logLevel: 'warning',
+  } satisfies BuildOptions;
 }
 
 /**
@@ -94,25 +69,13 @@ export async function bundleLambdas(options: BundleOptions = {}): Promise<Bundle
   for (const name of options.names ?? entryNames) {
     const dir = join(outDir, name);
     const result = await build({
+      ...lambdaBuildOptions(options.sdk),
       entryPoints: { index: join(root, `api/src/lambda/${name}.ts`) },
       outdir: dir,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      chunkNames: '[name]-[hash]',
-      format: 'esm',
-      platform: 'node',
-      // ESM builds first: a dynamic import of a CommonJS chunk would only expose `default`.
-      mainFields: ['module', 'main'],
-      target: 'node20',
-      minify: true,
       sourcemap: 'linked',
       sourcesContent: false,
       legalComments: 'linked',
       metafile: true,
-      banner: { js: banner },
-      plugins: [zodEnglishOnly, lambdaSdk(options.sdk)],
-      logLevel: 'warning',
     });
     if (name !== 'authorizer') {
       // migrate.ts reads ./migrations beside the module, which in a bundle is index.mjs.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inventoryPm2Target, pm2TargetRules, type Pm2Target } from '@turno/shared';
 import type { envSchema } from './config-env.ts';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryIds, roleSchema, type Role } from '@turno/shared';
 import { pm2EnvShape } from './config-aws.ts';
 import { cognitoEnvShape } from './config-cognito.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TurnoError } from '@turno/shared';
 import { handleError } from './errors.ts';
 import { createLogger } from './log.ts';

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCatalog, TurnoError, type ErrorBody, type ErrorCode } from '@turno/shared';
 import { errorFields } from './log.ts';
 import type { AppEnv, Logger } from './types.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadOrCreateSetting } from './settings.ts';
 
 const secretSchema = z.object({ key: z.base64url().min(43) });

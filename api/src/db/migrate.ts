@@ -15,6 +15,7 @@ export async function runMigrations(pool: pg.Pool, log: Logger): Promise<string[
   try {
     const applied = await runner({
       dbClient: client,
+      // A folder, never useGlob: the Lambda bundles leave glob out (scripts/unreached-imports.ts).
       dir: migrationsDir,
       ignorePattern: '(\\..*)|(.*\\.test\\.ts)|(README.*)',
       migrationsTable: 'pgmigrations',

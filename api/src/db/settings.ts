@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Reads a value from `turno.settings`, creating it first when absent. Two processes starting

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import webPush from 'web-push';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { VapidKeys } from '../push/types.ts';
 import { loadOrCreateSetting } from './settings.ts';
 

@@ -49,7 +49,7 @@ export function createWebPushSender(
         urgency: 'high',
         topic,
         // Signed once per push service while valid, not again for every message.
-        headers: { Authorization: vapidHeaders.authorizationFor(sub.endpoint) },
+        headers: { Authorization: await vapidHeaders.authorizationFor(sub.endpoint) },
         contentEncoding: 'aes128gcm',
         timeout: options.timeoutMs ?? 10_000,
         ...(options.agent ? { agent: options.agent } : {}),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Pool } from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   categoryTitle, redact, redactValue, type AuditEntry, type Bilingual, type CategoryId,
 } from '@turno/shared';

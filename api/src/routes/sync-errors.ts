@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnose, redact, TurnoError, type SyncErrorRow } from '@turno/shared';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
 import { readSyncErrorPage } from '../db/sync-errors.ts';

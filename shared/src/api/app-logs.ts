@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy `retentionInDays`). */
 export const logRetentionDays = [

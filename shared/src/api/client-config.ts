@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Dev sign-in: the local server issues its own tokens (never on AWS). */
 const devAuth = z.object({ mode: z.literal('dev') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditEntrySchema } from './schemas.ts';
 
 /** What Turno may run on the pm2 cron host (flotas-cron-arc): a fixed script per kind. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditEntrySchema, databaseStatusSchema } from './schemas.ts';
 
 /** Why "grow storage" is refused right now; each is an error code the PWA translates. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** WhatsApp's QR, the designated phone's reminder, and the sandbox's drills (Simulacros). */
 

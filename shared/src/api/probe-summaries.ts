@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What each probe puts in its summary on Estado (`ProbeStatus.summary`), by probe name. The

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxRequestBytes } from './limits.ts';
 import { roleSchema } from './role.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the RDS, EC2 and cron probes treat as a problem, and how often they look. */
 export interface InfraConfig {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where the WhatsApp (UltraMsg) and Gmail probes look, how often, and with what credentials.

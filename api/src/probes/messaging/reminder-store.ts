@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const settingKey = 'whatsapp.reminder';
 const hour = 3_600_000;

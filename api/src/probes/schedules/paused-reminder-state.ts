@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TurnoPaused } from '../../actions/paused-by-turno.ts';
 
 const settingKey = 'schedules.paused-reminder';

@@ -2,7 +2,7 @@ import {
   probeSummarySchemas, ultraMsgSummaryStatuses, ultraMsgSummarySubstatuses,
 } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import en from '../../i18n/en.json';
 import esMX from '../../i18n/es-MX.json';
 
