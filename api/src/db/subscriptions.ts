@@ -12,8 +12,8 @@ export interface NewSubscription {
 export interface PgSubscriptionStore extends SubscriptionStore {
   /** Adds or refreshes (same endpoint, new keys or user) a subscription; returns its id. */
   save(subscription: NewSubscription): Promise<string>;
-  /** Returns whether a subscription with that endpoint existed. */
-  removeByEndpoint(endpoint: string): Promise<boolean>;
+  /** Removes `userName`'s subscription with that endpoint, never someone else's; says if any. */
+  removeByEndpoint(endpoint: string, userName: string): Promise<boolean>;
 }
 
 interface Row {
@@ -77,9 +77,10 @@ export function createSubscriptionStore(pool: pg.Pool): PgSubscriptionStore {
       return saved.id;
     },
 
-    async removeByEndpoint(endpoint) {
+    async removeByEndpoint(endpoint, userName) {
       const result = await pool.query(
-        'DELETE FROM turno.push_subscriptions WHERE endpoint = $1', [endpoint],
+        'DELETE FROM turno.push_subscriptions WHERE endpoint = $1 AND user_name = $2',
+        [endpoint, userName],
       );
       return (result.rowCount ?? 0) > 0;
     },

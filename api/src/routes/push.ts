@@ -28,7 +28,8 @@ export function pushRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/unsubscribe', async (c) => {
       const { endpoint } = await readJson(c, pushUnsubscribeRequest, 'subscription_invalid');
-      const removed = await store.removeByEndpoint(endpoint);
+      // Another person's endpoint answers as an unknown one: nothing says whose it is.
+      const removed = await store.removeByEndpoint(endpoint, c.var.principal.user);
       c.var.log.info('push.unsubscribed', { removed, host: new URL(endpoint).host });
       return c.json({ removed });
     });
