@@ -124,6 +124,7 @@ describe('the walking skeleton', () => {
     const sheet = page.getByTestId('confirm-sheet');
     await sheet.waitFor();
     expect(await sheet.textContent()).toContain(schedule);
+    expect(await sheet.getByTestId('action-sandbox').textContent()).toContain('Sandbox');
     await sheet.getByTestId('confirm-accept').click();
     await sheet.waitFor({ state: 'hidden' });
     await expect.poll(async () => {

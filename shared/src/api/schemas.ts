@@ -172,6 +172,16 @@ export const probeStatusSchema = z.object({
 });
 export type ProbeStatus = z.infer<typeof probeStatusSchema>;
 
+/** `GET /api/health`, public: whether Turno reaches its database, and what it runs on. */
+export const healthResponse = z.object({
+  ok: z.boolean(),
+  /** `sandbox`: the in-process copy of the runbook's account, not AWS. */
+  cloud: z.enum(['sandbox', 'aws']),
+  database: z.enum(['embedded', 'server']),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
 export const statusResponse = z.object({
   sandbox: z.boolean(),
   probes: z.array(probeStatusSchema),

@@ -1,5 +1,6 @@
 import type {
-  Alert, AuditEntry, DiagnoseResponse, Schedule, SessionResponse, StatusResponse, SyncErrorRow,
+  Alert, AuditEntry, DiagnoseResponse, HealthResponse, Schedule, SessionResponse, StatusResponse,
+  SyncErrorRow,
 } from '@turno/shared';
 import type {
   Database, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
@@ -29,7 +30,7 @@ export interface SyncErrorPage {
 export function createTurnoApi(request: ApiRequest) {
   const path = encodeURIComponent;
   return {
-    health: () => request<unknown>('/api/health'),
+    health: () => request<HealthResponse>('/api/health'),
     signIn: (user: string) =>
       request<SessionResponse>('/api/session/dev', { method: 'POST', body: { user } }),
     status: () => request<StatusResponse>('/api/status'),
