@@ -1,6 +1,6 @@
 import type {
-  Alert, AuditEntry, DiagnoseResponse, HealthResponse, Schedule, SessionResponse, StatusResponse,
-  SyncErrorRow,
+  Alert, AppLocale, AuditEntry, DiagnoseResponse, HealthResponse, Schedule, SessionResponse,
+  StatusResponse, SyncErrorRow,
 } from '@turno/shared';
 import type {
   Database, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
@@ -77,8 +77,10 @@ export function createTurnoApi(request: ApiRequest) {
     diagnose: (text: string) =>
       request<DiagnoseResponse>('/api/diagnose', { method: 'POST', body: { text } }),
     pushKey: async () => (await request<{ publicKey: string }>('/api/push/key')).publicKey,
-    subscribe: (subscription: PushSubscriptionJSON) =>
-      request<unknown>('/api/push/subscribe', { method: 'POST', body: subscription }),
+    subscribe: (subscription: PushSubscriptionJSON, locale: AppLocale) =>
+      request<unknown>('/api/push/subscribe', {
+        method: 'POST', body: { ...subscription, locale },
+      }),
     unsubscribe: (endpoint: string) =>
       request<unknown>('/api/push/unsubscribe', { method: 'POST', body: { endpoint } }),
     ...notifyEndpoints(request),
