@@ -5,7 +5,7 @@ import type { PushPayload } from '@turno/shared';
 import { createStatePool } from '../api/src/db/pools.ts';
 import { createSubscriptionStore } from '../api/src/db/subscriptions.ts';
 import { forEachLimited } from '../api/src/push/concurrency.ts';
-import { encodePayload } from '../api/src/push/payload.ts';
+import { encodePayload, pushMessage } from '../api/src/push/payload.ts';
 import { createWebPushSender } from '../api/src/push/sender.ts';
 import type { StoredSubscription, VapidKeys } from '../api/src/push/types.ts';
 import { createVapidHeaderCache } from '../api/src/push/vapid-header.ts';
@@ -21,6 +21,7 @@ const concurrency = 16;
 const payload: PushPayload = {
   v: 1, alertId: '42', card: '4.1', title: '4.1 · Almacenamiento de RDS lleno', url: '/alertas/42',
 };
+const message = pushMessage(() => payload);
 
 /**
  * One alert pushed to 1,000 subscriptions on the local HTTPS push service, which checks each
@@ -41,7 +42,7 @@ export async function fanOutSection(): Promise<BenchSection> {
     const subs: StoredSubscription[] = [];
     for (const { endpoint, keys } of await service.subscribe(subscriptionCount)) {
       const id = await store.save({ endpoint, ...keys, userName: 'operador' });
-      subs.push({ id, endpoint, ...keys, userName: 'operador' });
+      subs.push({ id, endpoint, ...keys, userName: 'operador', locale: 'es-MX' });
     }
     const vapid = deps.keys.vapid;
     const sender = createWebPushSender(store, vapid, {
@@ -56,7 +57,7 @@ export async function fanOutSection(): Promise<BenchSection> {
       },
       {
         name: 'Turno sender (header reused, PostgreSQL store)',
-        send: () => sender.send(payload, { topic: 'alert-42' }),
+        send: () => sender.send(message, { topic: 'alert-42' }),
       },
     ];
     const rows: FanOutRow[] = [];

@@ -66,13 +66,19 @@ async function alertIds(): Promise<string[]> {
 }
 
 describe('every page on a 360 px phone', () => {
-  it.each(pages)('breaks no word on %s and keeps every control 48 px', async (path, ready) => {
+  it.each(pages)('says Sandbox, breaks no word on %s and keeps every control 48 px', async (
+    path, ready,
+  ) => {
     onTestFailed(() => {
       process.stderr.write(`--- Turno server output ---\n${turno.output()}\n`);
     });
 
     await open(path, ready);
 
+    const banner = page.getByTestId('sandbox-banner');
+    await banner.waitFor({ timeout: poll.timeout });
+    expect(await banner.textContent()).toContain('Sandbox');
+    expect(await lineCount(banner.locator('span')), 'the banner stays one line').toBe(1);
     expect(await brokenWords(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { phoneReminderPayload } from '../api/src/probes/messaging/reminder-probe.ts';
+import { phoneReminderMessage } from '../api/src/probes/messaging/reminder-probe.ts';
 import { startPushService, type PushService } from '../api/src/push/testing/push-service.ts';
 import { launchBrowser, type PhoneBrowser } from './support/browser.ts';
 import { insertDiskFullBurst } from './support/disk-full-burst.ts';
@@ -111,7 +111,7 @@ describe('notification actions, from the service worker without opening Turno', 
   it('confirms the phone reminder from "Listo" as the signed-in operator', async () => {
     expect((await operator.phoneReminder()).lastConfirmedAt).toBeNull();
 
-    expect(await deliverPush(page, turno.url, phoneReminderPayload)).toBe('Success');
+    expect(await deliverPush(page, turno.url, phoneReminderMessage['es-MX'])).toBe('Success');
     await expect.poll(async () => (await getNotifications(page)).map((n) => n.tag), poll)
       .toContain('turno-phone-reminder');
 

@@ -98,8 +98,8 @@ describe('the walking skeleton', () => {
     expect(pushes, 'one push, however many watcher runs').toHaveLength(1);
     const push = pushes[0]!;
     expect(push.payload).toEqual({
-      v: 1, kind: 'alert', alertId: alert.id, card: '4.1', title: expect.any(String),
-      url: `/alertas/${alert.id}`,
+      v: 1, kind: 'alert', alertId: alert.id, card: '4.1',
+      title: expect.stringMatching(/^4\.1 · /), url: `/alertas/${alert.id}`, lang: 'es-MX',
     });
     expect(push.headers).toMatchObject({ urgency: 'high', topic: expect.any(String) });
     expect(JSON.stringify(push.payload)).not.toMatch(/No space|could not extend|base\/16398/);
@@ -124,6 +124,7 @@ describe('the walking skeleton', () => {
     const sheet = page.getByTestId('confirm-sheet');
     await sheet.waitFor();
     expect(await sheet.textContent()).toContain(schedule);
+    expect(await sheet.getByTestId('action-sandbox').textContent()).toContain('Sandbox');
     await sheet.getByTestId('confirm-accept').click();
     await sheet.waitFor({ state: 'hidden' });
     await expect.poll(async () => {

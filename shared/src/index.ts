@@ -17,6 +17,7 @@ export * from './alerts/group.ts';
 export * from './alerts/causes.ts';
 export * from './alerts/lifecycle.ts';
 export * from './api/role.ts';
+export * from './api/locale.ts';
 export * from './api/schemas.ts';
 export * from './api/limits.ts';
 export * from './api/idempotency-key.ts';

@@ -1,15 +1,15 @@
 import webPush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushPayload } from '@turno/shared';
+import { pushMessage } from '../push/payload.ts';
 import { createWebPushSender } from '../push/sender.ts';
 import { startPushService, type PushService } from '../push/testing/push-service.ts';
 import { recordingLogger } from '../push/testing/recording-logger.ts';
 import { createTestDeps, type TestDeps } from '../testing/index.ts';
 import { createSubscriptionStore } from './subscriptions.ts';
 
-const payload: PushPayload = {
+const message = pushMessage(() => ({
   v: 1, alertId: '42', card: '4.1', title: 'Almacenamiento de RDS lleno', url: '/alertas/42',
-};
+}));
 
 describe('push delivery with subscriptions kept in PostgreSQL', () => {
   let deps: TestDeps;
@@ -36,8 +36,8 @@ describe('push delivery with subscriptions kept in PostgreSQL', () => {
         ttlSeconds: 60, log: recordingLogger(), agent: service.agent,
       });
 
-      const first = await sender.send(payload, { topic: 'alert-42' });
-      const second = await sender.send(payload, { topic: 'alert-42' });
+      const first = await sender.send(message, { topic: 'alert-42' });
+      const second = await sender.send(message, { topic: 'alert-42' });
 
       const { rows } = await deps.statePool.query<{ endpoint: string }>(
         'SELECT endpoint FROM turno.push_subscriptions',

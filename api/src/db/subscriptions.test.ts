@@ -47,12 +47,23 @@ describe('the push subscription store', () => {
     await store.save(newSubscription('unsubscribed'));
 
     await store.remove(byId);
-    const removed = await store.removeByEndpoint(newSubscription('unsubscribed').endpoint);
-    const again = await store.removeByEndpoint(newSubscription('unsubscribed').endpoint);
+    const { endpoint } = newSubscription('unsubscribed');
+    const removed = await store.removeByEndpoint(endpoint, 'ana');
+    const again = await store.removeByEndpoint(endpoint, 'ana');
 
     const endpoints = (await store.listActive()).map((s) => s.endpoint);
     expect(endpoints).not.toContain(newSubscription('gone-410').endpoint);
     expect(endpoints).not.toContain(newSubscription('unsubscribed').endpoint);
     expect([removed, again]).toEqual([true, false]);
+  });
+
+  it('removes by endpoint only the subscription of the person named', async () => {
+    const store = createSubscriptionStore(deps.statePool);
+    const id = await store.save(newSubscription('not-beto'));
+
+    const removed = await store.removeByEndpoint(newSubscription('not-beto').endpoint, 'beto');
+
+    expect(removed).toBe(false);
+    expect((await store.listActive()).map((s) => s.id)).toContain(id);
   });
 });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isAppLocale, type AppLocale } from '@turno/shared';
 import type { StoredSubscription, SubscriptionStore } from '../push/types.ts';
 
 export interface NewSubscription {
@@ -6,14 +7,16 @@ export interface NewSubscription {
   p256dh: string;
   auth: string;
   userName: string;
+  /** The app's language on the device; absent: the stored one, else es-MX. */
+  locale?: AppLocale | undefined;
 }
 
 /** The push sender's store plus what the subscribe and unsubscribe routes need. */
 export interface PgSubscriptionStore extends SubscriptionStore {
   /** Adds or refreshes (same endpoint, new keys or user) a subscription; returns its id. */
   save(subscription: NewSubscription): Promise<string>;
-  /** Returns whether a subscription with that endpoint existed. */
-  removeByEndpoint(endpoint: string): Promise<boolean>;
+  /** Removes `userName`'s subscription with that endpoint, never someone else's; says if any. */
+  removeByEndpoint(endpoint: string, userName: string): Promise<boolean>;
 }
 
 interface Row {
@@ -22,6 +25,7 @@ interface Row {
   p256dh: string;
   auth: string;
   user_name: string;
+  locale: string;
   backoff_until: Date | null;
 }
 
@@ -29,7 +33,7 @@ export function createSubscriptionStore(pool: pg.Pool): PgSubscriptionStore {
   return {
     async listActive(): Promise<StoredSubscription[]> {
       const { rows } = await pool.query<Row>(
-        `SELECT id::text, endpoint, p256dh, auth, user_name, backoff_until
+        `SELECT id::text, endpoint, p256dh, auth, user_name, locale, backoff_until
            FROM turno.push_subscriptions ORDER BY id`,
       );
       return rows.map((row) => ({
@@ -38,6 +42,8 @@ export function createSubscriptionStore(pool: pg.Pool): PgSubscriptionStore {
         p256dh: row.p256dh,
         auth: row.auth,
         userName: row.user_name,
+        // The column's CHECK holds it to the app's locales.
+        locale: isAppLocale(row.locale) ? row.locale : 'es-MX',
         backoffUntil: row.backoff_until?.toISOString() ?? null,
       }));
     },
@@ -64,22 +70,27 @@ export function createSubscriptionStore(pool: pg.Pool): PgSubscriptionStore {
 
     async save(subscription) {
       const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO turno.push_subscriptions (endpoint, p256dh, auth, user_name)
-         VALUES ($1, $2, $3, $4)
+        `INSERT INTO turno.push_subscriptions AS s (endpoint, p256dh, auth, user_name, locale)
+         VALUES ($1, $2, $3, $4, COALESCE($5, 'es-MX'))
          ON CONFLICT (endpoint) DO UPDATE
             SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth, user_name = EXCLUDED.user_name,
+                locale = COALESCE($5, s.locale),
                 last_failure_at = NULL, last_failure = NULL, backoff_until = NULL
          RETURNING id::text`,
-        [subscription.endpoint, subscription.p256dh, subscription.auth, subscription.userName],
+        [
+          subscription.endpoint, subscription.p256dh, subscription.auth, subscription.userName,
+          subscription.locale ?? null,
+        ],
       );
       const saved = rows[0];
       if (!saved) throw new Error('INSERT … RETURNING gave no row');
       return saved.id;
     },
 
-    async removeByEndpoint(endpoint) {
+    async removeByEndpoint(endpoint, userName) {
       const result = await pool.query(
-        'DELETE FROM turno.push_subscriptions WHERE endpoint = $1', [endpoint],
+        'DELETE FROM turno.push_subscriptions WHERE endpoint = $1 AND user_name = $2',
+        [endpoint, userName],
       );
       return (result.rowCount ?? 0) > 0;
     },

@@ -18,12 +18,12 @@ export function lazyPusher(options: LazyPusherOptions): AlertPusher {
     });
   };
   return {
-    async send(payload, sendOptions) {
+    async send(message, sendOptions) {
       sender ??= load().catch((error: unknown) => {
         sender = undefined;
         throw error;
       });
-      return (await sender).send(payload, sendOptions);
+      return (await sender).send(message, sendOptions);
     },
   };
 }

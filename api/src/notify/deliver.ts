@@ -1,10 +1,11 @@
 import {
-  cardById, categoryTitle, type CardId, type CategoryId, type NotificationKind, type PushPayload,
+  cardById, categoryTitle, inLocale, type AppLocale, type CardId, type CategoryId,
+  type NotificationKind,
 } from '@turno/shared';
 import { errorFields } from '../log.ts';
-import { alertPushPayload } from '../push/payload.ts';
+import { alertPushPayload, pushMessage } from '../push/payload.ts';
 import { pushTopic } from '../push/topic.ts';
-import type { SendReport } from '../push/types.ts';
+import type { PushMessage, SendReport } from '../push/types.ts';
 import type { AppDeps } from '../types.ts';
 import { everyone, type Audience } from './audience.ts';
 import { claimNotification, finishNotification, recordQuiet } from './notify-store.ts';
@@ -24,15 +25,17 @@ export interface StepToSend {
   kind: NotificationKind;
 }
 
-/** A short Spanish line from the card, never the error's own text. */
-export function pushTitle(alert: { card: CardId | null; category: CategoryId }): string {
+/** A short line from the card in `locale`, never the error's own text. */
+export function pushTitle(
+  alert: { card: CardId | null; category: CategoryId }, locale: AppLocale,
+): string {
   const card = alert.card ? cardById(alert.card) : undefined;
-  if (card) return `${card.id} · ${card.title.es}`;
-  return categoryTitle(alert.category).es;
+  if (card) return `${card.id} · ${inLocale(card.title, locale)}`;
+  return inLocale(categoryTitle(alert.category), locale);
 }
 
-export function stepPayload(alert: AlertToNotify, kind: NotificationKind): PushPayload {
-  return { ...alertPushPayload(alert, pushTitle(alert)), kind };
+export function stepMessage(alert: AlertToNotify, kind: NotificationKind): PushMessage {
+  return pushMessage((locale) => ({ ...alertPushPayload(alert, pushTitle(alert, locale)), kind }));
 }
 
 /**
@@ -73,7 +76,7 @@ async function pushOnce(
 
   let report: SendReport | undefined;
   try {
-    report = await deps.pusher.send(stepPayload(alert, step.kind), {
+    report = await deps.pusher.send(stepMessage(alert, step.kind), {
       topic: pushTopic(alert.id.replaceAll('-', '')),
       ...(to.users ? { users: to.users } : {}),
     });

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { pushFailureKind, redact, type PushDevice } from '@turno/shared';
+import { pushFailureKind, redact, type AppLocale, type PushDevice } from '@turno/shared';
 
 interface DeviceRow {
   id: string;
@@ -40,29 +40,37 @@ export interface Resync {
   user: string;
   /** The endpoint this device had before, when the browser rotated it. */
   previousEndpoint?: string | undefined;
+  /** The app's language; absent: the stored one (or the rotated endpoint's), else es-MX. */
+  locale?: AppLocale | undefined;
 }
 
 /**
  * Stores the device's current subscription. The same keys keep their health (the app
  * re-syncs on every start); new keys start clean. A rotated endpoint replaces the caller's
- * old one, never someone else's.
+ * old one, never someone else's, and keeps its language when the worker (which does not know
+ * the app's) re-subscribed.
  */
 export async function resyncDevice(
   pool: Pool, device: Resync,
-): Promise<{ id: string; replaced: boolean }> {
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO turno.push_subscriptions AS s (endpoint, p256dh, auth, user_name)
-      VALUES ($1, $2, $3, $4)
+): Promise<{ id: string; replaced: boolean; locale: AppLocale }> {
+  const { rows } = await pool.query<{ id: string; locale: AppLocale }>(
+    `INSERT INTO turno.push_subscriptions AS s (endpoint, p256dh, auth, user_name, locale)
+      VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT p.locale FROM turno.push_subscriptions p
+        WHERE p.endpoint = $6 AND p.user_name = $4), 'es-MX'))
       ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
-        user_name = EXCLUDED.user_name,
+        user_name = EXCLUDED.user_name, locale = COALESCE($5, s.locale),
         last_failure_at = CASE WHEN ${same} THEN s.last_failure_at END,
         last_failure = CASE WHEN ${same} THEN s.last_failure END,
         backoff_until = CASE WHEN ${same} THEN s.backoff_until END
-      RETURNING id::text AS id`,
-    [device.endpoint, device.p256dh, device.auth, device.user],
+      RETURNING id::text AS id, locale`,
+    [
+      device.endpoint, device.p256dh, device.auth, device.user, device.locale ?? null,
+      device.previousEndpoint ?? null,
+    ],
   );
   const id = rows[0]?.id;
-  if (!id) throw new Error('INSERT … RETURNING gave no row');
+  const locale = rows[0]?.locale;
+  if (!id || !locale) throw new Error('INSERT … RETURNING gave no row');
   let replaced = false;
   if (device.previousEndpoint && device.previousEndpoint !== device.endpoint) {
     const { rowCount } = await pool.query(
@@ -71,7 +79,7 @@ export async function resyncDevice(
     );
     replaced = (rowCount ?? 0) > 0;
   }
-  return { id, replaced };
+  return { id, replaced, locale };
 }
 
 function hostOf(endpoint: string): string {

@@ -1,4 +1,5 @@
-import type { Alert, PushPayload } from '@turno/shared';
+import type { Alert, AppLocale, PushPayload } from '@turno/shared';
+import type { PushMessage } from './types.ts';
 
 /** Push services accept 4 KB; we keep well under it (ids and a title, never data). */
 export const MAX_PAYLOAD_BYTES = 3 * 1024;
@@ -24,15 +25,21 @@ export function encodePayload(payload: PushPayload): string {
   return body;
 }
 
+/** The same push built in each of the app's languages, each saying which it is in. */
+export function pushMessage(build: (locale: AppLocale) => PushPayload): PushMessage {
+  return { 'es-MX': { ...build('es-MX'), lang: 'es-MX' }, en: { ...build('en'), lang: 'en' } };
+}
+
+/** Each locale's payload serialised once, for every device that speaks it. */
+export function encodeMessage(message: PushMessage): Record<AppLocale, string> {
+  return { 'es-MX': encodePayload(message['es-MX']), en: encodePayload(message.en) };
+}
+
 /**
  * What a push says about an alert: its id, its card and a title. Samples, counts, function
  * names and error text stay on the server; the phone fetches them after sign-in.
  */
-export function alertPushPayload(
-  alert: Pick<Alert, 'id' | 'card'>,
-  cardTitle?: string,
-): PushPayload {
-  const title = cardTitle ?? (alert.card ? `Alerta: tarjeta ${alert.card}` : 'Alerta nueva');
+export function alertPushPayload(alert: Pick<Alert, 'id' | 'card'>, title: string): PushPayload {
   return {
     v: 1,
     alertId: alert.id,

@@ -1,15 +1,15 @@
 import webPush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushPayload } from '@turno/shared';
+import { pushMessage } from './payload.ts';
 import { createWebPushSender } from './sender.ts';
 import { memorySubscriptionStore } from './testing/memory-store.ts';
 import { startPushService, type PushService } from './testing/push-service.ts';
 import { recordingLogger } from './testing/recording-logger.ts';
 import type { StoredSubscription } from './types.ts';
 
-const payload: PushPayload = {
+const message = pushMessage(() => ({
   v: 1, alertId: '42', card: '4.1', title: 'Almacenamiento de RDS lleno', url: '/alertas/42',
-};
+}));
 
 let service: PushService;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(() => service.close());
 
 function device(userName: string): StoredSubscription {
   const sub = service.subscribe();
-  return { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName };
+  return { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName, locale: 'es-MX' };
 }
 
 function sender(subs: StoredSubscription[]) {
@@ -37,7 +37,7 @@ describe('createWebPushSender with a target list', () => {
     const beto = device('beto');
     const caro = device('caro');
 
-    const report = await sender([...ana, beto, caro]).send(payload, {
+    const report = await sender([...ana, beto, caro]).send(message, {
       topic: 'alert-42', users: ['ana', 'caro'],
     });
 
@@ -50,8 +50,8 @@ describe('createWebPushSender with a target list', () => {
     const subs = [device('ana'), device('beto')];
     const push = sender(subs);
 
-    const none = await push.send(payload, { topic: 'alert-42', users: [] });
-    const all = await push.send(payload, { topic: 'alert-42' });
+    const none = await push.send(message, { topic: 'alert-42', users: [] });
+    const all = await push.send(message, { topic: 'alert-42' });
 
     expect(none.delivered).toBe(0);
     expect(all.delivered).toBe(2);

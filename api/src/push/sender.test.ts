@@ -1,16 +1,17 @@
 import webPush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushPayload } from '@turno/shared';
-import { alertPushPayload, PushPayloadTooLargeError } from './payload.ts';
+import type { AppLocale } from '@turno/shared';
+import { alertPushPayload, pushMessage, PushPayloadTooLargeError } from './payload.ts';
 import { createWebPushSender } from './sender.ts';
 import { memorySubscriptionStore } from './testing/memory-store.ts';
 import { startPushService, type PushService } from './testing/push-service.ts';
 import { recordingLogger } from './testing/recording-logger.ts';
 import type { StoredSubscription, VapidKeys } from './types.ts';
 
-const payload: PushPayload = {
-  v: 1, alertId: '42', card: '4.1', title: 'Almacenamiento de RDS lleno', url: '/alertas/42',
-};
+const titles = { 'es-MX': 'Almacenamiento de RDS lleno', en: 'RDS storage full' } as const;
+const message = pushMessage((locale) => ({
+  v: 1, alertId: '42', card: '4.1', title: titles[locale], url: '/alertas/42',
+}));
 
 let service: PushService;
 let vapid: VapidKeys;
@@ -21,9 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-function stored(userName = 'operador'): StoredSubscription {
+function stored(userName = 'operador', locale: AppLocale = 'es-MX'): StoredSubscription {
   const sub = service.subscribe();
-  return { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName };
+  return { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName, locale };
 }
 
 function setUp(subs: StoredSubscription[], now?: () => Date) {
@@ -42,23 +43,38 @@ describe('createWebPushSender', () => {
     const sub = stored();
     const { sender, store } = setUp([sub]);
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report).toEqual({
       delivered: 1, removed: 0, failed: 0, backedOff: [],
       outcomes: [{ id: sub.id, result: 'delivered' }],
     });
     const [push] = receivedBy(sub.id);
-    expect(push?.payload).toEqual(payload);
+    expect(push?.payload).toEqual(message['es-MX']);
     expect(push?.headers).toEqual({ ttl: '3600', urgency: 'high', topic: 'alert-42' });
     expect(store.events).toMatchObject([{ kind: 'delivered', id: sub.id }]);
+  });
+
+  it('sends each device the payload in its app\'s language, and says which', async () => {
+    const spanish = stored('ana', 'es-MX');
+    const english = stored('ana', 'en');
+    const { sender } = setUp([spanish, english]);
+
+    await sender.send(message, { topic: 'alert-42' });
+
+    expect(receivedBy(spanish.id).map((r) => r.payload)).toEqual([
+      expect.objectContaining({ title: 'Almacenamiento de RDS lleno', lang: 'es-MX' }),
+    ]);
+    expect(receivedBy(english.id).map((r) => r.payload)).toEqual([
+      expect.objectContaining({ title: 'RDS storage full', lang: 'en' }),
+    ]);
   });
 
   it('signs a VAPID JWT for the push service origin with our key and contact', async () => {
     const sub = stored();
     const { sender } = setUp([sub]);
 
-    await sender.send(payload, { topic: 'alert-42' });
+    await sender.send(message, { topic: 'alert-42' });
 
     const vapidClaims = receivedBy(sub.id)[0]?.vapid;
     expect(vapidClaims).toMatchObject({
@@ -72,7 +88,7 @@ describe('createWebPushSender', () => {
     const sub = stored();
     const { sender } = setUp([sub]);
 
-    await sender.send(payload, { topic: 'alert:0f8e2c1a-4b7d-4e55-9c3e-1d2f3a4b5c6d' });
+    await sender.send(message, { topic: 'alert:0f8e2c1a-4b7d-4e55-9c3e-1d2f3a4b5c6d' });
 
     expect(receivedBy(sub.id)[0]?.headers.topic).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
@@ -84,7 +100,7 @@ describe('createWebPushSender', () => {
     const { sender, store } = setUp([gone]);
     service.answer(gone.id, { status });
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report.removed).toBe(1);
     expect(store.subscriptions.has(gone.id)).toBe(false);
@@ -97,7 +113,7 @@ describe('createWebPushSender', () => {
     const { sender, store } = setUp([sub], () => clock);
     service.answer(sub.id, { status: 429, retryAfter: '120' });
 
-    const first = await sender.send(payload, { topic: 'alert-42' });
+    const first = await sender.send(message, { topic: 'alert-42' });
     const until = '2025-06-01T12:02:00.000Z';
     expect(first.backedOff).toEqual([{ id: sub.id, until }]);
     expect(store.subscriptions.get(sub.id)?.backoffUntil).toBe(until);
@@ -106,7 +122,7 @@ describe('createWebPushSender', () => {
 
     service.answer(sub.id, null);
     clock = new Date('2025-06-01T12:01:59Z');
-    const second = await sender.send(payload, { topic: 'alert-42' });
+    const second = await sender.send(message, { topic: 'alert-42' });
     expect(second).toEqual({
       delivered: 0, removed: 0, failed: 0, backedOff: [{ id: sub.id, until }],
       outcomes: [{ id: sub.id, result: 'backed-off', until }],
@@ -114,7 +130,7 @@ describe('createWebPushSender', () => {
     expect(receivedBy(sub.id)).toEqual([]);
 
     clock = new Date('2025-06-01T12:02:01Z');
-    const third = await sender.send(payload, { topic: 'alert-42' });
+    const third = await sender.send(message, { topic: 'alert-42' });
     expect(third.delivered).toBe(1);
     expect(receivedBy(sub.id)).toHaveLength(1);
   });
@@ -124,7 +140,7 @@ describe('createWebPushSender', () => {
     const sub = { ...stored(), backoffUntil: until };
     const { sender } = setUp([sub], () => new Date('2025-06-01T12:00:00Z'));
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report.backedOff).toEqual([{ id: sub.id, until }]);
     expect(receivedBy(sub.id)).toEqual([]);
@@ -136,7 +152,7 @@ describe('createWebPushSender', () => {
     const { sender } = setUp([sub], () => clock);
     service.answer(sub.id, { status: 429, retryAfter: 'Sun, 01 Jun 2025 12:10:00 GMT' });
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report.backedOff).toEqual([{ id: sub.id, until: '2025-06-01T12:10:00.000Z' }]);
   });
@@ -147,7 +163,7 @@ describe('createWebPushSender', () => {
     const { sender } = setUp([sub], () => clock);
     service.answer(sub.id, { status: 429 });
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report.backedOff).toEqual([{ id: sub.id, until: '2025-06-01T12:01:00.000Z' }]);
   });
@@ -155,7 +171,7 @@ describe('createWebPushSender', () => {
   it('refuses a payload over 3 KB instead of sending it', async () => {
     const sub = stored();
     const { sender, store } = setUp([sub]);
-    const big = { ...payload, url: `/alertas/${'x'.repeat(3100)}` };
+    const big = { ...message, en: { ...message.en, url: `/alertas/${'x'.repeat(3100)}` } };
 
     await expect(sender.send(big, { topic: 'alert-42' }))
       .rejects.toBeInstanceOf(PushPayloadTooLargeError);
@@ -172,7 +188,7 @@ describe('createWebPushSender', () => {
     const { sender, store } = setUp([broken, unreachable, ...healthy]);
     service.answer(broken.id, { status: 500 });
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report).toMatchObject({ delivered: 5, failed: 2, removed: 0 });
     for (const sub of healthy) expect(receivedBy(sub.id)).toHaveLength(1);
@@ -194,7 +210,7 @@ describe('createWebPushSender', () => {
       await markDelivered(id, at);
     };
 
-    const report = await sender.send(payload, { topic: 'alert-42' });
+    const report = await sender.send(message, { topic: 'alert-42' });
 
     expect(report.delivered).toBe(2);
     expect(receivedBy(second.id)).toHaveLength(1);
@@ -209,7 +225,7 @@ describe('createWebPushSender', () => {
     service.answer(gone.id, { status: 410 });
     service.answer(broken.id, { status: 500 });
 
-    await sender.send(payload, { topic: 'alert-42' });
+    await sender.send(message, { topic: 'alert-42' });
 
     const written = JSON.stringify(log.lines);
     expect(written).toContain(new URL(service.origin).host);

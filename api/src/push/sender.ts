@@ -1,14 +1,14 @@
 import type { Agent } from 'node:https';
 import webPush from 'web-push';
-import type { PushPayload } from '@turno/shared';
 import type { Logger } from '../types.ts';
 import { forEachLimited } from './concurrency.ts';
-import { encodePayload } from './payload.ts';
+import { encodeMessage } from './payload.ts';
 import { retryAfterDate } from './retry-after.ts';
 import { pushTopic } from './topic.ts';
 import { createVapidHeaderCache } from './vapid-header.ts';
 import type {
-  AlertPusher, SendOptions, SendReport, StoredSubscription, SubscriptionStore, VapidKeys,
+  AlertPusher, PushMessage, SendOptions, SendReport, StoredSubscription, SubscriptionStore,
+  VapidKeys,
 } from './types.ts';
 
 export interface WebPushSenderOptions {
@@ -28,7 +28,10 @@ type Outcome =
   | { kind: 'backedOff'; until: Date }
   | { kind: 'failed'; reason: string };
 
-/** Sends alerts with web-push (VAPID, aes128gcm) and keeps the subscription list healthy. */
+/**
+ * Sends alerts with web-push (VAPID, aes128gcm), each device in its app's language, and keeps
+ * the subscription list healthy.
+ */
 export function createWebPushSender(
   store: SubscriptionStore,
   vapid: VapidKeys,
@@ -115,8 +118,8 @@ export function createWebPushSender(
   };
 
   return {
-    async send(payload: PushPayload, { topic, users }: SendOptions): Promise<SendReport> {
-      const body = encodePayload(payload);
+    async send(message: PushMessage, { topic, users }: SendOptions): Promise<SendReport> {
+      const bodies = encodeMessage(message);
       const topicValue = pushTopic(topic);
       const report: SendReport = {
         delivered: 0, removed: 0, failed: 0, backedOff: [], outcomes: [],
@@ -126,7 +129,7 @@ export function createWebPushSender(
 
       await forEachLimited(subscriptions, options.concurrency ?? 16, async (sub) => {
         try {
-          await sendTo(sub, body, topicValue, report);
+          await sendTo(sub, bodies[sub.locale], topicValue, report);
         } catch (error) {
           // The store failed, not the device: log it and carry on with the others.
           log.error('push.store_failed', {

@@ -1,4 +1,4 @@
-import type { PushPayload } from '@turno/shared';
+import type { AppLocale, PushPayload } from '@turno/shared';
 
 /** A browser's push subscription as stored in Turno's schema. */
 export interface StoredSubscription {
@@ -7,6 +7,8 @@ export interface StoredSubscription {
   p256dh: string;
   auth: string;
   userName: string;
+  /** The app's language on that device: its pushes are worded in it. */
+  locale: AppLocale;
   /** Set after a 429: the push service asked us to leave this subscription alone until then. */
   backoffUntil?: string | null;
 }
@@ -51,7 +53,10 @@ export interface SendOptions {
   users?: readonly string[];
 }
 
+/** One push in each of the app's languages: each device gets the one in its own. */
+export type PushMessage = Readonly<Record<AppLocale, PushPayload>>;
+
 export interface AlertPusher {
-  /** Sends one payload to the chosen subscriptions; never throws for one bad device. */
-  send(payload: PushPayload, options: SendOptions): Promise<SendReport>;
+  /** Sends one message to the chosen subscriptions; never throws for one bad device. */
+  send(message: PushMessage, options: SendOptions): Promise<SendReport>;
 }

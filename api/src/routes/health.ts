@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { HealthResponse } from '@turno/shared';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { errorFields } from '../log.ts';
 
@@ -11,12 +12,13 @@ export function healthRoutes(deps: AppDeps): Hono<AppEnv> {
       c.var.log.warn('health.database_unreachable', errorFields(error));
       return false;
     });
-    return c.json({
+    const body: HealthResponse = {
       ok,
       cloud: deps.cloud.kind,
       database: deps.config.databaseMode,
       version: deps.config.version,
-    }, ok ? 200 : 503);
+    };
+    return c.json(body, ok ? 200 : 503);
   });
 }
 

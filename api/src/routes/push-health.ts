@@ -1,19 +1,22 @@
 import { Hono } from 'hono';
 import {
-  pushFailureKind, pushResyncRequest, TurnoError, type PushDevice, type PushPayload,
+  inLocale, pushFailureKind, pushResyncRequest, TurnoError, type PushDevice,
   type PushTestDevice, type PushTestResult,
 } from '@turno/shared';
+import { pushMessage } from '../push/payload.ts';
 import type { SubscriptionOutcome } from '../push/types.ts';
 import { devicesOf, resyncDevice } from '../notify/devices.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
-import { assertPushService } from './push.ts';
+import { assertPushService, readLocale } from './push.ts';
 
-/** What a test push says: no alert, and a tap opens Ajustes. */
-export const testPushPayload: PushPayload = {
-  v: 1, kind: 'test', alertId: '', card: null, title: 'Turno: prueba de notificaciones',
+const testTitle = { es: 'Turno: prueba de notificaciones', en: 'Turno: notification test' };
+
+/** What a test push says, in each device's language: no alert, and a tap opens Ajustes. */
+export const testPushMessage = pushMessage((locale) => ({
+  v: 1, kind: 'test', alertId: '', card: null, title: inLocale(testTitle, locale),
   url: '/ajustes',
-};
+}));
 
 /**
  * `/api/push/devices`, `/test` and `/subscription`: the caller's own devices and how their
@@ -28,7 +31,7 @@ export function pushHealthRoutes(deps: AppDeps): Hono<AppEnv> {
       const { user } = c.get('principal');
       const devices = await devicesOf(statePool, user);
       if (devices.length === 0) throw new TurnoError('push_no_device');
-      const report = await deps.pusher.send(testPushPayload, {
+      const report = await deps.pusher.send(testPushMessage, {
         topic: 'turno-test', users: [user],
       });
       c.get('log').info('push.test_sent', {
@@ -42,15 +45,18 @@ export function pushHealthRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json(body);
     })
     .put('/subscription', async (c) => {
-      const { subscription, previousEndpoint } = await readJson(
+      const { subscription, previousEndpoint, locale } = await readJson(
         c, pushResyncRequest, 'subscription_invalid',
       );
       assertPushService(new URL(subscription.endpoint), deps.config.pushServiceHosts);
       const result = await resyncDevice(statePool, {
         endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh,
         auth: subscription.keys.auth, user: c.get('principal').user, previousEndpoint,
+        locale: readLocale(locale),
       });
-      c.get('log').info('push.resynced', { subscription: result.id, replaced: result.replaced });
+      c.get('log').info('push.resynced', {
+        subscription: result.id, replaced: result.replaced, locale: result.locale,
+      });
       return c.json(result);
     });
 }

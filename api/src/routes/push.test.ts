@@ -103,6 +103,20 @@ describe('POST /api/push/subscribe and /unsubscribe', () => {
     expect(await stored(body.endpoint)).toEqual([]);
   });
 
+  it('leaves another person\'s subscription alone, answering as for an unknown endpoint',
+    async () => {
+      const body = subscription('phone-of-observador');
+      await post('subscribe', body, 'observador');
+
+      const response = await post('unsubscribe', { endpoint: body.endpoint }, 'operador');
+
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ removed: false });
+      expect(await stored(body.endpoint)).toEqual([
+        { user_name: 'observador', p256dh: body.keys.p256dh },
+      ]);
+    });
+
   it('answers 400 subscription_invalid for an unsubscribe without an endpoint', async () => {
     const response = await post('unsubscribe', { id: 3 });
 

@@ -1,9 +1,14 @@
-import type { PushPayload } from '@turno/shared';
-import type { AlertPusher, SendReport } from '../push/types.ts';
+import { defaultLocale, type PushPayload } from '@turno/shared';
+import type { AlertPusher, PushMessage, SendReport } from '../push/types.ts';
 
 export interface RecordingPusher extends AlertPusher {
-  /** `users` is absent when the push went to every subscription. */
-  readonly sent: Array<{ payload: PushPayload; topic: string; users?: readonly string[] }>;
+  /**
+   * `payload` is what a device in the default locale (es-MX) gets, `message` every locale's;
+   * `users` is absent when the push went to every subscription.
+   */
+  readonly sent: Array<{
+    payload: PushPayload; message: PushMessage; topic: string; users?: readonly string[];
+  }>;
 }
 
 /**
@@ -14,8 +19,8 @@ export function createRecordingPusher(): RecordingPusher {
   const sent: RecordingPusher['sent'] = [];
   return {
     sent,
-    async send(payload, { topic, users }): Promise<SendReport> {
-      sent.push({ payload, topic, ...(users ? { users } : {}) });
+    async send(message, { topic, users }): Promise<SendReport> {
+      sent.push({ payload: message[defaultLocale], message, topic, ...(users ? { users } : {}) });
       return { delivered: 0, removed: 0, failed: 0, backedOff: [], outcomes: [] };
     },
   };

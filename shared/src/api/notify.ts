@@ -198,6 +198,8 @@ export const pushResyncRequest = z.object({
     keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
   }),
   previousEndpoint: z.url().max(2048).optional(),
+  /** The app's language on this device; checked against `appLocales` (`locale_unsupported`). */
+  locale: z.unknown().optional(),
 });
 
 /** How the test push went on one of the caller's devices. */

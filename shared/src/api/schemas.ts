@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { maxRequestBytes } from './limits.ts';
+import { appLocales } from './locale.ts';
 import { roleSchema } from './role.ts';
 
 /** Request and response shapes of `/api`, shared by the API (validation) and the PWA. */
@@ -172,6 +173,16 @@ export const probeStatusSchema = z.object({
 });
 export type ProbeStatus = z.infer<typeof probeStatusSchema>;
 
+/** `GET /api/health`, public: whether Turno reaches its database, and what it runs on. */
+export const healthResponse = z.object({
+  ok: z.boolean(),
+  /** `sandbox`: the in-process copy of the runbook's account, not AWS. */
+  cloud: z.enum(['sandbox', 'aws']),
+  database: z.enum(['embedded', 'server']),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
 export const statusResponse = z.object({
   sandbox: z.boolean(),
   probes: z.array(probeStatusSchema),
@@ -194,6 +205,8 @@ export const pushSubscriptionRequest = z.object({
   endpoint: z.url().max(2048),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
+  /** The app's language on this device; checked against `appLocales` (`locale_unsupported`). */
+  locale: z.unknown().optional(),
 });
 export const pushUnsubscribeRequest = z.object({ endpoint: z.url().max(2048) });
 
@@ -217,5 +230,7 @@ export const pushPayloadSchema = z.object({
     .optional(),
   /** An API path the notification's "Listo" action POSTs with the stored session. */
   confirmUrl: z.string().startsWith('/api/').max(200).optional(),
+  /** The device's app language, which the title is in: the worker words the rest in it. */
+  lang: z.enum(appLocales).optional(),
 });
 export type PushPayload = z.infer<typeof pushPayloadSchema>;

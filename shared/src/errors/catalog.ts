@@ -37,6 +37,9 @@ export const errorCatalog = {
     status: 400, message: 'The Idempotency-Key header must be 1 to 128 visible ASCII characters.',
   },
   subscription_invalid: { status: 400, message: 'The push subscription is not valid.' },
+  locale_unsupported: {
+    status: 400, message: 'The language must be one of the app\'s: es-MX or en.',
+  },
   cron_command_not_found: { status: 404, message: 'That cron host command does not exist.' },
   cron_host_unreachable: {
     status: 502,

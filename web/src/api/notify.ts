@@ -1,6 +1,6 @@
 import type {
-  AlertNotify, MaintenanceResources, MaintenanceWindow, OncallOverride, OncallResponse,
-  PushDevice, PushTestResult, QuietHours, Rotation, RotationRequest,
+  AlertNotify, AppLocale, MaintenanceResources, MaintenanceWindow, OncallOverride,
+  OncallResponse, PushDevice, PushTestResult, QuietHours, Rotation, RotationRequest,
 } from '@turno/shared';
 import type { ApiRequest } from './client.ts';
 
@@ -48,9 +48,13 @@ export function notifyEndpoints(request: ApiRequest) {
       request<{ quietHours: QuietHours | null }>('/api/quiet-hours', { method: 'DELETE' }),
     pushDevices: () => request<PushDevice[]>('/api/push/devices'),
     testPush: () => request<PushTestResult>('/api/push/test', { method: 'POST', body: {} }),
-    resyncPush: (subscription: PushSubscriptionJSON, previousEndpoint?: string) =>
-      request<{ id: string; replaced: boolean }>('/api/push/subscription', {
-        method: 'PUT', body: { subscription, ...(previousEndpoint ? { previousEndpoint } : {}) },
+    /** `locale`: the app's language here, which this device's notifications will speak. */
+    resyncPush: (
+      subscription: PushSubscriptionJSON, locale: AppLocale, previousEndpoint?: string,
+    ) =>
+      request<{ id: string; replaced: boolean; locale: AppLocale }>('/api/push/subscription', {
+        method: 'PUT',
+        body: { subscription, locale, ...(previousEndpoint ? { previousEndpoint } : {}) },
       }),
   };
 }

@@ -1,5 +1,6 @@
 import type {
-  Alert, AuditEntry, DiagnoseResponse, Schedule, SessionResponse, StatusResponse, SyncErrorRow,
+  Alert, AppLocale, AuditEntry, DiagnoseResponse, HealthResponse, Schedule, SessionResponse,
+  StatusResponse, SyncErrorRow,
 } from '@turno/shared';
 import type {
   Database, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
@@ -29,7 +30,7 @@ export interface SyncErrorPage {
 export function createTurnoApi(request: ApiRequest) {
   const path = encodeURIComponent;
   return {
-    health: () => request<unknown>('/api/health'),
+    health: () => request<HealthResponse>('/api/health'),
     signIn: (user: string) =>
       request<SessionResponse>('/api/session/dev', { method: 'POST', body: { user } }),
     status: () => request<StatusResponse>('/api/status'),
@@ -76,8 +77,10 @@ export function createTurnoApi(request: ApiRequest) {
     diagnose: (text: string) =>
       request<DiagnoseResponse>('/api/diagnose', { method: 'POST', body: { text } }),
     pushKey: async () => (await request<{ publicKey: string }>('/api/push/key')).publicKey,
-    subscribe: (subscription: PushSubscriptionJSON) =>
-      request<unknown>('/api/push/subscribe', { method: 'POST', body: subscription }),
+    subscribe: (subscription: PushSubscriptionJSON, locale: AppLocale) =>
+      request<unknown>('/api/push/subscribe', {
+        method: 'POST', body: { ...subscription, locale },
+      }),
     unsubscribe: (endpoint: string) =>
       request<unknown>('/api/push/unsubscribe', { method: 'POST', body: { endpoint } }),
     ...notifyEndpoints(request),

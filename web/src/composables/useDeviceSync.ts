@@ -1,17 +1,19 @@
 import { watch } from 'vue';
 import { saveWorkerSession } from '../sw/sw-session.ts';
 import { useSessionStore } from '../stores/session.ts';
+import { useSettingsStore } from '../stores/settings.ts';
 import { useApi } from './useApi.ts';
 import { usePush } from './usePush.ts';
 
 /**
  * Keeps this device in step each time the app opens: hands the current session to the
  * service worker (so "Reconocer" works from the notification) and re-syncs the push
- * subscription with the server.
+ * subscription with the server, again when the language changes so pushes speak it.
  */
 export function useDeviceSync(): void {
   const session = useSessionStore();
-  const push = usePush(useApi());
+  const settings = useSettingsStore();
+  const push = usePush(useApi(), () => settings.locale);
   let synced = false;
 
   watch(() => [session.token, session.session?.expiresAt] as const, ([token, expiresAt]) => {
@@ -26,4 +28,8 @@ export function useDeviceSync(): void {
     synced = true;
     void push.resync();
   }, { immediate: true });
+
+  watch(() => settings.locale, () => {
+    if (session.signedIn) void push.resync();
+  });
 }

@@ -44,13 +44,13 @@ describe('usePush().resync', () => {
       localStorage.setItem('turno.push.endpoint', 'https://fcm.googleapis.com/fcm/send/old');
       browser(subscription('https://fcm.googleapis.com/fcm/send/new'));
       const calls = api();
-      const push = usePush(calls as unknown as TurnoApi);
+      const push = usePush(calls as unknown as TurnoApi, () => 'es-MX');
 
       expect(await push.resync()).toEqual({ ok: true });
 
       expect(calls.resyncPush).toHaveBeenCalledWith(
         { endpoint: 'https://fcm.googleapis.com/fcm/send/new', keys: { p256dh: 'p', auth: 'a' } },
-        'https://fcm.googleapis.com/fcm/send/old',
+        'es-MX', 'https://fcm.googleapis.com/fcm/send/old',
       );
       expect(localStorage.getItem('turno.push.endpoint'))
         .toBe('https://fcm.googleapis.com/fcm/send/new');
@@ -62,12 +62,12 @@ describe('usePush().resync', () => {
     const manager = browser(null);
     const calls = api();
 
-    await usePush(calls as unknown as TurnoApi).resync();
+    await usePush(calls as unknown as TurnoApi, () => 'es-MX').resync();
 
     expect(manager.subscribe).toHaveBeenCalled();
     expect(calls.resyncPush).toHaveBeenCalledWith(
       expect.objectContaining({ endpoint: 'https://fcm.googleapis.com/fcm/send/fresh' }),
-      'https://fcm.googleapis.com/fcm/send/old',
+      'es-MX', 'https://fcm.googleapis.com/fcm/send/old',
     );
   });
 
@@ -75,9 +75,22 @@ describe('usePush().resync', () => {
     const manager = browser(null, 'default');
     const calls = api();
 
-    await usePush(calls as unknown as TurnoApi).resync();
+    await usePush(calls as unknown as TurnoApi, () => 'es-MX').resync();
 
     expect(manager.getSubscription).not.toHaveBeenCalled();
     expect(calls.resyncPush).not.toHaveBeenCalled();
+  });
+
+  it('sends the app\'s language on this device, as it is at the time of the sync', async () => {
+    browser(subscription('https://fcm.googleapis.com/fcm/send/new'));
+    const calls = api();
+    let locale: 'es-MX' | 'en' = 'en';
+    const push = usePush(calls as unknown as TurnoApi, () => locale);
+
+    await push.resync();
+    locale = 'es-MX';
+    await push.resync();
+
+    expect(calls.resyncPush.mock.calls.map((call: unknown[]) => call[1])).toEqual(['en', 'es-MX']);
   });
 });

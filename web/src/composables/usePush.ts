@@ -1,3 +1,4 @@
+import type { AppLocale } from '@turno/shared';
 import { ref } from 'vue';
 import type { TurnoApi } from '../api/turno.ts';
 
@@ -32,8 +33,11 @@ async function currentSubscription(): Promise<PushSubscription | null> {
   return (await registration?.pushManager.getSubscription()) ?? null;
 }
 
-/** Web push on this device: subscribe with the API's VAPID key, or stop. */
-export function usePush(api: TurnoApi) {
+/**
+ * Web push on this device: subscribe with the API's VAPID key, or stop. `locale` is the app's
+ * language here; the server words this device's notifications in it.
+ */
+export function usePush(api: TurnoApi, locale: () => AppLocale) {
   const subscribed = ref(false);
   const busy = ref(false);
   /** This device's subscription id on the server, to tell it apart in the device list. */
@@ -62,15 +66,15 @@ export function usePush(api: TurnoApi) {
   /** Stores this device's subscription on the server, replacing a rotated endpoint. */
   async function send(subscription: PushSubscription): Promise<void> {
     const previous = localStorage.getItem(endpointKey) ?? undefined;
-    const { id } = await api.resyncPush(subscription.toJSON(), previous);
+    const { id } = await api.resyncPush(subscription.toJSON(), locale(), previous);
     localStorage.setItem(endpointKey, subscription.endpoint);
     localStorage.setItem(deviceKey, id);
     deviceId.value = id;
   }
 
   /**
-   * On every start: sends the current subscription again so a rotated endpoint is picked up,
-   * and subscribes again where the browser dropped one this device had.
+   * On every start and language change: sends the current subscription (and language) again
+   * so a rotated endpoint is picked up, and subscribes again where the browser dropped one.
    */
   async function resync(): Promise<PushResult> {
     if (!supported() || Notification.permission !== 'granted') return { ok: true };

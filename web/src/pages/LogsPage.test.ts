@@ -1,6 +1,7 @@
 import type { Role } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCloudStore } from '../stores/cloud.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { mountApp } from '../test-utils.ts';
 import LogsPage from './LogsPage.vue';
@@ -40,7 +41,7 @@ async function mountAs(role: Role) {
     token: 't', role, user: role, expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
   await flushPromises();
-  return { wrapper, ...api };
+  return { wrapper, pinia, ...api };
 }
 
 describe('LogsPage', () => {
@@ -67,5 +68,15 @@ describe('LogsPage', () => {
 
     expect(puts).toEqual([{ body: { days: 30 }, key: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
     expect(wrapper.get('[data-testid="logs-retention"]').text()).toContain('30 días');
+  });
+
+  it('says Sandbox when confirming a change in the sandbox', async () => {
+    const { wrapper, pinia } = await mountAs('admin');
+    useCloudStore(pinia).kind = 'sandbox';
+
+    await wrapper.get('[data-testid="retention-select"]').setValue('30');
+    await wrapper.get('[data-testid="retention-save"]').trigger('click');
+
+    expect(wrapper.get('[data-testid="action-sandbox"]').text()).toContain('Sandbox');
   });
 });

@@ -1,8 +1,9 @@
+import { appLocales, defaultLocale, type AppLocale } from '@turno/shared';
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 
-export const locales = ['es-MX', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export const locales = appLocales;
+export type Locale = AppLocale;
 export const themes = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof themes)[number];
 
@@ -13,7 +14,7 @@ function saved<T extends string>(key: string, allowed: readonly T[], fallback: T
 
 /** Language and theme, chosen in Ajustes and kept on the device. */
 export const useSettingsStore = defineStore('settings', () => {
-  const locale = ref<Locale>(saved('turno.locale', locales, 'es-MX'));
+  const locale = ref<Locale>(saved('turno.locale', locales, defaultLocale));
   const theme = ref<Theme>(saved('turno.theme', themes, 'system'));
 
   watch(locale, (value) => localStorage.setItem('turno.locale', value));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pushPayloadSchema } from '@turno/shared';
+import en from '../i18n/en.json';
 import { isPushPayload, notificationFromPush, urlForClick } from './notification.ts';
 
 const phone = { maxActions: 2, language: 'es-MX' };
@@ -119,6 +120,26 @@ describe('notificationFromPush', () => {
     expect(urlForClick(note.data, '')).toBe('/ajustes#whatsapp-reminder');
   });
 
+  it('words an alert in the language the server says, not the browser\'s', () => {
+    const english = { ...payload, title: '4.1 · RDS storage full', kind: 'renotify', lang: 'en' };
+    const spanish = { ...payload, kind: 'renotify', lang: 'es-MX' };
+
+    const note = notificationFromPush(JSON.stringify(english), phone);
+    const nota = notificationFromPush(JSON.stringify(spanish), { ...phone, language: 'en-US' });
+
+    expect(note).toMatchObject({ title: '4.1 · RDS storage full', lang: 'en' });
+    expect(note.body).toMatch(/^Still not acknowledged\. Card 4\.1/);
+    expect(note.actions.map((a) => a.title)).toEqual(['Acknowledge', 'See guide']);
+    expect(nota).toMatchObject({ title: '4.1 Almacenamiento de RDS lleno', lang: 'es-MX' });
+    expect(nota.actions.map((a) => a.title)).toEqual(['Reconocer', 'Ver guía']);
+  });
+
+  it('shows a test push in the language the server says', () => {
+    const test = { ...payload, alertId: '', card: null, kind: 'test', url: '/ajustes', lang: 'en' };
+
+    expect(notificationFromPush(JSON.stringify(test), phone).title).toBe(en.push.testTitle);
+  });
+
   it('speaks English on an English phone', () => {
     const note = notificationFromPush('', { ...phone, language: 'en-US' });
     const done = notificationFromPush(reminder, { ...phone, language: 'en-US' });
@@ -183,6 +204,10 @@ describe('isPushPayload', () => {
     { ...payload, paused: 'linde-mix-get-events' },
     { ...payload, paused: Array.from({ length: 11 }, () => ({ name: 'a', since: 'b' })) },
     { ...payload, paused: [{ name: 'x'.repeat(65), since: '2026-01-07' }] },
+    { ...payload, lang: 'en' },
+    { ...payload, lang: 'es-MX' },
+    { ...payload, lang: 'fr' },
+    { ...payload, lang: 3 },
     [],
     'text',
     null,

@@ -40,7 +40,10 @@ export interface PushNotification {
 export interface PushContext {
   /** `Notification.maxActions` where the browser has it, else 0. */
   maxActions: number;
-  /** `navigator.language`: the worker cannot read the language chosen in Ajustes. */
+  /**
+   * `navigator.language`, for a push without `lang` (an older server, or one the worker cannot
+   * read): the worker cannot read the language chosen in Ajustes.
+   */
   language: string;
 }
 
@@ -52,6 +55,7 @@ export const pausedTag = 'turno-paused-reminder';
 const kinds = [
   'alert', 'renotify', 'escalate', 'reopened', 'test', 'phone-reminder', 'paused-reminder',
 ];
+const langs = ['es-MX', 'en'];
 
 /** Only same-origin paths: a push must never send the phone to another site. */
 function localPath(url: unknown): string | null {
@@ -77,7 +81,8 @@ export function isPushPayload(value: unknown): value is PushPayload {
   return typeof p === 'object' && p !== null && p.v === 1
     && typeof p.alertId === 'string' && typeof p.title === 'string' && p.title.length <= 120
     && (p.card === null || typeof p.card === 'string') && typeof p.url === 'string'
-    && (p.kind === undefined || kinds.includes(p.kind as string)) && isPausedList(p.paused);
+    && (p.kind === undefined || kinds.includes(p.kind as string)) && isPausedList(p.paused)
+    && (p.lang === undefined || langs.includes(p.lang as string));
 }
 
 function pageData(url: string): NotificationData {
@@ -89,11 +94,13 @@ export function notificationFromPush(
   text: string | null | undefined,
   context: PushContext,
 ): PushNotification {
-  const english = context.language.toLowerCase().startsWith('en');
+  const parsed = parse(text);
+  const payload = isPushPayload(parsed) ? parsed : null;
+  // The server words each push in the app's language on this device and says which.
+  const english = (payload?.lang ?? context.language).toLowerCase().startsWith('en');
   const words = english ? en.push : es.push;
   const lang = english ? 'en' : 'es-MX';
-  const payload = parse(text);
-  if (!isPushPayload(payload)) {
+  if (!payload) {
     return {
       title: words.genericTitle, body: words.genericBody, tag: 'turno-alert', lang, icon,
       badge: icon, requireInteraction: false, renotify: false, actions: [],

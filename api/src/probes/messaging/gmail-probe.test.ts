@@ -108,7 +108,8 @@ describe('the Gmail probe against a server that answers as Google\'s token endpo
     });
 
   it.each([
-    ['a rejected client in Sync_error', { text: 'invalid_client: The OAuth client was not found.' }],
+    ['a rejected client in Sync_error',
+      { text: 'invalid_client: The OAuth client was not found.' }],
     ['missing scopes', { text: 'Request had insufficient authentication scopes.' }],
     ['a Google 401', { text: 'Request failed with status code 401 (gmail.googleapis.com)' }],
     ['the probe\'s rejected client', { probeError: 'invalid_client' }],

@@ -1,5 +1,6 @@
-import type { PushPayload } from '@turno/shared';
+import { inLocale } from '@turno/shared';
 import { awakeRecipients } from '../../notify/recipients.ts';
+import { pushMessage } from '../../push/payload.ts';
 import type { Probe, ProbeResult } from '../types.ts';
 import type { MessagingConfig } from './config.ts';
 import { claimReminder, readReminder, reminderShouldSend } from './reminder-store.ts';
@@ -13,11 +14,14 @@ const checkSeconds = 900;
  * Ids and a title only; the tap opens Ajustes, where "Listo" is, and a "Listo" action on
  * the notification POSTs `confirmUrl` with the stored session (operator role).
  */
-export const phoneReminderPayload: PushPayload = {
+export const phoneReminderMessage = pushMessage((locale) => ({
   v: 1, kind: 'phone-reminder', alertId: '', card: '1.1',
-  title: 'Abre WhatsApp en el celular designado', url: '/ajustes#whatsapp-reminder',
+  title: inLocale({
+    es: 'Abre WhatsApp en el celular designado', en: 'Open WhatsApp on the designated phone',
+  }, locale),
+  url: '/ajustes#whatsapp-reminder',
   confirmUrl: '/api/whatsapp/reminder/confirm',
-};
+}));
 
 /**
  * WhatsApp unlinks the instance when the designated phone goes unused for 14 days (card 1.1):
@@ -46,7 +50,7 @@ export function createReminderProbe(config: MessagingConfig['reminder']): Probe 
           'info', now)
         : [];
       if (users?.length !== 0 && await claimReminder(deps.statePool, state, next)) {
-        const report = await deps.pusher.send(phoneReminderPayload, {
+        const report = await deps.pusher.send(phoneReminderMessage, {
           topic: 'whatsapp-phone-reminder', ...(users ? { users } : {}),
         });
         deps.log.info('probe.whatsapp_reminder.sent', { delivered: report.delivered });

@@ -82,6 +82,10 @@ describe('the whatsapp-reminder probe', () => {
     expect(push?.users).toEqual(['operador']);
     expect(pushPayloadSchema.parse(push?.payload)).toMatchObject({
       kind: 'phone-reminder', card: '1.1', url: '/ajustes#whatsapp-reminder',
+      title: 'Abre WhatsApp en el celular designado', lang: 'es-MX',
+    });
+    expect(pushPayloadSchema.parse(push?.message.en)).toMatchObject({
+      kind: 'phone-reminder', title: 'Open WhatsApp on the designated phone', lang: 'en',
     });
     expect(JSON.stringify(push?.payload).length).toBeLessThan(300);
     expect((await readReminder(deps.statePool)).lastSentAt).toBe(after(12 * day).toISOString());

@@ -62,6 +62,10 @@ describe('the paused-schedules reminder', () => {
       v: 1, kind: 'paused-reminder', alertId: '', card: '2.1',
       title: 'Siguen en pausa: linde-mix-get-events', url: '/programaciones',
       paused: [{ name: 'linde-mix-get-events', since: noon.replace('Z', '.000Z') }],
+      lang: 'es-MX',
+    });
+    expect(push?.message.en).toMatchObject({
+      title: 'Still paused: linde-mix-get-events', lang: 'en',
     });
     expect(JSON.stringify(push?.payload).length).toBeLessThan(400);
     expect(await at(5 * hour)).toEqual([]);

@@ -1,4 +1,5 @@
-import type { PushPayload } from '@turno/shared';
+import { pushMessage } from '../../push/payload.ts';
+import type { PushMessage } from '../../push/types.ts';
 import {
   pausedLong, pausedThroughTurno, stillPaused, type TurnoPaused,
 } from '../../actions/paused-by-turno.ts';
@@ -17,18 +18,21 @@ const checkSeconds = 300;
 /** Managed schedules are the runbook's seven; a payload stays small whatever happens. */
 const maxListed = 10;
 
+const stillPausedLead = { 'es-MX': 'Siguen en pausa', en: 'Still paused' } as const;
+
 /**
- * Names and since when, nothing else; the worker words it in the phone's language and the
- * tap opens Programaciones, where each can be resumed (card 2.1, step 2.1.5).
+ * Names and since when, nothing else; the worker words the body in the device's language and
+ * the tap opens Programaciones, where each can be resumed (card 2.1, step 2.1.5).
  */
-export function pausedReminderPayload(paused: readonly TurnoPaused[]): PushPayload {
+export function pausedReminderMessage(paused: readonly TurnoPaused[]): PushMessage {
   const listed = paused.slice(0, maxListed);
-  return {
+  const names = listed.map((p) => p.name).join(', ');
+  return pushMessage((locale) => ({
     v: 1, kind: 'paused-reminder', alertId: '', card: '2.1',
-    title: `Siguen en pausa: ${listed.map((p) => p.name).join(', ')}`.slice(0, 120),
+    title: `${stillPausedLead[locale]}: ${names}`.slice(0, 120),
     url: '/programaciones',
     paused: listed.map((p) => ({ name: p.name, since: p.since.toISOString() })),
-  };
+  }));
 }
 
 /**
@@ -74,7 +78,7 @@ async function remind(
   if (users?.length === 0) return false;
   const next = { lastSentAt: now.toISOString() };
   if (!await claimPausedReminder(deps.statePool, state, next)) return false;
-  const report = await deps.pusher.send(pausedReminderPayload(long), {
+  const report = await deps.pusher.send(pausedReminderMessage(long), {
     topic: 'turno-paused-schedules', ...(users ? { users } : {}),
   });
   deps.log.info('probe.paused_reminder.sent', {

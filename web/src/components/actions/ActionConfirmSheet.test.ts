@@ -1,5 +1,7 @@
 import type { Alert, Schedule } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import { useCloudStore } from '../../stores/cloud.ts';
 import { mountApp } from '../../test-utils.ts';
 import ActionConfirmSheet from './ActionConfirmSheet.vue';
 
@@ -59,6 +61,31 @@ describe('ActionConfirmSheet', () => {
 
     expect(wrapper.get('[role="alert"]').text()).toBe('AWS no respondió.');
     expect(wrapper.emitted('confirm')).toHaveLength(1);
+  });
+
+  it.each(['pause', 'resume'] as const)('says Sandbox before a %s in the sandbox', async (kind) => {
+    const { wrapper, pinia } = mountApp(ActionConfirmSheet, {
+      props: { action: { kind, schedule } },
+    });
+    expect(wrapper.find('[data-testid="action-sandbox"]').exists()).toBe(false);
+
+    useCloudStore(pinia).kind = 'sandbox';
+    await nextTick();
+
+    expect(wrapper.get('[data-testid="action-sandbox"]').text())
+      .toBe('Sandbox: esto cambia la copia de práctica, no la cuenta de AWS real.');
+  });
+
+  it('says nothing of the sandbox when acknowledging, which changes no cloud', async () => {
+    const alert = { id: 'a-1', card: '4.1' } as Alert;
+    const { wrapper, pinia } = mountApp(ActionConfirmSheet, {
+      props: { action: { kind: 'ack', alert, cause: 'Disco lleno' } },
+    });
+
+    useCloudStore(pinia).kind = 'sandbox';
+    await nextTick();
+
+    expect(wrapper.find('[data-testid="action-sandbox"]').exists()).toBe(false);
   });
 
   it('is not shown without an action, and cancel emits cancel', async () => {

@@ -1,5 +1,7 @@
 import type { Database } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import { useCloudStore } from '../../stores/cloud.ts';
 import { mountApp } from '../../test-utils.ts';
 import InfraGrowConfirm from './InfraGrowConfirm.vue';
 
@@ -13,9 +15,9 @@ const database: Database = {
 };
 
 function mountSheet() {
-  const { wrapper } = mountApp(InfraGrowConfirm, { props: { database } });
+  const { wrapper, pinia } = mountApp(InfraGrowConfirm, { props: { database } });
   const accept = () => wrapper.get('[data-testid="grow-accept"]');
-  return { wrapper, accept };
+  return { wrapper, pinia, accept };
 }
 
 describe('InfraGrowConfirm', () => {
@@ -23,6 +25,16 @@ describe('InfraGrowConfirm', () => {
     const { wrapper } = mountSheet();
 
     expect(wrapper.get('[data-testid="grow-change"]').text()).toBe('100 GiB → 110 GiB');
+  });
+
+  it('says Sandbox while the sandbox is in use', async () => {
+    const { wrapper, pinia } = mountSheet();
+    expect(wrapper.find('[data-testid="action-sandbox"]').exists()).toBe(false);
+
+    useCloudStore(pinia).kind = 'sandbox';
+    await nextTick();
+
+    expect(wrapper.get('[data-testid="action-sandbox"]').text()).toContain('Sandbox');
   });
 
   it('keeps accept disabled until the instance id is typed exactly', async () => {
