@@ -5,11 +5,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushPayload } from '@turno/shared';
 import { lambdaBuildOptions } from '../../../scripts/bundle.ts';
 import type * as migrate from '../db/migrate.ts';
 import { runMigrations } from '../db/migrate.ts';
 import type * as vapid from '../db/vapid.ts';
+import { pushMessage } from '../push/payload.ts';
 import type * as sender from '../push/sender.ts';
 import { memorySubscriptionStore } from '../push/testing/memory-store.ts';
 import { startPushService } from '../push/testing/push-service.ts';
@@ -64,20 +64,21 @@ describe('parts of a Lambda bundle that leave a dependency out', () => {
         const pair = await keys.loadVapidKeys(pool, 'mailto:guardia@example.com');
         const sub = service.subscribe();
         const store = memorySubscriptionStore([
-          { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName: 'operador' },
+          { id: sub.id, endpoint: sub.json.endpoint, ...sub.json.keys, userName: 'operador',
+            locale: 'es-MX' },
         ]);
         const push = createWebPushSender(store, pair, {
           ttlSeconds: 60, log: recordingLogger(), agent: service.agent,
         });
-        const payload: PushPayload = {
+        const message = pushMessage(() => ({
           v: 1, alertId: '7', card: '4.1', title: 'RDS', url: '/alertas/7',
-        };
+        }));
 
-        const report = await push.send(payload, { topic: 'alert-7' });
+        const report = await push.send(message, { topic: 'alert-7' });
 
         expect(report.delivered).toBe(1);
         expect(service.rejected).toEqual([]);
-        expect(service.received[0]?.payload).toEqual(payload);
+        expect(service.received[0]?.payload).toEqual(message['es-MX']);
         expect(service.received[0]?.vapid.publicKey).toBe(pair.publicKey);
       } finally {
         await close();
