@@ -26,9 +26,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     name,
-    drop: () => withClient(serverUrl, (client) =>
-      client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withClient(serverUrl, async (client) => {
+      await closedWithin(client, name, closeWaitMs);
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }),
   };
+}
+
+const closeWaitMs = 2_000;
+
+/**
+ * Waits, up to `ms`, for every connection to `name` to close. `pool.end()` resolves before its
+ * clients' sockets close, and a forced drop meanwhile sends those clients a FATAL error that
+ * nobody listens for any more: an uncaught exception in whichever test runs next.
+ */
+async function closedWithin(client: pg.Client, name: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const { rows } = await client.query<{ open: number }>(
+      'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [name]);
+    if ((rows[0]?.open ?? 0) === 0 || Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function withDatabase(url: string, database: string): string {
