@@ -4,7 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../api/src/config-env.ts';
-import { watcherCadence } from '../../api/src/lambda/watcher.ts';
+import { longestInvocationMs, watcherCadence } from '../../api/src/lambda/watcher.ts';
 import {
   cognitoLogoutPath, cognitoRedirectPath,
 } from '../../api/src/routes/client-config.ts';
@@ -190,6 +190,15 @@ describe('the Turno stack', () => {
         Environment: { Variables: Match.objectLike({ WATCH_INTERVAL_S: seconds }) },
       });
     }
+  });
+
+  it('gives the watcher time for its last probe pass, every probe timing out', () => {
+    const watcher = Object.values(template.findResources('AWS::Lambda::Function', {
+      Properties: { FunctionName: 'turno-watcher' },
+    }))[0];
+    const timeoutMs = (watcher?.Properties.Timeout as number) * 1000;
+
+    expect(timeoutMs).toBeGreaterThanOrEqual(longestInvocationMs(watcherCadence));
   });
 
   it('sets only environment variables the API, the authorizer or Node read', () => {
