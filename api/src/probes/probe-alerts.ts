@@ -54,6 +54,7 @@ export async function applyResult(
   await recordProbeRun(client, probe.name, {
     at: now, outcome: result.findings.length > 0 ? 'problem' : 'ok', summary: result.summary,
   });
+  if (result.retrySoon) await retryProbeAt(client, probe.name, retryAt(deps, now));
 }
 
 /**
