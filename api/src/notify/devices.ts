@@ -43,9 +43,10 @@ export interface Resync {
 }
 
 /**
- * Stores the device's current subscription. The same keys keep their health (the app
- * re-syncs on every start); new keys start clean. A rotated endpoint replaces the caller's
- * old one, never someone else's.
+ * Stores the device's current subscription. The same keys of the same person keep their
+ * health, last delivery included (the app re-syncs on every start); new keys, or an endpoint
+ * another person subscribed, start clean. A rotated endpoint replaces the caller's old one,
+ * never someone else's.
  */
 export async function resyncDevice(
   pool: Pool, device: Resync,
@@ -55,6 +56,7 @@ export async function resyncDevice(
       VALUES ($1, $2, $3, $4)
       ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
         user_name = EXCLUDED.user_name,
+        last_delivered_at = CASE WHEN ${same} THEN s.last_delivered_at END,
         last_failure_at = CASE WHEN ${same} THEN s.last_failure_at END,
         last_failure = CASE WHEN ${same} THEN s.last_failure END,
         backoff_until = CASE WHEN ${same} THEN s.backoff_until END
