@@ -3,12 +3,13 @@ import { estadoSection } from './estado.ts';
 import { fanOutSection } from './fan-out.ts';
 import { pollCostSection } from './poll-cost.ts';
 import { say, table, verdict, type BenchSection } from './section.ts';
-import { spikeToPushSection } from './spike-to-push.ts';
+import { spikeToPushLambdaSection, spikeToPushSection } from './spike-to-push.ts';
 
 /** Issue 4's benchmarks, in the order the report lists them. */
 const benchmarks: Array<[string, () => Promise<BenchSection>]> = [
   ['Poll cost on a Sync_error of 10 million rows', pollCostSection],
   ['Spike to push', spikeToPushSection],
+  ['Spike to push, deployed watcher Lambda', spikeToPushLambdaSection],
   ['Push fan-out to 1,000 subscriptions', fanOutSection],
   ['Estado endpoint under load', estadoSection],
 ];
@@ -50,7 +51,7 @@ export function renderSections({ sections, load }: SectionRun): string {
   const parts = sections.map((s) => `## ${s.title}\n\n${s.body}`);
   return `${alertingHeading}
 
-Four benchmarks from \`bench/sections.ts\` (\`npm run bench -- alerting\` runs them alone), run
+Five benchmarks from \`bench/sections.ts\` (\`npm run bench -- alerting\` runs them alone), run
 ${new Date().toISOString()} on the machine above (one-minute load average
 ${load[0].toFixed(2)} before them, ${load[1].toFixed(2)} after).
 

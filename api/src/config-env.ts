@@ -123,6 +123,7 @@ export const envSchema = z.object({
   ALERT_QUIET_S: positiveInt(1800),
   ALERT_RULES: alertRules.prefault('{}'),
   ALERT_FLAP_S: positiveInt(600),
+  PROBE_RETRY_S: positiveInt(60),
   MANAGED_SCHEDULES: z.string().default(runbookSchedules.join(',')).transform((text) =>
     text.split(',').map((s) => s.trim()).filter(Boolean)
       .map((s) => (s.includes('/') ? s : `default/${s}`))),

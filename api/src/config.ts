@@ -90,6 +90,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     alertRules: e.ALERT_RULES,
     defaultAlertRule,
     alertFlapSeconds: e.ALERT_FLAP_S,
+    probeRetrySeconds: e.PROBE_RETRY_S,
     managedSchedules: e.MANAGED_SCHEDULES,
     pausedReminderHours: e.PAUSED_REMINDER_H,
     vapidSubject: e.VAPID_SUBJECT,

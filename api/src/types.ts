@@ -58,6 +58,8 @@ export interface AppConfig {
   defaultAlertRule: AlertRuleConfig;
   /** A cause back within this long after resolving reopens its alert instead of a new one. */
   alertFlapSeconds: number;
+  /** A probe whose run failed runs again within this long, not a whole interval later. */
+  probeRetrySeconds: number;
   /** Schedules Turno may pause or resume, as "group/name". */
   managedSchedules: string[];
   /** A schedule paused through Turno this long reminds the person on call, and again after. */

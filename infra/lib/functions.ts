@@ -24,7 +24,8 @@ const sizing: Record<FunctionName, Pick<FunctionProps, 'memorySize' | 'timeout'>
   // HTTP API gives up on an integration after 30 s.
   api: { memorySize: 512, timeout: Duration.seconds(29) },
   authorizer: { memorySize: 256, timeout: Duration.seconds(5) },
-  // Started every minute, polls for about a minute; the database lock keeps runs from overlapping.
+  // Polls for 50 s and may end a probe pass by 80 s (longestInvocationMs); claims and a
+  // database lock keep the next minute's invocation from doing the same work twice.
   watcher: { memorySize: 256, timeout: Duration.seconds(90) },
 };
 

@@ -5,7 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../api/src/config-env.ts';
 import { loadConfig as loadApiConfig } from '../../api/src/config.ts';
-import { watcherCadence } from '../../api/src/lambda/watcher.ts';
+import { longestInvocationMs, watcherCadence } from '../../api/src/lambda/watcher.ts';
 import {
   cognitoLogoutPath, cognitoRedirectPath,
 } from '../../api/src/routes/client-config.ts';
@@ -230,6 +230,15 @@ describe('the Turno stack', () => {
     }
     expect(Object.keys(variables('turno-authorizer')).filter((key) => key.includes('PM2')))
       .toEqual([]);
+  });
+
+  it('gives the watcher time for its last probe pass, every probe timing out', () => {
+    const watcher = Object.values(template.findResources('AWS::Lambda::Function', {
+      Properties: { FunctionName: 'turno-watcher' },
+    }))[0];
+    const timeoutMs = (watcher?.Properties.Timeout as number) * 1000;
+
+    expect(timeoutMs).toBeGreaterThanOrEqual(longestInvocationMs(watcherCadence));
   });
 
   it('sets only environment variables the API, the authorizer or Node read', () => {

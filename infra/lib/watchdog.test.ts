@@ -125,15 +125,18 @@ describe('the watchdog', () => {
     const handler = createWatcherHandler({
       deps: async () => ({ log }) as unknown as AppDeps,
       clock: { now: () => now, sleep: async (ms) => { now += ms; } },
-      runOnce: async () => { throw new Error('database did not answer'); },
+      syncPass: async () => { throw new Error('database did not answer'); },
+      probePass: async () => { throw new Error('database did not answer'); },
     });
-    await handler({}, { getRemainingTimeInMillis: () => 90_000 - now });
+    const result = await handler({}, { getRemainingTimeInMillis: () => 90_000 - now });
     const filter = Object.values(template.findResources('AWS::Logs::MetricFilter'))[0];
     const [, field, value] = /^\{ \$\.(\w+) = "([^"]+)" \}$/
       .exec(filter?.Properties.FilterPattern as string) ?? [];
 
     expect(field).toBeDefined();
-    expect(lines).toHaveLength(6);
+    // Both the Sync_error and the probe passes of a minute fail while the database is down.
+    expect(result).toMatchObject({ failed: 6, probesFailed: 6 });
+    expect(lines).toHaveLength(12);
     for (const line of lines) expect(JSON.parse(line)[field as string]).toBe(value);
   });
 

@@ -36,20 +36,45 @@ export async function getAlert(
 
 /**
  * Marks an alert as seen by someone on call. A second ack keeps the first one's who and when;
- * a resolved alert cannot be acknowledged.
+ * a resolved alert cannot be acknowledged. `alsoInside` runs in the same transaction (what
+ * was pending stops, the audit row), given the state and card before; a push about to go out
+ * waits for it, then sees the acknowledgement.
  */
 export async function acknowledgeAlert(
   pool: Pool, dataSources: Record<number, string>, id: string, user: string, at: Date,
+  alsoInside: (client: PoolClient, before: Resolution['before']) => Promise<void>
+    = async () => undefined,
 ): Promise<{ alert: Alert; changed: boolean }> {
   if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
-  const { rowCount } = await pool.query(
-    `UPDATE turno.alerts SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3
-      WHERE id = $1::uuid AND state = 'open'`,
-    [id, at, user],
-  );
-  const alert = await getAlert(pool, dataSources, id);
-  if (alert.state === 'resolved') throw new TurnoError('alert_already_resolved');
-  return { alert, changed: (rowCount ?? 0) > 0 };
+  const client = await pool.connect();
+  let changed: boolean;
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<Resolution['before']>(
+      'SELECT state, card FROM turno.alerts WHERE id = $1::uuid FOR UPDATE', [id],
+    );
+    const before = rows[0];
+    if (!before) throw new TurnoError('alert_not_found');
+    if (before.state === 'resolved') throw new TurnoError('alert_already_resolved');
+    changed = before.state === 'open';
+    if (changed) {
+      await client.query(
+        `UPDATE turno.alerts SET state = 'acknowledged', acknowledged_at = $2,
+            acknowledged_by = $3
+          WHERE id = $1::uuid`,
+        [id, at, user],
+      );
+    }
+    await alsoInside(client, before);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  // Read after the client went back: an embedded database serves one client at a time.
+  return { alert: await getAlert(pool, dataSources, id), changed };
 }
 
 export interface Resolution {

@@ -11,6 +11,11 @@ export interface PollOptions {
   reserveMs: number;
   remainingMs: () => number;
   clock: PollClock;
+  /**
+   * Skip a mark that passed while the run before it was still going, rather than start a
+   * run straight after it: for work that need not catch up.
+   */
+  skipMissed?: boolean;
   run: (index: number) => Promise<void>;
 }
 
@@ -28,11 +33,15 @@ export async function pollEvery(options: PollOptions): Promise<number> {
   const { clock } = options;
   const start = clock.now();
   let made = 0;
+  let busyUntil = start;
   for (let index = 0; index < options.runs; index += 1) {
-    const wait = Math.max(0, start + index * options.intervalMs - clock.now());
+    const due = start + index * options.intervalMs;
+    if (options.skipMissed && due < busyUntil) continue;
+    const wait = Math.max(0, due - clock.now());
     if (options.remainingMs() - wait < options.reserveMs) break;
     if (wait > 0) await clock.sleep(wait);
     await options.run(index);
+    busyUntil = clock.now();
     made += 1;
   }
   return made;

@@ -45,10 +45,11 @@ export interface Resync {
 }
 
 /**
- * Stores the device's current subscription. The same keys keep their health (the app
- * re-syncs on every start); new keys start clean. A rotated endpoint replaces the caller's
- * old one, never someone else's, and keeps its language when the worker (which does not know
- * the app's) re-subscribed.
+ * Stores the device's current subscription. The same keys of the same person keep their
+ * health, last delivery included (the app re-syncs on every start); new keys, or an endpoint
+ * another person subscribed, start clean. A rotated endpoint replaces the caller's old one,
+ * never someone else's, and keeps its language when the worker (which does not know the
+ * app's) re-subscribed.
  */
 export async function resyncDevice(
   pool: Pool, device: Resync,
@@ -59,6 +60,7 @@ export async function resyncDevice(
         WHERE p.endpoint = $6 AND p.user_name = $4), 'es-MX'))
       ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
         user_name = EXCLUDED.user_name, locale = COALESCE($5, s.locale),
+        last_delivered_at = CASE WHEN ${same} THEN s.last_delivered_at END,
         last_failure_at = CASE WHEN ${same} THEN s.last_failure_at END,
         last_failure = CASE WHEN ${same} THEN s.last_failure END,
         backoff_until = CASE WHEN ${same} THEN s.backoff_until END

@@ -106,12 +106,17 @@ export interface NotificationClaim {
 
 /**
  * Records a push of a step to a person, about to be sent; false when it was recorded already
- * (another watcher). A step once held back by their quiet hours may still go to them.
+ * (another watcher), or when the alert is no longer open or is snoozed: acknowledged while
+ * the step was on its way, it sends nothing more. An acknowledgement still in its transaction
+ * is waited for (the share lock). A step once held back by quiet hours may still go to them.
  */
 export async function claimNotification(db: Db, claim: NotificationClaim): Promise<boolean> {
   const { rowCount } = await db.query(
     `INSERT INTO turno.notifications (alert_id, user_name, step, kind, outcome, at)
-      VALUES ($1::uuid, $2, $3, $4, 'sending', $5)
+      SELECT a.id, $2, $3, $4, 'sending', $5 FROM turno.alerts a
+        WHERE a.id = $1::uuid AND a.state = 'open' AND NOT EXISTS (
+          SELECT 1 FROM turno.alert_notify n WHERE n.alert_id = a.id AND n.snoozed_until > $5)
+        FOR SHARE OF a
       ON CONFLICT (alert_id, user_name, step) DO UPDATE
         SET outcome = 'sending', kind = EXCLUDED.kind, at = EXCLUDED.at
         WHERE turno.notifications.outcome = 'quiet'`,

@@ -2,7 +2,7 @@ import { alertKey, categoryDefaults, redact, redactValue, type Severity } from '
 import type { PoolClient } from 'pg';
 import { clearAlert, originLabel, raiseAlert, type ProbeRaise } from '../alerts/raise.ts';
 import type { AppDeps } from '../types.ts';
-import { recordProbeRun } from './probe-store.ts';
+import { recordProbeRun, retryProbeAt } from './probe-store.ts';
 import type { Probe, ProbeFinding, ProbeResult } from './types.ts';
 
 /** What one pass of the probes changed in the alerts. */
@@ -12,7 +12,10 @@ export interface ProbeAlertChanges {
   resolved: string[];
 }
 
-/** One failed run may be a blip; the second in a row is an alert, never a silent gap. */
+/**
+ * One failed run may be a blip; the second in a row is an alert, never a silent gap. The
+ * second comes soon after the first (`probeRetrySeconds`), not an interval later.
+ */
 const failuresToAlert = 2;
 
 /** How an alert's `origins` names a probe. */
@@ -51,9 +54,13 @@ export async function applyResult(
   await recordProbeRun(client, probe.name, {
     at: now, outcome: result.findings.length > 0 ? 'problem' : 'ok', summary: result.summary,
   });
+  if (result.retrySoon) await retryProbeAt(client, probe.name, retryAt(deps, now));
 }
 
-/** A run that could not finish: recorded, and an alert from the second one in a row. */
+/**
+ * A run that could not finish: recorded, and an alert from the second one in a row. After
+ * the first, the probe runs again within `probeRetrySeconds`.
+ */
 export async function applyFailure(
   deps: AppDeps, client: PoolClient, probe: Probe, error: unknown, now: Date,
   changes: ProbeAlertChanges,
@@ -69,13 +76,21 @@ export async function applyFailure(
   const { rows } = await client.query<{ failures: number }>(
     'SELECT failures FROM turno.probe_runs WHERE probe = $1', [probe.name],
   );
-  if ((rows[0]?.failures ?? 0) < failuresToAlert) return;
+  if ((rows[0]?.failures ?? 0) < failuresToAlert) {
+    await retryProbeAt(client, probe.name, retryAt(deps, now));
+    return;
+  }
   const finding: ProbeFinding = {
     category: 'probe-failed', scope: probe.name, resources: [probe.name],
     detail: { probe: probe.name, error: message },
   };
   const key = selfKey('probe-failed', probe.name);
   await raiseFinding(deps, client, toRaise(probe, key, finding), now, changes);
+}
+
+/** When a probe that failed once runs again. */
+export function retryAt(deps: AppDeps, now: Date): Date {
+  return new Date(now.getTime() + deps.config.probeRetrySeconds * 1000);
 }
 
 /** Raises one probe alert and notes whether it opened or went on. */

@@ -57,6 +57,14 @@ export async function claimProbe(
   return (rowCount ?? 0) > 0;
 }
 
+/** The probe's next run comes at `at`, unless it was due sooner already. */
+export async function retryProbeAt(db: Db, probe: string, at: Date): Promise<void> {
+  await db.query(
+    'UPDATE turno.probe_runs SET next_run_at = least(next_run_at, $2) WHERE probe = $1',
+    [probe, at],
+  );
+}
+
 export async function recordProbeRun(
   db: Db,
   probe: string,

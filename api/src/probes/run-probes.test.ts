@@ -4,6 +4,7 @@ import { createTestDeps, type RecordingPusher, type TestDeps } from '../testing/
 import { runWatcherOnce } from '../watcher/run.ts';
 import { listProbeRuns } from './probe-store.ts';
 import { runDueProbes } from './run-probes.ts';
+import { scriptedProbe } from './testing/scripted-probe.ts';
 import type { Probe, ProbeResult } from './types.ts';
 
 const minute = 60_000;
@@ -13,23 +14,6 @@ afterEach(async () => {
   await deps?.close();
   deps = undefined;
 });
-
-/** A probe whose answer the test sets before each run, counting its runs. */
-function scriptedProbe(name = 'ultramsg', intervalSeconds = 300) {
-  let next: () => Promise<ProbeResult> = async () => ({ findings: [], summary: {} });
-  const probe: Probe & { runs: number } = {
-    name, intervalSeconds, runs: 0,
-    async run() {
-      probe.runs += 1;
-      return next();
-    },
-  };
-  return {
-    probe,
-    answer(result: ProbeResult) { next = async () => result; },
-    fail(message: string) { next = async () => { throw new Error(message); }; },
-  };
-}
 
 const loggedOut: ProbeResult = {
   findings: [{

@@ -17,7 +17,7 @@ export interface ProbesReport extends ProbeAlertChanges {
 }
 
 /** A probe that hangs longer than this counts as failed; the watcher must keep its pace. */
-const probeTimeoutMs = 20_000;
+export const probeTimeoutMs = 20_000;
 
 /**
  * Claims the probes whose turn has come, flags overdue and forgotten ones, then runs the

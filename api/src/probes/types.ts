@@ -28,6 +28,8 @@ export type ProbeSummary = Record<string, string | number | boolean | null>;
 export interface ProbeResult {
   findings: ProbeFinding[];
   summary: ProbeSummary;
+  /** Part of the run failed: run again within `probeRetrySeconds`, not an interval later. */
+  retrySoon?: boolean;
 }
 
 export interface Probe {

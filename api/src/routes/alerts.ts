@@ -27,19 +27,18 @@ export function alertsRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/:id/ack', requireRole('operator'), async (c) => {
     const { user, role } = c.get('principal');
-    const { alert, changed } = await acknowledgeAlert(
-      statePool, config.dataSources, c.req.param('id'), user, deps.now(),
-    );
-    // Whatever was pending for it stops: re-notifications and escalation steps.
-    await cancelSteps(statePool, alert.id);
-    if (changed) {
-      await writeAudit(statePool, {
-        actor: user, role, action: 'alert.ack', target: `alert/${alert.id}`,
-        before: { state: 'open', card: alert.card },
-        after: { state: alert.state, card: alert.card },
-        outcome: 'ok',
-      }, deps.now());
-    }
+    const id = c.req.param('id');
+    const now = deps.now();
+    const { alert } = await acknowledgeAlert(statePool, config.dataSources, id, user, now,
+      async (client, before) => {
+        // Whatever was pending for it stops: re-notifications and escalation steps.
+        await cancelSteps(client, id);
+        if (before.state !== 'open') return;
+        await writeAudit(client, {
+          actor: user, role, action: 'alert.ack', target: `alert/${id}`, before,
+          after: { state: 'acknowledged', card: before.card }, outcome: 'ok',
+        }, now);
+      });
     c.get('log').info('alert.acknowledged', { alertId: alert.id, by: alert.acknowledgedBy });
     return c.json(alert);
   });

@@ -40,6 +40,14 @@ async function setUp() {
   return { d, app, as, device };
 }
 
+/** What Ajustes shows of each stored device's pushes. */
+async function health(d: TestDeps) {
+  const { rows } = await d.statePool.query(
+    'SELECT last_failure, last_delivered_at FROM turno.push_subscriptions',
+  );
+  return rows;
+}
+
 const fcm = (name: string, keys = { p256dh: 'BNcRdreALRFX', auth: 'tBHI' }) => ({
   endpoint: `https://fcm.googleapis.com/fcm/send/${name}`, expirationTime: null, keys,
 });
@@ -143,19 +151,37 @@ describe('PUT /api/push/subscription', () => {
     await put({ subscription: fcm('phone') });
     await d.statePool.query(
       `UPDATE turno.push_subscriptions SET last_failure = 'push service answered 500',
-        last_failure_at = now()`,
+        last_failure_at = now(), last_delivered_at = '2026-01-07T18:00:00Z'`,
     );
-
-    const failure = async () => (await d.statePool.query(
-      'SELECT last_failure FROM turno.push_subscriptions',
-    )).rows;
 
     const again = await put({ subscription: fcm('phone') });
     expect(again.status).toBe(200);
-    expect(await failure()).toEqual([{ last_failure: 'push service answered 500' }]);
+    expect(await health(d)).toEqual([{
+      last_failure: 'push service answered 500',
+      last_delivered_at: new Date('2026-01-07T18:00:00Z'),
+    }]);
     const newKeys = await put({ subscription: fcm('phone', { p256dh: 'BOther', auth: 'x1' }) });
     expect(newKeys.status).toBe(200);
-    expect(await failure()).toEqual([{ last_failure: null }]);
+    expect(await health(d)).toEqual([{ last_failure: null, last_delivered_at: null }]);
+  });
+
+  it('starts a device clean when another person subscribes its endpoint', async () => {
+    const { d, app, as } = await setUp();
+    const body = JSON.stringify({ subscription: fcm('shared') });
+    const put = async (user: string) => app.request('/api/push/subscription', {
+      method: 'PUT', headers: await as(user), body,
+    });
+    await put('operador');
+    await d.statePool.query(
+      `UPDATE turno.push_subscriptions SET last_failure = 'push service answered 500',
+        last_failure_at = now(), last_delivered_at = now()`,
+    );
+
+    expect((await put('admin')).status).toBe(200);
+
+    expect(await health(d)).toEqual([{ last_failure: null, last_delivered_at: null }]);
+    const devices = await app.request('/api/push/devices', { headers: await as('admin') });
+    expect(await devices.json()).toMatchObject([{ lastDeliveredAt: null, lastFailureAt: null }]);
   });
 
   it('replaces the endpoint the browser rotated, and never someone else’s', async () => {

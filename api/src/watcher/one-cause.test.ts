@@ -23,6 +23,9 @@ afterEach(async () => {
 async function setUp(body: unknown) {
   peer = await startFakePeer();
   peer.answer('/instance1/instance/status', { json: body });
+  peer.answer('/instance1/messages/statistics', {
+    json: { messages_statistics: { sent: 10, queue: 0 } },
+  });
   const clock = { now: new Date('2026-03-02T16:00:00Z') };
   deps = await messagingDeps(['ultramsg'], {
     messaging: peerConfig(peer.url), now: () => clock.now,

@@ -36,8 +36,9 @@ const watcherLockKey = 0x7475726e6f;
 const maxBatchesPerRun = 10;
 
 /**
- * One pass: the Sync_error pass, then the probe pass. A slow probe never holds back a
- * Sync_error alert. Safe to run twice at once.
+ * The Sync_error pass, then the probe pass: one step of both, for tests and tools. The
+ * watchers run each pass on a loop of its own (watcher/loop.ts, lambda/watcher.ts), so a
+ * slow probe never holds back the next read. Safe to run twice at once.
  */
 export async function runWatcherOnce(deps: AppDeps): Promise<WatcherReport> {
   const report = await runSyncErrorPass(deps);

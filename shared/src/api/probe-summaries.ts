@@ -28,6 +28,10 @@ export const probeSummarySchemas = {
     substatus: z.string().nullable(),
     /** Messages waiting to go out; null when the counter could not be read. */
     queue: z.number().nullable(),
+    /** Only when the counter could not be read: why, in the call's words (no token). */
+    queueError: z.string().optional(),
+    /** Only then too: reads that failed in a row; the second opens card T.10. */
+    queueFailures: z.number().optional(),
     queueWarning: z.boolean(),
   }),
   'whatsapp-reminder': z.object({

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { errorFields } from '../../log.ts';
+import { redact } from '@turno/shared';
+import type { AppDeps } from '../../types.ts';
 import type { Probe, ProbeFinding, ProbeResult, ProbeSummary } from '../types.ts';
 import type { MessagingConfig } from './config.ts';
 import type { UltraMsgPort } from './ultramsg-client.ts';
@@ -10,6 +11,8 @@ import {
 export const ultraMsgProbeName = 'ultramsg';
 
 const resources = ['ultramsg'];
+/** Reads of the send queue that fail in a row before its early warning counts as lost. */
+const queueFailuresToAlert = 2;
 
 /** The WhatsApp finding of one instance status; none when it is authenticated and connected. */
 export function statusFinding(state: UltraMsgState): ProbeFinding | null {
@@ -54,12 +57,9 @@ export function createUltraMsgProbe(
       // Unpaid or misconfigured, UltraMsg answers every call with the same error.
       if (state.kind === 'unpaid' || state.kind === 'config') return { findings, summary };
 
-      const queue = await readQueue(port).catch((error: unknown) => {
-        deps.log.warn('probe.ultramsg.queue_unread', errorFields(error));
-        return null;
-      });
-      if (queue === null) return { findings, summary };
-      const previous = await previousQueue(deps.statePool);
+      const [read, previous] = await Promise.all([readQueue(port), previousQueue(deps.statePool)]);
+      if ('error' in read) return unreadQueue(deps, read.error, previous, { findings, summary });
+      const { queue } = read;
       const warning = queueGrowing(queue, previous, config.queueWarning);
       summary.queue = queue;
       summary.queueWarning = warning;
@@ -85,20 +85,61 @@ function summaryOf(state: UltraMsgState): ProbeSummary {
   }
 }
 
-async function readQueue(port: UltraMsgPort): Promise<number | null> {
-  const answer = await port.statistics();
-  return answer.status < 400 ? queueCount(answer.body) : null;
+/**
+ * The queue could not be read: Estado shows why at once. Without its count the early warning
+ * is blind, so the second failed read in a row, soon after the first, opens card T.10.
+ */
+function unreadQueue(
+  deps: AppDeps, error: string, previous: PreviousQueue | null, result: ProbeResult,
+): ProbeResult {
+  const failures = (previous?.failures ?? 0) + 1;
+  deps.log.warn('probe.ultramsg.queue_unread', { error, failures });
+  result.summary.queueError = error;
+  result.summary.queueFailures = failures;
+  if (failures >= queueFailuresToAlert) {
+    result.findings.push({
+      category: 'probe-failed', scope: 'ultramsg-queue', resources,
+      detail: { probe: ultraMsgProbeName, error },
+    });
+  }
+  // Not knowing the queue is no sign it shrank: a warning stays, with what it last saw.
+  if (previous?.warning) {
+    result.findings.push({ category: 'whatsapp-queue-growing', resources });
+    result.summary.queueWarning = true;
+  }
+  return { ...result, retrySoon: failures < queueFailuresToAlert };
 }
 
-/** The queue the last successful run saw, from its summary on Estado. */
-async function previousQueue(
-  db: Pool,
-): Promise<{ queue: number | null; warning: boolean } | null> {
+const statistics = 'UltraMsg messages/statistics';
+
+/** The queue's count, or why it could not be read (the call's error never holds the token). */
+async function readQueue(port: UltraMsgPort): Promise<{ queue: number } | { error: string }> {
+  try {
+    const answer = await port.statistics();
+    if (answer.status >= 400) return { error: `${statistics} answered ${answer.status}` };
+    const queue = queueCount(answer.body);
+    return queue === null ? { error: `${statistics} answered without a queue count` } : { queue };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: redact(message).slice(0, 200) };
+  }
+}
+
+interface PreviousQueue {
+  queue: number | null;
+  warning: boolean;
+  /** Failed reads in a row before this run. */
+  failures: number;
+}
+
+/** What the last run that reached UltraMsg saw of the queue, from its summary on Estado. */
+async function previousQueue(db: Pool): Promise<PreviousQueue | null> {
   const { rows } = await db.query<{ summary: ProbeSummary | null }>(
     'SELECT summary FROM turno.probe_runs WHERE probe = $1', [ultraMsgProbeName],
   );
   const summary = rows[0]?.summary;
   if (!summary) return null;
   const queue = typeof summary.queue === 'number' ? summary.queue : null;
-  return { queue, warning: summary.queueWarning === true };
+  const failures = typeof summary.queueFailures === 'number' ? summary.queueFailures : 0;
+  return { queue, warning: summary.queueWarning === true, failures };
 }

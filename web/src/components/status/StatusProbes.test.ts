@@ -161,6 +161,22 @@ describe('StatusProbes', () => {
     ]);
   });
 
+  it('says why the WhatsApp queue could not be read, and how many times in a row', () => {
+    const unread = probe('ultramsg', {
+      status: 'authenticated', substatus: 'connected', queue: null,
+      queueError: 'UltraMsg messages/statistics answered 502', queueFailures: 2,
+      queueWarning: false,
+    }, { outcome: 'problem' });
+
+    expect(render([unread]).lines('ultramsg')).toEqual([
+      'Instancia: vinculada', 'Conexión: conectada', 'No se pudo leer la cola',
+      'Error al leer la cola: UltraMsg messages/statistics answered 502',
+      'Lecturas fallidas seguidas: 2', 'La cola de envío no está creciendo',
+    ]);
+    expect(render([unread], 'en').lines('ultramsg')).toContain(
+      'Error reading the queue: UltraMsg messages/statistics answered 502');
+  });
+
   it('shows a failing probe as such: how often, why, and when it last worked', () => {
     const { row } = render();
 
