@@ -54,6 +54,17 @@ export async function listAudit(db: Pool, limit: number): Promise<AuditEntry[]> 
   return rows.map(toEntry);
 }
 
+/**
+ * The newest audit row's id, '' before the first. Every action leaves a row once it has acted,
+ * so a change of this mark says that something may have changed, in whichever container.
+ */
+export async function latestAuditId(db: Pool | PoolClient): Promise<string> {
+  const { rows } = await db.query<{ id: string | null }>(
+    'SELECT max(id)::text AS id FROM turno.audit_log',
+  );
+  return rows[0]?.id ?? '';
+}
+
 function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
