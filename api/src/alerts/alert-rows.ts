@@ -1,6 +1,6 @@
-import type { Alert, AlertState } from '@turno/shared';
+import type { Alert, AlertState, AlertSummary } from '@turno/shared';
 
-export interface AlertRow {
+export interface AlertSummaryRow {
   id: string;
   category: string;
   card: string | null;
@@ -25,6 +25,9 @@ export interface AlertRow {
   reopened_at: Date | null;
   reopened_after_by: string | null;
   functions: Array<{ name: string; count: number }>;
+}
+
+export interface AlertRow extends AlertSummaryRow {
   sources: Array<{ source: number; count: number }>;
   samples: string[];
 }
@@ -32,31 +35,42 @@ export interface AlertRow {
 // Distinct texts, newest first: fifteen copies of one message teach nothing.
 const sampleCount = 5;
 
-/**
- * An alert's columns and, from `turno.seen_errors`, its counts per function and per data
- * source and its newest distinct texts: one statement over `turno.alerts AS a`, one round trip.
- */
-export const alertColumns = `a.id::text AS id, a.category, a.card, a.severity, a.state, a.count,
+const baseColumns = `a.id::text AS id, a.category, a.card, a.severity, a.state, a.count,
   a.probe_count, a.first_seen, a.last_seen, a.active_at, a.opened_at, a.acknowledged_at,
   a.acknowledged_by, a.resolved_at, a.resolved_by, a.dedup_key, a.origin, a.probe, a.detail,
-  a.resources, a.reopened, a.reopened_at, a.reopened_after_by,
-  (SELECT coalesce(json_agg(json_build_object('name', f.name, 'count', f.count)
-      ORDER BY f.count DESC, f.name), '[]')
+  a.resources, a.reopened, a.reopened_at, a.reopened_after_by`;
+
+const functionCounts = `(SELECT coalesce(
+      json_agg(json_build_object('name', f.name, 'count', f.count) ORDER BY f.count DESC, f.name),
+      '[]')
     FROM (SELECT function_name AS name, count(*)::int AS count FROM turno.seen_errors
       WHERE alert_id = a.id AND function_name IS NOT NULL GROUP BY function_name) AS f
-  ) AS functions,
-  (SELECT coalesce(json_agg(json_build_object('source', d.source, 'count', d.count)
-      ORDER BY d.count DESC, d.source), '[]')
+  ) AS functions`;
+
+const sourceCounts = `(SELECT coalesce(
+      json_agg(json_build_object('source', d.source, 'count', d.count)
+        ORDER BY d.count DESC, d.source),
+      '[]')
     FROM (SELECT data_source_id AS source, count(*)::int AS count FROM turno.seen_errors
       WHERE alert_id = a.id AND data_source_id IS NOT NULL GROUP BY data_source_id) AS d
-  ) AS sources,
-  (SELECT coalesce(json_agg(t.text ORDER BY t.last DESC), '[]')
+  ) AS sources`;
+
+const samples = `(SELECT coalesce(json_agg(t.text ORDER BY t.last DESC), '[]')
     FROM (SELECT text, max(created_at) AS last FROM turno.seen_errors WHERE alert_id = a.id
       GROUP BY text ORDER BY last DESC LIMIT ${sampleCount}) AS t
   ) AS samples`;
 
-/** An alert as the API shows it, data sources by the names UP gives them. */
-export function toAlert(row: AlertRow, dataSources: Record<number, string>): Alert {
+/**
+ * An alert's columns and, from `turno.seen_errors`, its counts per function and per data
+ * source and its newest distinct texts: one statement over `turno.alerts AS a`, one round trip.
+ */
+export const alertColumns = `${baseColumns}, ${functionCounts}, ${sourceCounts}, ${samples}`;
+
+/** The columns of an alert as Estado lists it: counts per function only. */
+export const alertSummaryColumns = `${baseColumns}, ${functionCounts}`;
+
+/** An alert as Estado lists it, from a row of `alertSummaryColumns` (or `alertColumns`). */
+export function toAlertSummary(row: AlertSummaryRow): AlertSummary {
   return {
     id: row.id,
     category: row.category,
@@ -66,9 +80,6 @@ export function toAlert(row: AlertRow, dataSources: Record<number, string>): Ale
     count: row.count,
     checks: row.probe_count,
     functions: row.functions,
-    sources: row.sources.map((tally) => ({
-      name: sourceName(tally.source, dataSources), count: tally.count,
-    })),
     firstSeen: row.first_seen.toISOString(),
     lastSeen: row.last_seen.toISOString(),
     openedAt: row.opened_at.toISOString(),
@@ -76,7 +87,6 @@ export function toAlert(row: AlertRow, dataSources: Record<number, string>): Ale
     acknowledgedBy: row.acknowledged_by,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     resolvedBy: row.resolved_by,
-    samples: row.samples,
     key: row.dedup_key,
     origin: row.origin,
     probe: row.probe,
@@ -85,6 +95,17 @@ export function toAlert(row: AlertRow, dataSources: Record<number, string>): Ale
     reopened: row.reopened,
     reopenedAt: row.reopened_at?.toISOString() ?? null,
     reopenedAfterBy: row.reopened_after_by,
+  };
+}
+
+/** An alert as the API shows it, data sources by the names UP gives them. */
+export function toAlert(row: AlertRow, dataSources: Record<number, string>): Alert {
+  return {
+    ...toAlertSummary(row),
+    sources: row.sources.map((tally) => ({
+      name: sourceName(tally.source, dataSources), count: tally.count,
+    })),
+    samples: row.samples,
   };
 }
 

@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import { transition, TurnoError, type Alert, type AlertState } from '@turno/shared';
-import { alertColumns, toAlert, type AlertRow } from './alert-rows.ts';
+import {
+  transition, TurnoError, type Alert, type AlertState, type AlertSummary,
+} from '@turno/shared';
+import {
+  alertColumns, alertSummaryColumns, toAlert, toAlertSummary, type AlertRow,
+  type AlertSummaryRow,
+} from './alert-rows.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const listLimit = 200;
@@ -9,17 +14,32 @@ const listLimit = 200;
 export async function listAlerts(
   pool: Pool, dataSources: Record<number, string>, states?: AlertState[],
 ): Promise<Alert[]> {
+  const rows = await listRows<AlertRow>(pool, alertColumns, states);
+  return rows.map((row) => toAlert(row, dataSources));
+}
+
+/** Newest first, as Estado lists them: without the samples and sources their page shows. */
+export async function listAlertSummaries(
+  pool: Pool, states: AlertState[],
+): Promise<AlertSummary[]> {
+  const rows = await listRows<AlertSummaryRow>(pool, alertSummaryColumns, states);
+  return rows.map(toAlertSummary);
+}
+
+async function listRows<R extends AlertSummaryRow>(
+  pool: Pool, columns: string, states: AlertState[] | undefined,
+): Promise<R[]> {
   const { rows } = states === undefined
-    ? await pool.query<AlertRow>(
-      `SELECT ${alertColumns} FROM turno.alerts AS a ORDER BY a.opened_at DESC, a.id LIMIT $1`,
+    ? await pool.query<R>(
+      `SELECT ${columns} FROM turno.alerts AS a ORDER BY a.opened_at DESC, a.id LIMIT $1`,
       [listLimit],
     )
-    : await pool.query<AlertRow>(
-      `SELECT ${alertColumns} FROM turno.alerts AS a WHERE a.state = ANY($2::text[])
+    : await pool.query<R>(
+      `SELECT ${columns} FROM turno.alerts AS a WHERE a.state = ANY($2::text[])
         ORDER BY a.opened_at DESC, a.id LIMIT $1`,
       [listLimit, states],
     );
-  return rows.map((row) => toAlert(row, dataSources));
+  return rows;
 }
 
 export async function getAlert(

@@ -45,6 +45,27 @@ describe('GET /api/status', () => {
       expect(status.watcher.intervalSeconds).toBe(deps.config.watchIntervalSeconds);
     });
 
+  it('lists each alert with its functions, leaving samples and sources to its own page',
+    async () => {
+      deps = await createTestDeps();
+      await runWatcherOnce(deps);
+      await copySampleRows(deps.statePool, 6, 20, new Date());
+      await runWatcherOnce(deps);
+      const app = createApp(deps);
+
+      const response = await app.request('/api/status', {
+        headers: bearer(await signIn(app, 'observador')),
+      });
+
+      const [alert] = ((await response.json()) as { openAlerts: object[] }).openAlerts;
+      expect(alert).toMatchObject({ card: '4.1', count: 15 });
+      expect(alert).toHaveProperty('functions', expect.arrayContaining([
+        { name: 'linde-guardian-positions', count: 3 },
+      ]));
+      expect(alert).not.toHaveProperty('samples');
+      expect(alert).not.toHaveProperty('sources');
+    });
+
   it('shows no watcher run before the first one', async () => {
     deps = await createTestDeps();
     const app = createApp(deps);

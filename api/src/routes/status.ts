@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { PausedSchedule, ProbeStatus, Schedule, StatusResponse } from '@turno/shared';
 import { metricFields } from '../actions/grow-storage-view.ts';
 import { pausedLong, type TurnoPaused } from '../actions/paused-by-turno.ts';
-import { listAlerts } from '../alerts/alert-store.ts';
+import { listAlertSummaries } from '../alerts/alert-store.ts';
 import { listProbeRuns } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import { estadoCloudReads } from '../status/estado-cloud.ts';
@@ -15,7 +15,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
     const [openAlerts, cloud, watcher, probes] = await Promise.all([
-      listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
+      listAlertSummaries(deps.statePool, ['open', 'acknowledged']),
       readCloud(log),
       readWatcherStatus(deps.statePool),
       listProbeRuns(deps.statePool, deps.now()),

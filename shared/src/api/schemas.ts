@@ -71,6 +71,10 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
+/** An alert as Estado lists it: without the samples and sources only its own page shows. */
+export const alertSummarySchema = alertSchema.omit({ samples: true, sources: true });
+export type AlertSummary = z.infer<typeof alertSummarySchema>;
+
 export const scheduleStateSchema = z.enum(['ENABLED', 'DISABLED']);
 export const scheduleSchema = z.object({
   group: z.string(),
@@ -175,7 +179,7 @@ export type ProbeStatus = z.infer<typeof probeStatusSchema>;
 export const statusResponse = z.object({
   sandbox: z.boolean(),
   probes: z.array(probeStatusSchema),
-  openAlerts: z.array(alertSchema),
+  openAlerts: z.array(alertSummarySchema),
   databases: z.array(databaseStatusSchema),
   pausedSchedules: z.array(pausedScheduleSchema),
   /** Hours a schedule paused through Turno stays paused before the on-call is reminded. */
