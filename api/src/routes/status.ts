@@ -26,6 +26,10 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
       probes: probes.map(probeStatus),
       openAlerts,
       databases: cloud.databases.map(metricFields),
+      databaseThresholds: {
+        cpuRedLinePercent: deps.config.infra.rds.cpuRedLinePercent,
+        storageLowPercent: deps.config.infra.rds.storageLowPercent,
+      },
       pausedSchedules: cloud.pausedSchedules
         .map((schedule) => withTurnoPause(schedule, cloud.turnoPaused, hours, deps.now())),
       pausedReminderHours: hours,

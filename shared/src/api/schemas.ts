@@ -160,6 +160,20 @@ export const databaseStatusSchema = z.object({
   replicaLagSeconds: z.number().nullable(),
 });
 
+/** Where Estado flags a database: the RDS probe's own thresholds, as configured. */
+export const databaseThresholdsSchema = z.object({
+  /** CPU at or above it is drawn hot (RDS_CPU_RED_LINE_PERCENT). */
+  cpuRedLinePercent: z.number(),
+  /** Free storage under this share of the allocated storage is low (RDS_STORAGE_LOW_PERCENT). */
+  storageLowPercent: z.number(),
+});
+export type DatabaseThresholds = z.infer<typeof databaseThresholdsSchema>;
+
+/** The runbook's thresholds, where no configuration says otherwise. */
+export const defaultDatabaseThresholds: DatabaseThresholds = {
+  cpuRedLinePercent: 80, storageLowPercent: 10,
+};
+
 export const probeStatusSchema = z.object({
   probe: z.string(),
   outcome: z.enum(['ok', 'problem', 'failed']).nullable(),
@@ -181,6 +195,8 @@ export const statusResponse = z.object({
   probes: z.array(probeStatusSchema),
   openAlerts: z.array(alertSummarySchema),
   databases: z.array(databaseStatusSchema),
+  /** Absent from an older server: the PWA then draws the runbook's defaults. */
+  databaseThresholds: databaseThresholdsSchema.optional(),
   pausedSchedules: z.array(pausedScheduleSchema),
   /** Hours a schedule paused through Turno stays paused before the on-call is reminded. */
   pausedReminderHours: z.number().optional(),
