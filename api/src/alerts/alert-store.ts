@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import {
   transition, TurnoError, type Alert, type AlertState, type AlertSummary,
 } from '@turno/shared';
+import { literal, statement, type Statement } from '../db/statements.ts';
 import {
   alertColumns, alertSummaryColumns, toAlert, toAlertSummary, type AlertRow,
   type AlertSummaryRow,
@@ -14,32 +15,27 @@ const listLimit = 200;
 export async function listAlerts(
   pool: Pool, dataSources: Record<number, string>, states?: AlertState[],
 ): Promise<Alert[]> {
-  const rows = await listRows<AlertRow>(pool, alertColumns, states);
+  const { rows } = states === undefined
+    ? await pool.query<AlertRow>(
+      `SELECT ${alertColumns} FROM turno.alerts AS a ORDER BY a.opened_at DESC, a.id LIMIT $1`,
+      [listLimit],
+    )
+    : await pool.query<AlertRow>(
+      `SELECT ${alertColumns} FROM turno.alerts AS a WHERE a.state = ANY($2::text[])
+        ORDER BY a.opened_at DESC, a.id LIMIT $1`,
+      [listLimit, states],
+    );
   return rows.map((row) => toAlert(row, dataSources));
 }
 
 /** Newest first, as Estado lists them: without the samples and sources their page shows. */
-export async function listAlertSummaries(
-  pool: Pool, states: AlertState[],
-): Promise<AlertSummary[]> {
-  const rows = await listRows<AlertSummaryRow>(pool, alertSummaryColumns, states);
-  return rows.map(toAlertSummary);
-}
-
-async function listRows<R extends AlertSummaryRow>(
-  pool: Pool, columns: string, states: AlertState[] | undefined,
-): Promise<R[]> {
-  const { rows } = states === undefined
-    ? await pool.query<R>(
-      `SELECT ${columns} FROM turno.alerts AS a ORDER BY a.opened_at DESC, a.id LIMIT $1`,
-      [listLimit],
-    )
-    : await pool.query<R>(
-      `SELECT ${columns} FROM turno.alerts AS a WHERE a.state = ANY($2::text[])
-        ORDER BY a.opened_at DESC, a.id LIMIT $1`,
-      [listLimit, states],
-    );
-  return rows;
+export function alertSummariesStatement(states: AlertState[]): Statement<AlertSummary[]> {
+  const wanted = states.length > 0 ? `a.state IN (${states.map(literal).join(', ')})` : 'false';
+  return statement(
+    `SELECT ${alertSummaryColumns} FROM turno.alerts AS a WHERE ${wanted}
+      ORDER BY a.opened_at DESC, a.id LIMIT ${listLimit}`,
+    (rows: AlertSummaryRow[]) => rows.map(toAlertSummary),
+  );
 }
 
 export async function getAlert(

@@ -2,24 +2,30 @@ import { Hono } from 'hono';
 import type { PausedSchedule, ProbeStatus, Schedule, StatusResponse } from '@turno/shared';
 import { metricFields } from '../actions/grow-storage-view.ts';
 import { pausedLong, type TurnoPaused } from '../actions/paused-by-turno.ts';
-import { listAlertSummaries } from '../alerts/alert-store.ts';
-import { listProbeRuns } from '../probes/probe-store.ts';
+import { alertSummariesStatement } from '../alerts/alert-store.ts';
+import { latestAuditIdStatement } from '../audit/audit-log.ts';
+import { readTogether } from '../db/statements.ts';
+import { probeRunsStatement } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import { estadoCloudReads } from '../status/estado-cloud.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
-import { readWatcherStatus, watcherLate } from '../watcher/watcher-state.ts';
+import { watcherLate, watcherStatusStatement } from '../watcher/watcher-state.ts';
 
-/** `/api/status`: what Estado shows in one call, its queries made side by side. */
+/**
+ * `/api/status`: what Estado shows in one call. Its state comes from PostgreSQL in one round
+ * trip, its cloud readings from what the last few seconds read.
+ */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   const readCloud = estadoCloudReads(deps);
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
-    const [openAlerts, cloud, watcher, probes] = await Promise.all([
-      listAlertSummaries(deps.statePool, ['open', 'acknowledged']),
-      readCloud(log),
-      readWatcherStatus(deps.statePool),
-      listProbeRuns(deps.statePool, deps.now()),
+    const [openAlerts, watcher, probes, auditMark] = await readTogether(deps.statePool, [
+      alertSummariesStatement(['open', 'acknowledged']),
+      watcherStatusStatement(),
+      probeRunsStatement(deps.now()),
+      latestAuditIdStatement(),
     ]);
+    const cloud = await readCloud(auditMark, log);
     const hours = deps.config.pausedReminderHours;
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',

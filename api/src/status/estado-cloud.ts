@@ -2,7 +2,6 @@ import type { Schedule } from '@turno/shared';
 import { readDatabases, type DatabaseReading } from '../actions/grow-storage-view.ts';
 import { pausedThroughTurno, type TurnoPaused } from '../actions/paused-by-turno.ts';
 import { listPausedScheduleViews } from '../actions/schedule-view.ts';
-import { latestAuditId } from '../audit/audit-log.ts';
 import { errorFields } from '../log.ts';
 import type { AppDeps, Logger } from '../types.ts';
 import { sharedRead } from './shared-read.ts';
@@ -23,16 +22,17 @@ export interface EstadoCloud {
 /**
  * Estado's cloud reads, shared by the requests of `cloudReadTtlMs` rather than made by each:
  * RDS and CloudWatch once, Scheduler once plus a GetSchedule per paused schedule. Every action
- * writes the audit log after it acts, so each request first reads the newest audit id and a
- * new one reads everything again: the next Estado read after an action, in any container,
- * shows it.
+ * writes the audit log after it acts, so each request passes the newest audit id it read
+ * (`latestAuditIdStatement`) and a new one reads everything again: the next Estado read after
+ * an action, in any container, shows it.
  */
-export function estadoCloudReads(deps: AppDeps): (log: Logger) => Promise<EstadoCloud> {
+export function estadoCloudReads(
+  deps: AppDeps,
+): (auditMark: string, log: Logger) => Promise<EstadoCloud> {
   const databases = sharedRead<DatabaseReading[]>(cloudReadTtlMs, deps.now);
   const schedules = sharedRead<Schedule[]>(cloudReadTtlMs, deps.now);
   const turno = sharedRead<TurnoPaused[]>(cloudReadTtlMs, deps.now);
-  return async (log) => {
-    const mark = await latestAuditId(deps.statePool);
+  return async (mark, log) => {
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
     const [readings, paused, turnoPaused] = await Promise.all([
       orEmpty(log, 'databases', databases(mark, () => readDatabases(deps.cloud.rds))),
