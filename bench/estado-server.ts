@@ -18,7 +18,7 @@ export interface EstadoServer {
   token: string;
   openAlerts: number;
   /**
-   * Requests to `/api/*` the server has received so far, and the statements it has sent to
+   * Requests to `/api/*` the server has received so far, and the queries it has sent to
    * PostgreSQL meanwhile, pings of idle connections included.
    */
   work(): Promise<Work>;
@@ -26,7 +26,7 @@ export interface EstadoServer {
 }
 
 type Ready = { url: string; token: string; openAlerts: number };
-export type Work = { requests: number; statements: number };
+export type Work = { requests: number; queries: number };
 
 /** Turno's server in a process of its own, so the load tool does not share its event loop. */
 export async function startEstadoServer(): Promise<EstadoServer> {
@@ -62,7 +62,7 @@ async function serveEstado(): Promise<void> {
   }
   await writer.end();
   const run = await runWatcherOnce(runtime.deps);
-  const counted = countStatements();
+  const counted = countQueries();
 
   const root = new Hono();
   root.get('/bare', (c) => c.text('ok'));
@@ -89,12 +89,12 @@ async function serveEstado(): Promise<void> {
   process.send?.(ready);
 }
 
-/** Counts every statement a pg client of this process sends, from now on. */
-function countStatements(): Work {
-  const counted = { requests: 0, statements: 0 };
+/** Counts every query a pg client of this process sends, from now on. */
+function countQueries(): Work {
+  const counted = { requests: 0, queries: 0 };
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
-    counted.statements += 1;
+    counted.queries += 1;
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
   return counted;

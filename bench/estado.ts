@@ -12,8 +12,8 @@ interface Row {
   name: string;
   load: string;
   result: LoadResult;
-  /** Statements sent to PostgreSQL per request received; 0 for a route that sends none. */
-  statements: number;
+  /** Queries sent to PostgreSQL per request received; 0 for a route that sends none. */
+  queries: number;
   target?: boolean;
 }
 
@@ -40,9 +40,9 @@ export async function estadoSection(): Promise<BenchSection> {
       const before = await server.work();
       const result = await run();
       const after = await server.work();
-      const statements = (after.statements - before.statements)
+      const queries = (after.queries - before.queries)
         / Math.max(1, after.requests - before.requests);
-      const row: Row = { name, load, result, statements };
+      const row: Row = { name, load, result, queries };
       rows.push(row);
       return row;
     };
@@ -67,11 +67,11 @@ function render(rows: Row[], openAlerts: number): BenchSection {
   const passed = main !== undefined && main.result.failed === 0 && mainSpread.count > 0
     && mainSpread.p99 <= targetP99Ms;
   const ceiling = rows.find((row) => row.name.includes('ceiling'));
-  const lines = rows.map(({ name, load, result, statements, target }) => {
+  const lines = rows.map(({ name, load, result, queries, target }) => {
     const s = spread(result.latencies);
     return [
       name, load, result.completed.toLocaleString('en'), String(result.failed), ms(s.p50, 2),
-      ms(s.p99, 2), ms(s.max, 1), `${result.throughput.toFixed(0)}/s`, statements.toFixed(2),
+      ms(s.p99, 2), ms(s.max, 1), `${result.throughput.toFixed(0)}/s`, queries.toFixed(2),
       target ? `p99 ≤ ${targetP99Ms} ms` : '—', target ? verdict(passed) : 'for comparison',
     ];
   });
@@ -83,16 +83,16 @@ The load comes from autocannon in the benchmark's process: for the even rate, ${
 connections each send one request a second, started 1/${rate} s apart (autocannon's own rate
 limit sends a connection's quota for a second in one burst); flat out, ${maxConnections}
 keep-alive connections send back to back. Latency is autocannon's per response, from the
-request written to the response read; statements are those the server sent to PostgreSQL,
-counted in its pg clients, per request it received. Each request makes four queries side by
-side: the open alerts with their counts per function, the watcher's state, the probes' state
-and the newest audit id; the databases and paused schedules come from the sandbox cloud, read
-again only after 10 s or after an audited action (\`api/src/status/estado-cloud.ts\`). Two
+request written to the response read; queries are those the server sent to PostgreSQL,
+counted in its pg clients, per request it received. Each request reads the open alerts with
+their counts per function, the watcher's state, the probes' state and the newest audit id in
+one query of four statements; the databases and paused schedules come from the sandbox cloud,
+read again only after 10 s or after an audited action (\`api/src/status/estado-cloud.ts\`). Two
 seconds of unmeasured load go first, so the pools' connections are open and the hot paths
 compiled. The load tool and the server share this machine's two cores.
 
 ${table(['route', 'load', 'responses', 'failed', 'p50', 'p99', 'max', 'throughput',
-    'statements / request', 'target', 'result'], lines)}
+    'queries / request', 'target', 'result'], lines)}
 `;
   return {
     title: 'Estado endpoint under load',
