@@ -17,16 +17,23 @@ export interface EstadoServer {
   url: string;
   token: string;
   openAlerts: number;
+  /**
+   * Requests to `/api/*` the server has received so far, and the queries it has sent to
+   * PostgreSQL meanwhile, pings of idle connections included.
+   */
+  work(): Promise<Work>;
   close(): Promise<void>;
 }
 
 type Ready = { url: string; token: string; openAlerts: number };
+export type Work = { requests: number; queries: number };
 
 /** Turno's server in a process of its own, so the load tool does not share its event loop. */
 export async function startEstadoServer(): Promise<EstadoServer> {
   const child = forkTs(import.meta.url, ['--serve']);
   const ready = await nextMessage<Ready>(child);
-  return { ...ready, close: () => stopChild(child) };
+  const work = async () => (await (await fetch(`${ready.url}/bench/work`)).json()) as Work;
+  return { ...ready, work, close: () => stopChild(child) };
 }
 
 /** Rows of three causes, fresh enough for the watcher to open an alert for each. */
@@ -55,9 +62,15 @@ async function serveEstado(): Promise<void> {
   }
   await writer.end();
   const run = await runWatcherOnce(runtime.deps);
+  const counted = countQueries();
 
   const root = new Hono();
   root.get('/bare', (c) => c.text('ok'));
+  root.get('/bench/work', (c) => c.json(counted));
+  root.use('/api/*', async (_c, next) => {
+    counted.requests += 1;
+    await next();
+  });
   root.route('/', createApp(runtime.deps));
   const token = await signIn(createApp(runtime.deps));
   const server = await new Promise<Server>((resolve) => {
@@ -74,6 +87,17 @@ async function serveEstado(): Promise<void> {
   });
   const ready: Ready = { url: `http://127.0.0.1:${port}`, token, openAlerts: run.opened.length };
   process.send?.(ready);
+}
+
+/** Counts every query a pg client of this process sends, from now on. */
+function countQueries(): Work {
+  const counted = { requests: 0, queries: 0 };
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unknown[]) {
+    counted.queries += 1;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  return counted;
 }
 
 if (process.argv.includes('--serve')) await serveEstado();

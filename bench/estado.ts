@@ -12,6 +12,8 @@ interface Row {
   name: string;
   load: string;
   result: LoadResult;
+  /** Queries sent to PostgreSQL per request received; 0 for a route that sends none. */
+  queries: number;
   target?: boolean;
 }
 
@@ -34,18 +36,25 @@ export async function estadoSection(): Promise<BenchSection> {
     const even = `${rate}/s evenly spaced, ${seconds} s`;
     const flat = `flat out, ${maxConnections} connections, ${maxSeconds} s`;
     const rows: Row[] = [];
+    const measure = async (name: string, load: string, run: () => Promise<LoadResult>) => {
+      const before = await server.work();
+      const result = await run();
+      const after = await server.work();
+      const queries = (after.queries - before.queries)
+        / Math.max(1, after.requests - before.requests);
+      const row: Row = { name, load, result, queries };
+      rows.push(row);
+      return row;
+    };
     // Unmeasured: opens the pools' connections and lets V8 compile the hot paths first.
     await maxLoad(status, maxConnections, 2);
     await maxLoad(bare, maxConnections, 1);
     say(`  GET /api/status at ${even}…`);
-    rows.push({ name: 'GET /api/status', load: even, result: await evenLoad(status, rate, seconds),
-      target: true });
+    (await measure('GET /api/status', even, () => evenLoad(status, rate, seconds))).target = true;
     say(`  GET /bare at ${even}, then both ${flat}…`);
-    rows.push({ name: 'GET /bare', load: even, result: await evenLoad(bare, rate, seconds) });
-    rows.push({ name: 'GET /bare (ceiling)', load: flat,
-      result: await maxLoad(bare, maxConnections, maxSeconds) });
-    rows.push({ name: 'GET /api/status', load: flat,
-      result: await maxLoad(status, maxConnections, maxSeconds) });
+    await measure('GET /bare', even, () => evenLoad(bare, rate, seconds));
+    await measure('GET /bare (ceiling)', flat, () => maxLoad(bare, maxConnections, maxSeconds));
+    await measure('GET /api/status', flat, () => maxLoad(status, maxConnections, maxSeconds));
     return render(rows, server.openAlerts);
   } finally {
     await server.close();
@@ -58,11 +67,11 @@ function render(rows: Row[], openAlerts: number): BenchSection {
   const passed = main !== undefined && main.result.failed === 0 && mainSpread.count > 0
     && mainSpread.p99 <= targetP99Ms;
   const ceiling = rows.find((row) => row.name.includes('ceiling'));
-  const lines = rows.map(({ name, load, result, target }) => {
+  const lines = rows.map(({ name, load, result, queries, target }) => {
     const s = spread(result.latencies);
     return [
       name, load, result.completed.toLocaleString('en'), String(result.failed), ms(s.p50, 2),
-      ms(s.p99, 2), ms(s.max, 1), `${result.throughput.toFixed(0)}/s`,
+      ms(s.p99, 2), ms(s.max, 1), `${result.throughput.toFixed(0)}/s`, queries.toFixed(2),
       target ? `p99 ≤ ${targetP99Ms} ms` : '—', target ? verdict(passed) : 'for comparison',
     ];
   });
@@ -74,13 +83,16 @@ The load comes from autocannon in the benchmark's process: for the even rate, ${
 connections each send one request a second, started 1/${rate} s apart (autocannon's own rate
 limit sends a connection's quota for a second in one burst); flat out, ${maxConnections}
 keep-alive connections send back to back. Latency is autocannon's per response, from the
-request written to the response read. Each request reads the open alerts, the watcher's and
-the probes' state from PostgreSQL, and the databases and paused schedules from the sandbox
-cloud. Two seconds of unmeasured load go first, so the pools' connections are open and the
-hot paths compiled. The load tool and the server share this machine's two cores.
+request written to the response read; queries are those the server sent to PostgreSQL,
+counted in its pg clients, per request it received. Each request reads the open alerts with
+their counts per function, the watcher's state, the probes' state and the newest audit id in
+one query of four statements; the databases and paused schedules come from the sandbox cloud,
+read again only after 10 s or after an audited action (\`api/src/status/estado-cloud.ts\`). Two
+seconds of unmeasured load go first, so the pools' connections are open and the hot paths
+compiled. The load tool and the server share this machine's two cores.
 
-${table(['route', 'load', 'responses', 'failed', 'p50', 'p99', 'max', 'throughput', 'target',
-    'result'], lines)}
+${table(['route', 'load', 'responses', 'failed', 'p50', 'p99', 'max', 'throughput',
+    'queries / request', 'target', 'result'], lines)}
 `;
   return {
     title: 'Estado endpoint under load',

@@ -1,7 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
-import type { Alert, AlertState } from '@turno/shared';
+import type { Alert, AlertState, AlertSummary } from '@turno/shared';
 
-export interface AlertRow {
+export interface AlertSummaryRow {
   id: string;
   category: string;
   card: string | null;
@@ -25,31 +24,54 @@ export interface AlertRow {
   reopened: number;
   reopened_at: Date | null;
   reopened_after_by: string | null;
+  functions: Array<{ name: string; count: number }>;
 }
 
-export const alertColumns = `id::text AS id, category, card, severity, state, count, probe_count,
-  first_seen, last_seen, active_at, opened_at, acknowledged_at, acknowledged_by, resolved_at,
-  resolved_by, dedup_key, origin, probe, detail, resources, reopened, reopened_at,
-  reopened_after_by`;
-
-type Db = Pool | PoolClient;
-type Tally = Alert['functions'];
-
-interface Details {
-  functions: Map<string, Tally>;
-  sources: Map<string, Tally>;
-  samples: Map<string, string[]>;
+export interface AlertRow extends AlertSummaryRow {
+  sources: Array<{ source: number; count: number }>;
+  samples: string[];
 }
 
+// Distinct texts, newest first: fifteen copies of one message teach nothing.
 const sampleCount = 5;
 
-/** Alerts as the API shows them: counts per function and source, a few redacted samples. */
-export async function toAlerts(
-  db: Db, rows: AlertRow[], dataSources: Record<number, string>,
-): Promise<Alert[]> {
-  if (rows.length === 0) return [];
-  const details = await readDetails(db, rows.map((row) => row.id), dataSources);
-  return rows.map((row) => ({
+const baseColumns = `a.id::text AS id, a.category, a.card, a.severity, a.state, a.count,
+  a.probe_count, a.first_seen, a.last_seen, a.active_at, a.opened_at, a.acknowledged_at,
+  a.acknowledged_by, a.resolved_at, a.resolved_by, a.dedup_key, a.origin, a.probe, a.detail,
+  a.resources, a.reopened, a.reopened_at, a.reopened_after_by`;
+
+const functionCounts = `(SELECT coalesce(
+      json_agg(json_build_object('name', f.name, 'count', f.count) ORDER BY f.count DESC, f.name),
+      '[]')
+    FROM (SELECT function_name AS name, count(*)::int AS count FROM turno.seen_errors
+      WHERE alert_id = a.id AND function_name IS NOT NULL GROUP BY function_name) AS f
+  ) AS functions`;
+
+const sourceCounts = `(SELECT coalesce(
+      json_agg(json_build_object('source', d.source, 'count', d.count)
+        ORDER BY d.count DESC, d.source),
+      '[]')
+    FROM (SELECT data_source_id AS source, count(*)::int AS count FROM turno.seen_errors
+      WHERE alert_id = a.id AND data_source_id IS NOT NULL GROUP BY data_source_id) AS d
+  ) AS sources`;
+
+const samples = `(SELECT coalesce(json_agg(t.text ORDER BY t.last DESC), '[]')
+    FROM (SELECT text, max(created_at) AS last FROM turno.seen_errors WHERE alert_id = a.id
+      GROUP BY text ORDER BY last DESC LIMIT ${sampleCount}) AS t
+  ) AS samples`;
+
+/**
+ * An alert's columns and, from `turno.seen_errors`, its counts per function and per data
+ * source and its newest distinct texts: one statement over `turno.alerts AS a`, one round trip.
+ */
+export const alertColumns = `${baseColumns}, ${functionCounts}, ${sourceCounts}, ${samples}`;
+
+/** The columns of an alert as Estado lists it: counts per function only. */
+export const alertSummaryColumns = `${baseColumns}, ${functionCounts}`;
+
+/** An alert as Estado lists it, from a row of `alertSummaryColumns` (or `alertColumns`). */
+export function toAlertSummary(row: AlertSummaryRow): AlertSummary {
+  return {
     id: row.id,
     category: row.category,
     card: row.card,
@@ -57,8 +79,7 @@ export async function toAlerts(
     state: row.state,
     count: row.count,
     checks: row.probe_count,
-    functions: details.functions.get(row.id) ?? [],
-    sources: details.sources.get(row.id) ?? [],
+    functions: row.functions,
     firstSeen: row.first_seen.toISOString(),
     lastSeen: row.last_seen.toISOString(),
     openedAt: row.opened_at.toISOString(),
@@ -66,7 +87,6 @@ export async function toAlerts(
     acknowledgedBy: row.acknowledged_by,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     resolvedBy: row.resolved_by,
-    samples: details.samples.get(row.id) ?? [],
     key: row.dedup_key,
     origin: row.origin,
     probe: row.probe,
@@ -75,57 +95,21 @@ export async function toAlerts(
     reopened: row.reopened,
     reopenedAt: row.reopened_at?.toISOString() ?? null,
     reopenedAfterBy: row.reopened_after_by,
-  }));
+  };
 }
 
-async function readDetails(
-  db: Db, ids: string[], dataSources: Record<number, string>,
-): Promise<Details> {
-  const functions = await db.query<{ alert_id: string; name: string; count: number }>(
-    `SELECT alert_id::text AS alert_id, function_name AS name, count(*)::int AS count
-      FROM turno.seen_errors WHERE alert_id = ANY($1::uuid[]) AND function_name IS NOT NULL
-      GROUP BY alert_id, function_name ORDER BY count DESC, function_name`,
-    [ids],
-  );
-  const sources = await db.query<{ alert_id: string; source: number; count: number }>(
-    `SELECT alert_id::text AS alert_id, data_source_id AS source, count(*)::int AS count
-      FROM turno.seen_errors WHERE alert_id = ANY($1::uuid[]) AND data_source_id IS NOT NULL
-      GROUP BY alert_id, data_source_id ORDER BY count DESC, data_source_id`,
-    [ids],
-  );
-  // Distinct texts, newest first: fifteen copies of one message teach nothing.
-  const samples = await db.query<{ alert_id: string; text: string }>(
-    `SELECT a.id::text AS alert_id, s.text
-      FROM unnest($1::uuid[]) AS a(id)
-      CROSS JOIN LATERAL (
-        SELECT text FROM turno.seen_errors WHERE alert_id = a.id
-        GROUP BY text ORDER BY max(created_at) DESC LIMIT $2
-      ) AS s`,
-    [ids, sampleCount],
-  );
+/** An alert as the API shows it, data sources by the names UP gives them. */
+export function toAlert(row: AlertRow, dataSources: Record<number, string>): Alert {
   return {
-    functions: group(functions.rows, (row) => ({ name: row.name, count: row.count })),
-    sources: group(sources.rows, (row) => ({
-      name: sourceName(row.source, dataSources),
-      count: row.count,
+    ...toAlertSummary(row),
+    sources: row.sources.map((tally) => ({
+      name: sourceName(tally.source, dataSources), count: tally.count,
     })),
-    samples: group(samples.rows, (row) => row.text),
+    samples: row.samples,
   };
 }
 
 /** The name UP shows for a data source (1 → MIX); an unknown id shows as its number. */
 export function sourceName(id: number, dataSources: Record<number, string>): string {
   return dataSources[id] ?? String(id);
-}
-
-function group<R extends { alert_id: string }, T>(
-  rows: R[], map: (row: R) => T,
-): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.alert_id) ?? [];
-    list.push(map(row));
-    grouped.set(row.alert_id, list);
-  }
-  return grouped;
 }

@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import { transition, TurnoError, type Alert, type AlertState } from '@turno/shared';
-import { alertColumns, toAlerts, type AlertRow } from './alert-rows.ts';
+import {
+  transition, TurnoError, type Alert, type AlertState, type AlertSummary,
+} from '@turno/shared';
+import { literal, statement, type Statement } from '../db/statements.ts';
+import {
+  alertColumns, alertSummaryColumns, toAlert, toAlertSummary, type AlertRow,
+  type AlertSummaryRow,
+} from './alert-rows.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const listLimit = 200;
@@ -11,15 +17,25 @@ export async function listAlerts(
 ): Promise<Alert[]> {
   const { rows } = states === undefined
     ? await pool.query<AlertRow>(
-      `SELECT ${alertColumns} FROM turno.alerts ORDER BY opened_at DESC, id LIMIT $1`,
+      `SELECT ${alertColumns} FROM turno.alerts AS a ORDER BY a.opened_at DESC, a.id LIMIT $1`,
       [listLimit],
     )
     : await pool.query<AlertRow>(
-      `SELECT ${alertColumns} FROM turno.alerts WHERE state = ANY($2::text[])
-        ORDER BY opened_at DESC, id LIMIT $1`,
+      `SELECT ${alertColumns} FROM turno.alerts AS a WHERE a.state = ANY($2::text[])
+        ORDER BY a.opened_at DESC, a.id LIMIT $1`,
       [listLimit, states],
     );
-  return toAlerts(pool, rows, dataSources);
+  return rows.map((row) => toAlert(row, dataSources));
+}
+
+/** Newest first, as Estado lists them: without the samples and sources their page shows. */
+export function alertSummariesStatement(states: AlertState[]): Statement<AlertSummary[]> {
+  const wanted = states.length > 0 ? `a.state IN (${states.map(literal).join(', ')})` : 'false';
+  return statement(
+    `SELECT ${alertSummaryColumns} FROM turno.alerts AS a WHERE ${wanted}
+      ORDER BY a.opened_at DESC, a.id LIMIT ${listLimit}`,
+    (rows: AlertSummaryRow[]) => rows.map(toAlertSummary),
+  );
 }
 
 export async function getAlert(
@@ -27,11 +43,11 @@ export async function getAlert(
 ): Promise<Alert> {
   if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
   const { rows } = await pool.query<AlertRow>(
-    `SELECT ${alertColumns} FROM turno.alerts WHERE id = $1::uuid`, [id],
+    `SELECT ${alertColumns} FROM turno.alerts AS a WHERE a.id = $1::uuid`, [id],
   );
-  const [alert] = await toAlerts(pool, rows, dataSources);
-  if (!alert) throw new TurnoError('alert_not_found');
-  return alert;
+  const row = rows[0];
+  if (!row) throw new TurnoError('alert_not_found');
+  return toAlert(row, dataSources);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditAction, AuditEntry, Role } from '@turno/shared';
+import { statement, type Statement } from '../db/statements.ts';
 
 export interface AuditInput {
   actor: string;
@@ -52,6 +53,15 @@ export async function listAudit(db: Pool, limit: number): Promise<AuditEntry[]> 
     `SELECT ${columns} FROM turno.audit_log ORDER BY at DESC, id DESC LIMIT $1`, [limit],
   );
   return rows.map(toEntry);
+}
+
+/**
+ * The newest audit row's id, '' before the first. Every action leaves a row once it has acted,
+ * so a change of this mark says that something may have changed, in whichever container.
+ */
+export function latestAuditIdStatement(): Statement<string> {
+  return statement('SELECT max(id)::text AS id FROM turno.audit_log',
+    (rows: Array<{ id: string | null }>) => rows[0]?.id ?? '');
 }
 
 function toJson(value: unknown): string | null {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statusResponse } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -45,6 +46,21 @@ describe('the embedded database (PGlite behind pglite-socket)', () => {
     expect(page.status).toBe(200);
     expect((await page.json() as { items: Array<{ id: string }> }).items.map((i) => i.id))
       .toEqual(['59500', '58781', '58780']);
+  });
+
+  it('answers Estado, whose reads go to PGlite as one query of several statements', async () => {
+    const runtime = await start(tempDir());
+    const app = createApp(runtime.deps);
+
+    const response = await app.request('/api/status', {
+      headers: bearer(await signIn(app, 'observador')),
+    });
+
+    expect(response.status).toBe(200);
+    const status = statusResponse.parse(await response.json());
+    expect(status.watcher.intervalSeconds).toBe(runtime.deps.config.watchIntervalSeconds);
+    expect(status.databases.map((db) => db.id))
+      .toEqual(['flotas-develop', 'flotas-develop-replica']);
   });
 
   it('keeps parameterised queries from different connections apart, also around a transaction',

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { literal, statement, type Statement } from '../db/statements.ts';
 import type { ProbeOutcome, ProbeRun, ProbeSummary } from './types.ts';
 
 type Db = Pool | PoolClient;
@@ -83,15 +84,24 @@ export async function recordProbeRun(
   );
 }
 
+const probeRunsSql = (now: string) => `SELECT probe, last_run_at, next_run_at, outcome, summary,
+    last_ok_at, last_failure, failures, ${overdueSql(now)} AS overdue
+  FROM turno.probe_runs ORDER BY probe`;
+
 /** Every probe that has run, by name; `overdue` as of `now`. */
 export async function listProbeRuns(db: Db, now: Date = new Date()): Promise<ProbeRun[]> {
-  const { rows } = await db.query<ProbeRunRow>(
-    `SELECT probe, last_run_at, next_run_at, outcome, summary, last_ok_at, last_failure, failures,
-        ${overdueSql('$1')} AS overdue
-      FROM turno.probe_runs ORDER BY probe`,
-    [now],
-  );
-  return rows.map((row) => ({
+  const { rows } = await db.query<ProbeRunRow>(probeRunsSql('$1'), [now]);
+  return rows.map(toProbeRun);
+}
+
+/** `listProbeRuns` as a statement, to read beside others in one round trip. */
+export function probeRunsStatement(now: Date): Statement<ProbeRun[]> {
+  return statement(probeRunsSql(literal(now.toISOString())),
+    (rows: ProbeRunRow[]) => rows.map(toProbeRun));
+}
+
+function toProbeRun(row: ProbeRunRow): ProbeRun {
+  return {
     probe: row.probe,
     lastRunAt: row.last_run_at,
     nextRunAt: row.next_run_at,
@@ -101,5 +111,5 @@ export async function listProbeRuns(db: Db, now: Date = new Date()): Promise<Pro
     lastFailure: row.last_failure,
     failures: row.failures,
     overdue: row.overdue,
-  }));
+  };
 }

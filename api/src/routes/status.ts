@@ -1,40 +1,43 @@
 import { Hono } from 'hono';
 import type { PausedSchedule, ProbeStatus, Schedule, StatusResponse } from '@turno/shared';
-import { metricFields, readDatabases } from '../actions/grow-storage-view.ts';
-import {
-  pausedLong, pausedThroughTurno, type TurnoPaused,
-} from '../actions/paused-by-turno.ts';
-import { listPausedScheduleViews } from '../actions/schedule-view.ts';
-import { listAlerts } from '../alerts/alert-store.ts';
-import { errorFields } from '../log.ts';
-import { listProbeRuns } from '../probes/probe-store.ts';
+import { metricFields } from '../actions/grow-storage-view.ts';
+import { pausedLong, type TurnoPaused } from '../actions/paused-by-turno.ts';
+import { alertSummariesStatement } from '../alerts/alert-store.ts';
+import { latestAuditIdStatement } from '../audit/audit-log.ts';
+import { readTogether } from '../db/statements.ts';
+import { probeRunsStatement } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
-import type { AppDeps, AppEnv, Logger } from '../types.ts';
-import { readWatcherStatus, watcherLate } from '../watcher/watcher-state.ts';
+import { estadoCloudReads } from '../status/estado-cloud.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+import { watcherLate, watcherStatusStatement } from '../watcher/watcher-state.ts';
 
-/** `/api/status`: what Estado shows in one call. */
+/**
+ * `/api/status`: what Estado shows in one call. Its state comes from PostgreSQL in one round
+ * trip, its cloud readings from what the last few seconds read.
+ */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
+  const readCloud = estadoCloudReads(deps);
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
-    // A cloud that does not answer leaves its part empty rather than hiding the alerts.
-    const [openAlerts, databases, paused, watcher, probes, turnoPaused] = await Promise.all([
-      listAlerts(deps.statePool, deps.config.dataSources, ['open', 'acknowledged']),
-      orEmpty(log, 'databases', () => readDatabases(deps.cloud.rds)),
-      orEmpty(log, 'schedules', () => listPausedScheduleViews(
-        deps.cloud.scheduler, deps.config.managedSchedules, deps.now(),
-      )),
-      readWatcherStatus(deps.statePool),
-      listProbeRuns(deps.statePool, deps.now()),
-      pausedThroughTurno(deps.statePool),
+    const [openAlerts, watcher, probes, auditMark] = await readTogether(deps.statePool, [
+      alertSummariesStatement(['open', 'acknowledged']),
+      watcherStatusStatement(),
+      probeRunsStatement(deps.now()),
+      latestAuditIdStatement(),
     ]);
+    const cloud = await readCloud(auditMark, log);
     const hours = deps.config.pausedReminderHours;
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
       probes: probes.map(probeStatus),
       openAlerts,
-      databases: databases.map(metricFields),
-      pausedSchedules: paused
-        .map((schedule) => withTurnoPause(schedule, turnoPaused, hours, deps.now())),
+      databases: cloud.databases.map(metricFields),
+      databaseThresholds: {
+        cpuRedLinePercent: deps.config.infra.rds.cpuRedLinePercent,
+        storageLowPercent: deps.config.infra.rds.storageLowPercent,
+      },
+      pausedSchedules: cloud.pausedSchedules
+        .map((schedule) => withTurnoPause(schedule, cloud.turnoPaused, hours, deps.now())),
       pausedReminderHours: hours,
       watcher: {
         lastRunAt: watcher.lastRunAt?.toISOString() ?? null,
@@ -45,15 +48,6 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     return c.json(body);
   });
-}
-
-async function orEmpty<T>(log: Logger, part: string, read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (error) {
-    log.warn('status.part_failed', { part, ...errorFields(error) });
-    return [];
-  }
 }
 
 /** Who paused it through Turno and since when, null when it was paused elsewhere. */

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { statement, type Statement } from '../db/statements.ts';
 
 export interface WatcherStatus {
   /** The last Sync_error id read; null before the first run. */
@@ -27,11 +28,20 @@ export function watcherLate(status: WatcherStatus, intervalSeconds: number, now:
   return now.getTime() - status.lastRunAt.getTime() > intervalsToLate * intervalSeconds * 1000;
 }
 
+const statusSql = `SELECT last_sync_error_id::text AS cursor, last_run_at, last_error,
+  last_error_at FROM turno.watcher_state WHERE id = 1`;
+
 export async function readWatcherStatus(db: Pool | PoolClient): Promise<WatcherStatus> {
-  const { rows } = await db.query<Row>(
-    `SELECT last_sync_error_id::text AS cursor, last_run_at, last_error, last_error_at
-      FROM turno.watcher_state WHERE id = 1`,
-  );
+  const { rows } = await db.query<Row>(statusSql);
+  return toStatus(rows);
+}
+
+/** `readWatcherStatus` as a statement, to read beside others in one round trip. */
+export function watcherStatusStatement(): Statement<WatcherStatus> {
+  return statement(statusSql, toStatus);
+}
+
+function toStatus(rows: Row[]): WatcherStatus {
   const row = rows[0];
   return {
     cursor: row?.cursor ?? null,

@@ -72,6 +72,10 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
+/** An alert as Estado lists it: without the samples and sources only its own page shows. */
+export const alertSummarySchema = alertSchema.omit({ samples: true, sources: true });
+export type AlertSummary = z.infer<typeof alertSummarySchema>;
+
 export const scheduleStateSchema = z.enum(['ENABLED', 'DISABLED']);
 export const scheduleSchema = z.object({
   group: z.string(),
@@ -157,6 +161,20 @@ export const databaseStatusSchema = z.object({
   replicaLagSeconds: z.number().nullable(),
 });
 
+/** Where Estado flags a database: the RDS probe's own thresholds, as configured. */
+export const databaseThresholdsSchema = z.object({
+  /** CPU at or above it is drawn hot (RDS_CPU_RED_LINE_PERCENT). */
+  cpuRedLinePercent: z.number(),
+  /** Free storage under this share of the allocated storage is low (RDS_STORAGE_LOW_PERCENT). */
+  storageLowPercent: z.number(),
+});
+export type DatabaseThresholds = z.infer<typeof databaseThresholdsSchema>;
+
+/** The runbook's thresholds, where no configuration says otherwise. */
+export const defaultDatabaseThresholds: DatabaseThresholds = {
+  cpuRedLinePercent: 80, storageLowPercent: 10,
+};
+
 export const probeStatusSchema = z.object({
   probe: z.string(),
   outcome: z.enum(['ok', 'problem', 'failed']).nullable(),
@@ -186,8 +204,10 @@ export type HealthResponse = z.infer<typeof healthResponse>;
 export const statusResponse = z.object({
   sandbox: z.boolean(),
   probes: z.array(probeStatusSchema),
-  openAlerts: z.array(alertSchema),
+  openAlerts: z.array(alertSummarySchema),
   databases: z.array(databaseStatusSchema),
+  /** Absent from an older server: the PWA then draws the runbook's defaults. */
+  databaseThresholds: databaseThresholdsSchema.optional(),
   pausedSchedules: z.array(pausedScheduleSchema),
   /** Hours a schedule paused through Turno stays paused before the on-call is reminded. */
   pausedReminderHours: z.number().optional(),

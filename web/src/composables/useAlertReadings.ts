@@ -37,7 +37,7 @@ export function useAlertReadings() {
 
   const when = (iso: string | null) => (iso ? `${fromNow(iso)} (${dateTime(iso)})` : '—');
 
-  return function readings(alert: Alert): string[] {
+  return function readings(alert: Pick<Alert, 'category' | 'detail' | 'resources'>): string[] {
     return infraLines(alert, when).map((line) => t(line.key, inWords(line)));
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultDatabaseThresholds } from '@turno/shared';
 
 /** What the RDS, EC2 and cron probes treat as a problem, and how often they look. */
 export interface InfraConfig {
@@ -33,9 +34,9 @@ const percent = (fallback: number) => z.coerce.number().gt(0).lt(100).default(fa
 /** The environment the infra probes read; spread into the app's env schema. */
 export const infraEnvShape = {
   RDS_PROBE_INTERVAL_S: seconds(60),
-  RDS_CPU_RED_LINE_PERCENT: percent(80),
+  RDS_CPU_RED_LINE_PERCENT: percent(defaultDatabaseThresholds.cpuRedLinePercent),
   RDS_CPU_WINDOW_S: seconds(600),
-  RDS_STORAGE_LOW_PERCENT: percent(10),
+  RDS_STORAGE_LOW_PERCENT: percent(defaultDatabaseThresholds.storageLowPercent),
   RDS_STORAGE_FILL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   ALL_FUNCTIONS_PROBE_INTERVAL_S: seconds(60),
   ALL_FUNCTIONS_FAILING_WINDOW_S: seconds(600),
