@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { launchBrowser, type PhoneBrowser } from './support/browser.ts';
 import { brokenWords, lineCount } from './support/broken-words.ts';
 import { insertDiskFullBurst } from './support/disk-full-burst.ts';
+import { overflowing } from './support/overflowing.ts';
 import { smallTargets } from './support/small-targets.ts';
 import { signInApi, type TurnoApi } from './support/turno-api.ts';
 import { startTurno, type RunningTurno } from './support/turno-server.ts';
@@ -66,9 +67,8 @@ async function alertIds(): Promise<string[]> {
 }
 
 describe('every page on a 360 px phone', () => {
-  it.each(pages)('says Sandbox, breaks no word on %s and keeps every control 48 px', async (
-    path, ready,
-  ) => {
+  const says = 'says Sandbox, fits %s to the screen, breaks no word and keeps every control 48 px';
+  it.each(pages)(says, async (path, ready) => {
     onTestFailed(() => {
       process.stderr.write(`--- Turno server output ---\n${turno.output()}\n`);
     });
@@ -79,6 +79,7 @@ describe('every page on a 360 px phone', () => {
     await banner.waitFor({ timeout: poll.timeout });
     expect(await banner.textContent()).toContain('Sandbox');
     expect(await lineCount(banner.locator('span')), 'the banner stays one line').toBe(1);
+    expect(await overflowing(page)).toEqual([]);
     expect(await brokenWords(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
   });
@@ -87,6 +88,7 @@ describe('every page on a 360 px phone', () => {
     for (const id of await alertIds()) {
       await open(`/alertas/${id}`, 'alert-card-number');
 
+      expect(await overflowing(page), id).toEqual([]);
       expect(await brokenWords(page), id).toEqual([]);
       expect(await smallTargets(page), id).toEqual([]);
     }
