@@ -189,13 +189,4 @@ describe('MaintenancePage', () => {
       'Turno no conoce foo-bar-inexistente: elige los recursos de la lista.',
     );
   });
-
-  it('lets an admin end an active window', async () => {
-    const { wrapper, calls } = await mountAs('admin');
-
-    await wrapper.get('[data-testid="btn-maintenance-end"]').trigger('click');
-    await flushPromises();
-
-    expect(calls.find((call) => call.method === 'DELETE')?.url).toBe('/api/maintenance/3');
-  });
 });
