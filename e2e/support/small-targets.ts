@@ -23,14 +23,14 @@ interface PageGlobals {
 }
 
 /**
- * Visible buttons, fields, button-like links, checkboxes and radios under 48 × 48 CSS px
- * (WCAG 2.5.5, Material's 48 dp). A checkbox or radio is measured by its label, which a tap
- * toggles it through; one without a label by its own box.
+ * Visible buttons, fields, disclosure toggles (`<summary>`), button-like links, checkboxes and
+ * radios under 48 × 48 CSS px (WCAG 2.5.5, Material's 48 dp). A checkbox or radio is measured
+ * by its label, which a tap toggles it through; one without a label by its own box.
  */
 export function smallTargets(page: Page): Promise<SmallTarget[]> {
   return page.evaluate(() => {
     const { document } = globalThis as unknown as PageGlobals;
-    const controls = 'button, select, textarea, a.button, input:not([type="hidden"])';
+    const controls = 'button, select, textarea, summary, a.button, input:not([type="hidden"])';
     const found: SmallTarget[] = [];
     for (const control of document.querySelectorAll(controls)) {
       if (!control.checkVisibility()) continue;

@@ -72,6 +72,19 @@ describe('AuditRow', () => {
     expect(ended.changes()).toContain(says);
   });
 
+  it.each([
+    ['operador', 'operator', 'es-MX', /^por operador ·/],
+    ['pepito', 'operator', 'es-MX', /^por pepito \(operador\) ·/],
+    ['operador', 'operator', 'en', /^by operador \(operator\) ·/],
+  ] as const)('names who acted, %s as %s, without saying the role twice, in %s', (...row) => {
+    const [actor, role, locale, says] = row;
+
+    const { text } = mounted(entry({ actor, role }), locale);
+
+    expect(text('audit-by')).toMatch(says);
+    expect(text('audit-by')).not.toContain('operador (operador)');
+  });
+
   it('keeps the stored row behind "Detalles", with its times in Mexico City', () => {
     const { wrapper } = mounted(auditSample('drill.on'));
 
