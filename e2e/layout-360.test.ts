@@ -14,7 +14,8 @@ const pages: Array<[path: string, ready: string]> = [
   ['/', 'alert-item'], ['/programaciones', 'schedule-row'], ['/guias', 'guide-card'],
   ['/guias/4.1', 'guide-card'], ['/server-health', 'health-row'], ['/que-significa', ''],
   ['/infraestructura', 'instance-row'], ['/cron', 'cron-process'], ['/logs', 'logs-retention'],
-  ['/auditoria', 'audit-row'], ['/ajustes', ''], ['/guardia', 'member'], ['/mantenimiento', ''],
+  ['/auditoria', 'audit-row'], ['/ajustes', ''], ['/guardia', 'member'],
+  ['/mantenimiento', 'maintenance-window'],
 ];
 // The probe alerts a tester met worded as Sync_error ones, and the Sync_error one beside them.
 const alertCategories = ['rds-storage-low', 'cron-disk-full', 'database-disk-full'];
@@ -33,6 +34,14 @@ beforeAll(async () => {
   await admin.setRotation({
     members: ['operador', 'admin'], handoffWeekday: 1, handoffHour: 9,
     repeatMinutes: 5, escalateAfter: 2,
+  });
+  // A running window and one not begun, so Mantenimiento shows both with their buttons.
+  const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
+  await admin.addMaintenance({
+    startsAt: hours(-1), endsAt: hours(2), resources: ['gmail'], reason: 'Renovar el token',
+  });
+  await admin.addMaintenance({
+    startsAt: hours(24), endsAt: hours(26), resources: ['ultramsg'], reason: 'Pago de UltraMsg',
   });
   await operator.setDrill('rds-storage-low', true);
   await operator.setDrill('cron-disk-full', true);
@@ -93,6 +102,29 @@ describe('every page on a 360 px phone', () => {
       expect(await smallTargets(page), id).toEqual([]);
     }
   });
+
+  it.each([
+    ['Terminar ahora', 'active', '¿Terminar ahora la ventana «Renovar el token»?'],
+    ['Eliminar', 'scheduled', '¿Eliminar la ventana «Pago de UltraMsg»?'],
+  ])(
+    'asks on "%s" in a sheet that fits the screen, and "Cancelar" keeps the window',
+    async (label, state, question) => {
+      await open('/mantenimiento', 'maintenance-window');
+      const row = page.locator(`[data-testid="maintenance-window"][data-state="${state}"]`);
+
+      await row.getByRole('button', { name: label }).click();
+      const sheet = page.getByTestId('maintenance-end-sheet');
+      await sheet.waitFor({ timeout: poll.timeout });
+
+      expect(await sheet.getByRole('heading').textContent()).toBe(question);
+      expect(await overflowing(page)).toEqual([]);
+      expect(await brokenWords(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+      await sheet.getByRole('button', { name: 'Cancelar' }).click();
+      await sheet.waitFor({ state: 'detached', timeout: poll.timeout });
+      expect(await row.count()).toBe(1);
+    },
+  );
 
   it('keeps a database\'s type and free storage on one line each', async () => {
     await open('/infraestructura', 'database-row');

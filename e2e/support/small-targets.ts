@@ -10,8 +10,10 @@ export interface SmallTarget {
 // Runs in the page; the e2e tsconfig has no DOM types, so name only what is used.
 interface PageControl {
   tagName: string;
+  type?: string;
   textContent: string | null;
   dataset: Record<string, string | undefined>;
+  labels?: ArrayLike<PageControl> | null;
   getAttribute(name: string): string | null;
   checkVisibility(): boolean;
   getBoundingClientRect(): { width: number; height: number };
@@ -21,23 +23,27 @@ interface PageGlobals {
 }
 
 /**
- * Visible buttons, fields and button-like links under 48 × 48 CSS px (WCAG 2.5.5, Material's
- * 48 dp). Checkboxes and radios are left out: their label is the target.
+ * Visible buttons, fields, disclosure toggles (`<summary>`), button-like links, checkboxes and
+ * radios under 48 × 48 CSS px (WCAG 2.5.5, Material's 48 dp). A checkbox or radio is measured
+ * by its label, which a tap toggles it through; one without a label by its own box.
  */
 export function smallTargets(page: Page): Promise<SmallTarget[]> {
   return page.evaluate(() => {
     const { document } = globalThis as unknown as PageGlobals;
-    const controls = 'button, select, textarea, a.button, '
-      + 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"])';
+    const controls = 'button, select, textarea, summary, a.button, input:not([type="hidden"])';
     const found: SmallTarget[] = [];
     for (const control of document.querySelectorAll(controls)) {
       if (!control.checkVisibility()) continue;
-      const { width, height } = control.getBoundingClientRect();
+      const toggle = control.type === 'checkbox' || control.type === 'radio';
+      const target = (toggle ? control.labels?.[0] : undefined) ?? control;
+      const { width, height } = target.getBoundingClientRect();
       // Half a pixel of rounding: 47.99 px is a 48 px box.
       if (width >= 47.5 && height >= 47.5) continue;
-      const name = control.dataset.testid ?? control.getAttribute('aria-label')
-        ?? control.textContent?.trim().slice(0, 30) ?? '';
-      found.push({ what: `${control.tagName} ${name}`, width, height });
+      const text = target.textContent?.trim().slice(0, 30) ?? '';
+      const name = control.dataset.testid ?? control.getAttribute('aria-label') ?? text;
+      const what = target === control ? `${control.tagName} ${name}`
+        : `${target.tagName} of ${control.type} ${name}: ${text}`;
+      found.push({ what, width, height });
     }
     return found;
   });

@@ -1,5 +1,5 @@
 import type {
-  Alert, PhoneReminder, RotationRequest, Schedule, StatusResponse,
+  Alert, MaintenanceWindow, PhoneReminder, RotationRequest, Schedule, StatusResponse,
 } from '@turno/shared';
 
 /** A thin client of Turno's HTTP API, for checks the screen cannot make on its own. */
@@ -11,6 +11,10 @@ export interface TurnoApi {
   setRotation(rotation: RotationRequest): Promise<void>;
   /** Puts someone on call for a while, ahead of the rotation (admin only). */
   addOverride(override: { user: string; startsAt: string; endsAt: string }): Promise<void>;
+  /** Opens a maintenance window on resources Turno knows (admin only). */
+  addMaintenance(
+    window: Pick<MaintenanceWindow, 'startsAt' | 'endsAt' | 'resources' | 'reason'>,
+  ): Promise<void>;
   status(): Promise<StatusResponse>;
   schedules(): Promise<Schedule[]>;
   /** Registers a push subscription for the signed-in user, as the PWA does. */
@@ -46,6 +50,11 @@ export async function signInApi(baseUrl: string, user: string): Promise<TurnoApi
     async addOverride(override) {
       await call(baseUrl, '/api/oncall/overrides', {
         method: 'POST', headers: jsonHeaders(authorization), body: JSON.stringify(override),
+      });
+    },
+    async addMaintenance(window) {
+      await call(baseUrl, '/api/maintenance', {
+        method: 'POST', headers: jsonHeaders(authorization), body: JSON.stringify(window),
       });
     },
     status: () => get<StatusResponse>('/api/status'),

@@ -4,15 +4,17 @@ import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import { createTurnoI18n } from './i18n/index.ts';
 import { createTurnoRouter } from './router.ts';
+import type { Locale } from './stores/settings.ts';
 
-/** Mounts with fresh Pinia, i18n (es-MX) and router, as the app does; nothing shared. */
+/** Mounts with fresh Pinia, i18n (es-MX by default) and router as the app does; none shared. */
 export function mountApp<C extends Component>(
   component: C,
   options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
+  locale: Locale = 'es-MX',
 ) {
   const pinia = createPinia();
   const router = createTurnoRouter(createMemoryHistory(), pinia);
-  const i18n = createTurnoI18n('es-MX');
+  const i18n = createTurnoI18n(locale);
   const wrapper = mount(component, {
     ...options,
     global: { ...options.global, plugins: [pinia, router, i18n] },

@@ -4,6 +4,7 @@ import type { AuditWords } from '../components/audit/audit-words.ts';
 import { useCards } from './useCards.ts';
 import { useCloudStatus } from './useCloudStatus.ts';
 import { useDates } from './useDates.ts';
+import { useProbeName } from './useProbeName.ts';
 
 /** The helpers the audit page puts a row into words with, in the reader's language. */
 export function useAuditWords(): AuditWords {
@@ -11,6 +12,7 @@ export function useAuditWords(): AuditWords {
   const { dateTime } = useDates();
   const { rdsStatus } = useCloudStatus();
   const { cardFor, text } = useCards();
+  const resourceName = useProbeName();
   return {
     t: (key, params, plural) => {
       if (plural !== undefined) return t(key, params ?? {}, plural);
@@ -24,5 +26,6 @@ export function useAuditWords(): AuditWords {
       return found ? text(found.title) : null;
     },
     text: (value: Bilingual) => text(value),
+    resourceName,
   };
 }

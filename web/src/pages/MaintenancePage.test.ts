@@ -1,4 +1,6 @@
-import type { MaintenanceResources, MaintenanceWindow, Role } from '@turno/shared';
+import type {
+  AppLocale, MaintenanceResources, MaintenanceWindow, Role,
+} from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../stores/session.ts';
@@ -20,23 +22,35 @@ const catalog: MaintenanceResources = {
     { name: 'linde-mix-get-events', kind: 'function', aliases: [] },
     { name: 'MIX', kind: 'data-source', aliases: ['1'] },
     { name: 'ultramsg', kind: 'service', aliases: [] },
+    { name: 'gmail', kind: 'service', aliases: [] },
+    { name: 'all-functions', kind: 'probe', aliases: [] },
+    { name: 'cron-disk', kind: 'probe', aliases: [] },
   ],
 };
 
-function serve(created: () => Response = () => Response.json(active, { status: 201 })) {
+function serve(
+  created: () => Response = () => Response.json(active, { status: 201 }),
+  windows: MaintenanceWindow[] = [active],
+) {
   const calls: Array<{ url: string; method: string; body: unknown }> = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
     if (url === '/api/maintenance/resources') return Response.json(catalog);
-    return method === 'GET' ? Response.json([active]) : created();
+    return method === 'GET' ? Response.json(windows) : created();
   }));
   return calls;
 }
 
-async function mountAs(role: Role, created?: () => Response) {
-  const calls = serve(created);
-  const { wrapper, pinia } = mountApp(MaintenancePage);
+interface Setting {
+  created?: () => Response;
+  windows?: MaintenanceWindow[];
+  locale?: AppLocale;
+}
+
+async function mountAs(role: Role, { created, windows, locale }: Setting = {}) {
+  const calls = serve(created, windows);
+  const { wrapper, pinia } = mountApp(MaintenancePage, {}, locale);
   useSessionStore(pinia).start({
     token: 't', role, user: role, expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
@@ -70,7 +84,7 @@ describe('MaintenancePage', () => {
 
     const row = wrapper.get('[data-testid="maintenance-window"]').text();
     expect(row).toMatch(/Del 1 nov 2026, 1:00\s?a\.m\. al 1 nov 2026, 4:00\s?a\.m\./);
-    expect(row).toMatch(/Recursos: ultramsg/);
+    expect(row).toContain('Recursos: WhatsApp (UltraMsg)');
     expect(wrapper.find('[data-testid="maintenance-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="btn-maintenance-end"]').exists()).toBe(false);
   });
@@ -113,6 +127,39 @@ describe('MaintenancePage', () => {
       .toMatchObject({ resources: ['flotas-cron-arc'] });
   });
 
+  it('names Turno\'s probes and the messaging services as Estado does, sending ids', async () => {
+    const { wrapper, calls } = await mountAs('admin');
+
+    const shown = wrapper.findAll('.option').map((option) => option.text());
+    expect(shown).toEqual(expect.arrayContaining([
+      'WhatsApp (UltraMsg)', 'Gmail', 'Todas las funciones a la vez', 'Disco del servidor cron',
+    ]));
+    expect(shown).not.toContain('cron-disk');
+    await wrapper.get('[data-testid="maintenance-filter"]').setValue('disco');
+    expect(options(wrapper)).toEqual(['cron-disk']);
+    await pick(wrapper, 'cron-disk');
+    const chip = wrapper.get('[data-testid="maintenance-chosen"] button');
+    expect(chip.text()).toBe('Disco del servidor cron ✕');
+    expect(chip.attributes('aria-label')).toBe('Quitar Disco del servidor cron');
+    await wrapper.get('[data-testid="maintenance-reason"]').setValue('Limpieza del disco');
+    await wrapper.get('[data-testid="maintenance-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(calls.find((call) => call.method === 'POST')?.body)
+      .toMatchObject({ resources: ['cron-disk'] });
+  });
+
+  it.each([
+    ['es-MX', 'Recursos: Bases de datos (RDS), Disco del servidor cron, WhatsApp (UltraMsg)'],
+    ['en', 'Resources: Databases (RDS), Cron server disk, WhatsApp (UltraMsg)'],
+  ] as const)('names a saved window\'s probes and services in %s', async (locale, holds) => {
+    const window = { ...active, resources: ['rds', 'cron-disk', 'ultramsg'] };
+
+    const { wrapper } = await mountAs('viewer', { windows: [window], locale });
+
+    expect(wrapper.get('[data-testid="maintenance-window"]').text()).toContain(holds);
+  });
+
   it('sends nothing and says so when no resource is picked', async () => {
     const { wrapper, calls } = await mountAs('admin');
 
@@ -126,12 +173,12 @@ describe('MaintenancePage', () => {
   });
 
   it('names the resources the API did not know in its refusal', async () => {
-    const { wrapper } = await mountAs('admin', () => Response.json({
+    const { wrapper } = await mountAs('admin', { created: () => Response.json({
       error: {
         code: 'maintenance_unknown_resource', message: 'unknown',
         details: { names: ['foo-bar-inexistente'] },
       },
-    }, { status: 400 }));
+    }, { status: 400 }) });
 
     await pick(wrapper, 'flotas-cron-arc');
     await wrapper.get('[data-testid="maintenance-reason"]').setValue('Disco del cron');
@@ -141,14 +188,5 @@ describe('MaintenancePage', () => {
     expect(wrapper.get('[data-testid="maintenance-form"] [role="alert"]').text()).toBe(
       'Turno no conoce foo-bar-inexistente: elige los recursos de la lista.',
     );
-  });
-
-  it('lets an admin end an active window', async () => {
-    const { wrapper, calls } = await mountAs('admin');
-
-    await wrapper.get('[data-testid="btn-maintenance-end"]').trigger('click');
-    await flushPromises();
-
-    expect(calls.find((call) => call.method === 'DELETE')?.url).toBe('/api/maintenance/3');
   });
 });

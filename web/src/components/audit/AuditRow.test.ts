@@ -8,8 +8,8 @@ function entry(overrides: Partial<AuditEntry>): AuditEntry {
   return auditSample('schedule.pause', { actor: 'operador', role: 'operator', ...overrides });
 }
 
-function mounted(row: AuditEntry) {
-  const { wrapper } = mountApp(AuditRow, { props: { entry: row } });
+function mounted(row: AuditEntry, locale: 'es-MX' | 'en' = 'es-MX') {
+  const { wrapper } = mountApp(AuditRow, { props: { entry: row } }, locale);
   const text = (id: string) => wrapper.get(`[data-testid="${id}"]`).text();
   const changes = () => wrapper.findAll('[data-testid="audit-change"]').map((li) => li.text());
   return { wrapper, text, changes };
@@ -57,6 +57,32 @@ describe('AuditRow', () => {
     expect(changes()).toEqual(['Simulacro: apagado → encendido']);
     expect(wrapper.get('time').text()).toMatch(/^4 dic 2026, 2:25\s?a\.m\.$/);
     expect(wrapper.text()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it.each([
+    ['es-MX', 'Recursos: Bases de datos (RDS), Disco del servidor cron, WhatsApp (UltraMsg)'],
+    ['en', 'Resources: Databases (RDS), Cron server disk, WhatsApp (UltraMsg)'],
+  ] as const)('names a window\'s probes and services as Estado does, in %s', (lang, says) => {
+    const sample = auditSample('maintenance.add');
+    const window = { ...(sample.after as object), resources: ['rds', 'cron-disk', 'ultramsg'] };
+    const added = mounted({ ...sample, after: window }, lang);
+    const ended = mounted({ ...auditSample('maintenance.end'), before: window }, lang);
+
+    expect(added.changes()).toContain(says);
+    expect(ended.changes()).toContain(says);
+  });
+
+  it.each([
+    ['operador', 'operator', 'es-MX', /^por operador ·/],
+    ['pepito', 'operator', 'es-MX', /^por pepito \(operador\) ·/],
+    ['operador', 'operator', 'en', /^by operador \(operator\) ·/],
+  ] as const)('names who acted, %s as %s, without saying the role twice, in %s', (...row) => {
+    const [actor, role, locale, says] = row;
+
+    const { text } = mounted(entry({ actor, role }), locale);
+
+    expect(text('audit-by')).toMatch(says);
+    expect(text('audit-by')).not.toContain('operador (operador)');
   });
 
   it('keeps the stored row behind "Detalles", with its times in Mexico City', () => {

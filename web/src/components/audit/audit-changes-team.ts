@@ -70,13 +70,19 @@ export const overrideChange: Describe = (entry, w) => {
   return [fact(w, 'covers', text(swap.user)), span(w, swap), fact(w, 'reason', text(swap.reason))];
 };
 
+/** What a window holds, by the names the app shows them with. */
+function resources(w: AuditWords, window: Fields): string[] {
+  return Array.isArray(window.resources)
+    ? window.resources.map((name) => w.resourceName(String(name))) : [];
+}
+
 /** A maintenance window created: when, what it holds, why. */
 export const maintenanceAddChange: Describe = (entry, w) => {
   const window = fields(entry.after);
-  const resources = Array.isArray(window.resources) ? window.resources.map(String) : [];
+  const names = resources(w, window);
   return [
     span(w, window),
-    resources.length ? fact(w, 'resources', resources.join(', ')) : null,
+    names.length ? fact(w, 'resources', names.join(', ')) : null,
     fact(w, 'reason', text(window.reason)),
   ];
 };
@@ -90,10 +96,10 @@ export const maintenanceEndChange: Describe = (entry, w) => {
     return typeof value === 'string' && w.te(key) ? w.t(key) : text(value);
   };
   const ends = (value: unknown) => (text(value) === null ? null : w.dateTime(String(value)));
-  const resources = Array.isArray(before.resources) ? before.resources.map(String) : [];
+  const names = resources(w, before);
   return [
     change(w, 'window', state(before.state), state(after.state)),
     change(w, 'ends', ends(before.endsAt), ends(after.endsAt)),
-    resources.length ? fact(w, 'resources', resources.join(', ')) : null,
+    names.length ? fact(w, 'resources', names.join(', ')) : null,
   ];
 };

@@ -10,6 +10,8 @@ export interface AuditWords {
   /** A runbook card's title in the reader's language, when the card exists. */
   cardTitle(card: string): string | null;
   text(value: Bilingual): string;
+  /** A resource a maintenance window names: Turno's probes and services as Estado names them. */
+  resourceName(name: string): string;
 }
 
 /** One audit row in words: what was done, to what, and what changed. */
