@@ -60,7 +60,7 @@ async function twoWatcherRuns(): Promise<void> {
 
 describe('the walking skeleton', () => {
   it('turns a disk-full burst into one alert, one push, card 4.1, a pause and an audit row, '
-    + 'and keeps the cards readable offline', async () => {
+    + 'keeps the cards readable offline and shows the alert once back online', async () => {
     const page = await phone.newPage();
     onTestFailed(() => {
       process.stderr.write(`--- Turno server output (last 4 KB) ---\n${turno.output()}\n`
@@ -139,10 +139,20 @@ describe('the walking skeleton', () => {
     expect(await pauseRows.evaluateAll((rows) => rows.map((row) => row.dataset.outcome)),
       'one pause, audited as done').toEqual(['ok']);
 
+    // A push may open its alert before the phone is back online: the guides stay one tap away.
     await phone.context.setOffline(true);
-    await page.goto(`${turno.url}/guias`);
+    await page.goto(`${turno.url}/alertas/${alert.id}`);
+    await page.getByTestId('alert-unavailable').waitFor();
+    await page.getByTestId('btn-alert-retry').waitFor();
+    await page.getByTestId('link-alert-guides').click();
     await expect.poll(() => page.getByTestId('guide-card').count(), poll).toBeGreaterThan(8);
     await page.goto(`${turno.url}/guias/4.1`);
     await page.locator('[data-testid="guide-card"][data-card="4.1"]').waitFor();
+
+    await page.goto(`${turno.url}/alertas/${alert.id}`);
+    await page.getByTestId('alert-unavailable').waitFor();
+    await phone.context.setOffline(false);
+    await expect.poll(() => cardNumber.textContent(), poll).toBe('4.1');
+    expect(await page.getByTestId('alert-unavailable').count()).toBe(0);
   });
 });

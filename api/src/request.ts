@@ -3,12 +3,16 @@ import type * as z from 'zod';
 import { TurnoError, type ErrorCode } from '@turno/shared';
 import { issuesOf } from './errors.ts';
 
+/** Codes of their own for some fields, so the PWA can say what is wrong with that one. */
+export type FieldCodes = Partial<Record<string, ErrorCode>>;
+
 /**
  * Parses the JSON body against a schema: 400 `invalid_json` when it is not JSON, 400
- * `validation_failed` (or the code given) when it does not fit.
+ * `validation_failed` (or the code given, or the failing field's in `fields`) when it does not
+ * fit.
  */
 export async function readJson<T extends z.ZodType>(
-  c: Context, schema: T, code: ErrorCode = 'validation_failed',
+  c: Context, schema: T, code: ErrorCode = 'validation_failed', fields: FieldCodes = {},
 ): Promise<z.infer<T>> {
   let body: unknown;
   try {
@@ -16,7 +20,7 @@ export async function readJson<T extends z.ZodType>(
   } catch {
     throw new TurnoError('invalid_json');
   }
-  return check(schema, body, code);
+  return check(schema, body, code, fields);
 }
 
 /**
@@ -32,8 +36,12 @@ export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T
   return check(schema, c.req.query(), 'validation_failed');
 }
 
-function check<T extends z.ZodType>(schema: T, value: unknown, code: ErrorCode): z.infer<T> {
+function check<T extends z.ZodType>(
+  schema: T, value: unknown, code: ErrorCode, fields: FieldCodes = {},
+): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new TurnoError(code, undefined, { issues: issuesOf(parsed.error) });
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issues = issuesOf(parsed.error);
+  const own = issues.map((issue) => fields[issue.path]).find((field) => field !== undefined);
+  throw new TurnoError(own ?? code, undefined, { issues });
 }

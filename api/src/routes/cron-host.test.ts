@@ -159,6 +159,40 @@ describe('POST /api/cron-host/commands', () => {
     expect(response.status).toBe(400);
     expect(sent).toEqual([]);
   });
+
+  const notAnId = 'must be a pm2 process id (digits), not the process name';
+  it.each([
+    ['the process name', 'Linde-External', notAnId],
+    ['a name with a shell command after it', 'Linde-External; id', notAnId],
+    ['a negative id', -1, notAnId],
+    ['an id of five digits', '12345', notAnId],
+    ['no process', undefined, 'pm2-logs needs the process: a pm2 process id (digits)'],
+  ])('answers 400 pm2_process_invalid, saying a pm2 id is wanted, for a log request with %s',
+    async (_name, process, issue) => {
+      const { app, as, sent } = await setUp();
+
+      const response = await start(app, await as('observador'), { kind: 'pm2-logs', process });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'pm2_process_invalid',
+          message: 'The process must be its pm2 id (digits, as pm2 list shows), not its name.',
+          details: { issues: [{ path: 'process', message: issue }] },
+        },
+      });
+      expect(sent).toEqual([]);
+    });
+
+  it('answers 400 validation_failed, not pm2_process_invalid, for a bad line count', async () => {
+    const { app, as } = await setUp();
+
+    const response = await start(app, await as('observador'),
+      { kind: 'pm2-logs', process: 2, lines: 0 });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
 });
 
 describe('GET /api/cron-host/commands/:id', () => {

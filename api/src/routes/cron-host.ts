@@ -22,7 +22,9 @@ export function cronHostRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/commands', requireRole('viewer'), async (c) => {
-    const { kind, process, lines } = await readJson(c, cronCommandRequest);
+    const { kind, process, lines } = await readJson(c, cronCommandRequest, 'validation_failed', {
+      process: 'pm2_process_invalid',
+    });
     const principal = c.get('principal');
 
     if (cronWriteKinds.includes(kind)) {

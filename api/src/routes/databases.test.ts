@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditEntrySchema, databaseSchema, growStorageResponse } from '@turno/shared';
+import {
+  auditEntrySchema, databaseSchema, growStorageResponse, maxStorageGiB,
+} from '@turno/shared';
 import { createApp } from '../app.ts';
 import { RdsError } from '../cloud/rds-errors.ts';
 import type { DatabaseInstance, StorageModification } from '../cloud/rds.ts';
@@ -155,6 +157,21 @@ describe('POST /api/databases/:id/grow-storage', () => {
     });
     expect(changes).toEqual([]);
     expect(await auditCount(d)).toBe(1);
+  });
+
+  it('answers 400 for a target above the RDS maximum the grow sheet names', async () => {
+    const { grow, changes } = await setUp();
+
+    const response = await grow('admin', {
+      confirm: 'flotas-develop', targetGiB: maxStorageGiB + 1,
+    });
+
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; details: unknown } };
+    expect(body.error).toMatchObject({
+      code: 'validation_failed', details: { issues: [{ path: 'targetGiB' }] },
+    });
+    expect(changes).toEqual([]);
   });
 
   it.each([

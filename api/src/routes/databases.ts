@@ -4,10 +4,14 @@ import { runGrowStorage } from '../actions/grow-storage.ts';
 import { callRds } from '../actions/grow-storage-errors.ts';
 import { listDatabaseViews } from '../actions/grow-storage-view.ts';
 import { requireRole } from '../auth/middleware.ts';
+import { databaseThresholds } from '../probes/infra/config.ts';
 import { readJson } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
-/** `/api/databases`: both RDS instances with their metrics; grow one's storage (admin). */
+/**
+ * `/api/databases`: both RDS instances with their metrics, the thresholds that flag them, and
+ * growing one's storage (admin).
+ */
 export function databasesRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -17,6 +21,9 @@ export function databasesRoutes(deps: AppDeps): Hono<AppEnv> {
     );
     return c.json(databases);
   });
+
+  // The list stays a bare array, as other tools read it; the thresholds come apart, once.
+  app.get('/thresholds', (c) => c.json(databaseThresholds(deps.config.infra.rds)));
 
   app.post('/:id/grow-storage', requireRole('admin'), async (c) => {
     const { targetGiB, confirm } = await readJson(c, growStorageRequest);

@@ -5,6 +5,7 @@ import { pausedLong, type TurnoPaused } from '../actions/paused-by-turno.ts';
 import { alertSummariesStatement } from '../alerts/alert-store.ts';
 import { latestAuditIdStatement } from '../audit/audit-log.ts';
 import { readTogether } from '../db/statements.ts';
+import { databaseThresholds } from '../probes/infra/config.ts';
 import { probeRunsStatement } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import { estadoCloudReads } from '../status/estado-cloud.ts';
@@ -32,10 +33,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
       probes: probes.map(probeStatus),
       openAlerts,
       databases: cloud.databases.map(metricFields),
-      databaseThresholds: {
-        cpuRedLinePercent: deps.config.infra.rds.cpuRedLinePercent,
-        storageLowPercent: deps.config.infra.rds.storageLowPercent,
-      },
+      databaseThresholds: databaseThresholds(deps.config.infra.rds),
       pausedSchedules: cloud.pausedSchedules
         .map((schedule) => withTurnoPause(schedule, cloud.turnoPaused, hours, deps.now())),
       pausedReminderHours: hours,

@@ -21,11 +21,10 @@ export function isCronCommandDone(status: CronCommandStatus): boolean {
 }
 
 export const maxPm2LogLines = 500;
-const pm2Id = z.union([
-  z.number(),
-  z.string().regex(/^\d{1,4}$/, { message: 'must be a pm2 process id (digits)' })
-    .transform(Number),
-]).pipe(z.number().int().min(0).max(9999));
+// Every way `process` can be wrong says the same: zod's own union message is "Invalid input".
+const notPm2Id = { error: 'must be a pm2 process id (digits), not the process name' };
+const pm2Id = z.union([z.number(), z.string().regex(/^\d{1,4}$/).transform(Number)], notPm2Id)
+  .pipe(z.number().int(notPm2Id).min(0, notPm2Id).max(9999, notPm2Id));
 
 export const cronCommandRequest = z.object({
   kind: cronCommandKindSchema,
@@ -33,7 +32,7 @@ export const cronCommandRequest = z.object({
   process: pm2Id.optional(),
   lines: z.number().int().min(1).max(maxPm2LogLines).optional(),
 }).refine((body) => body.kind !== 'pm2-logs' || body.process !== undefined, {
-  message: 'pm2-logs needs the process id', path: ['process'],
+  message: 'pm2-logs needs the process: a pm2 process id (digits)', path: ['process'],
 });
 export type CronCommandRequest = z.input<typeof cronCommandRequest>;
 

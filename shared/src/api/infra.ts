@@ -37,9 +37,16 @@ export const databaseSchema = databaseStatusSchema.extend({
 });
 export type Database = z.infer<typeof databaseSchema>;
 
+/**
+ * The most storage an RDS instance's volume holds, 64 TiB: the API refuses a larger target and
+ * the PWA's grow sheet says so before it is sent.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html
+ */
+export const maxStorageGiB = 65_536;
+
 /** `POST /api/databases/:id/grow-storage`: `confirm` must be the instance id, typed. */
 export const growStorageRequest = z.object({
-  targetGiB: z.number().int().positive().max(65_536).optional(),
+  targetGiB: z.number().int().positive().max(maxStorageGiB).optional(),
   confirm: z.string().max(63),
 });
 export type GrowStorageRequest = z.infer<typeof growStorageRequest>;

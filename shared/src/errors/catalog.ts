@@ -40,6 +40,10 @@ export const errorCatalog = {
   locale_unsupported: {
     status: 400, message: 'The language must be one of the app\'s: es-MX or en.',
   },
+  pm2_process_invalid: {
+    status: 400,
+    message: 'The process must be its pm2 id (digits, as pm2 list shows), not its name.',
+  },
   cron_command_not_found: { status: 404, message: 'That cron host command does not exist.' },
   cron_host_unreachable: {
     status: 502,

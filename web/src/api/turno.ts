@@ -3,7 +3,7 @@ import type {
   StatusResponse, SyncErrorRow,
 } from '@turno/shared';
 import type {
-  Database, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
+  Database, DatabaseThresholds, Ec2InstanceView, GrowStorageRequest, GrowStorageResponse,
 } from '@turno/shared';
 import type {
   CronCommandRequest, CronCommandStarted, CronCommandView, LogErrorsResponse, LogRetention,
@@ -50,6 +50,7 @@ export function createTurnoApi(request: ApiRequest) {
       ),
     audit: () => request<AuditEntry[]>('/api/audit'),
     databases: () => request<Database[]>('/api/databases'),
+    databaseThresholds: () => request<DatabaseThresholds>('/api/databases/thresholds'),
     instances: () => request<Ec2InstanceView[]>('/api/instances'),
     /** `confirm` is what the user typed: the API checks it is the instance id. */
     growStorage: (id: string, body: GrowStorageRequest, idempotencyKey: string) =>

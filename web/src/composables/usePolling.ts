@@ -1,6 +1,9 @@
 import { onMounted, onUnmounted } from 'vue';
 
-/** Runs `tick` now, every `ms` while the page is visible, and when the window regains focus. */
+/**
+ * Runs `tick` now, every `ms` while the page is visible, when the window regains focus and as
+ * soon as the browser is back online.
+ */
 export function usePolling(tick: () => Promise<void>, ms: number): void {
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -20,19 +23,21 @@ export function usePolling(tick: () => Promise<void>, ms: number): void {
     start();
   }
 
-  function onFocus(): void {
+  function onFocusOrOnline(): void {
     void tick();
   }
 
   onMounted(() => {
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('focus', onFocus);
+    window.addEventListener('focus', onFocusOrOnline);
+    window.addEventListener('online', onFocusOrOnline);
     onVisibility();
   });
 
   onUnmounted(() => {
     stop();
     document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('focus', onFocus);
+    window.removeEventListener('focus', onFocusOrOnline);
+    window.removeEventListener('online', onFocusOrOnline);
   });
 }

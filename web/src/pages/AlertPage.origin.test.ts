@@ -113,6 +113,24 @@ describe('AlertPage, by what opened the alert', () => {
     expect(wrapper.get('[data-testid="alert-card-summary"]').text()).toMatch(/se llenó/);
   });
 
+  it.each([
+    ['T.6', 'whatsapp-config'], ['3.2', 'gmail-token'],
+  ])('shows no empty per-function or per-source heading on card %s', async (card, category) => {
+    const wrapper = await show({
+      ...diskFullAlert(), card, category, key: category, functions: [], sources: [],
+    });
+
+    expect(wrapper.get('[data-testid="alert-counts"]').text()).toMatch(/^15 errores/);
+    expect(wrapper.text()).not.toMatch(/Por función|Por fuente de datos/);
+  });
+
+  it('shows the per-function tally alone when no data source was logged', async () => {
+    const wrapper = await show({ ...diskFullAlert(), sources: [] });
+
+    expect(wrapper.get('[data-testid="alert-functions"]').text()).toContain('linde-guardian');
+    expect(wrapper.find('[data-testid="alert-sources"]').exists()).toBe(false);
+  });
+
   it('offers card 4.1\'s storage growth on the primary, and no pause 4.1 never asks for',
     async () => {
       const wrapper = await show(diskFullAlert(), 'admin');

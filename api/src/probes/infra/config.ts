@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defaultDatabaseThresholds } from '@turno/shared';
+import { defaultDatabaseThresholds, type DatabaseThresholds } from '@turno/shared';
 
 /** What the RDS, EC2 and cron probes treat as a problem, and how often they look. */
 export interface InfraConfig {
@@ -74,4 +74,9 @@ export function readInfraConfig(e: InfraEnv): InfraConfig {
  */
 export function defaultInfraConfig(): InfraConfig {
   return readInfraConfig(z.object(infraEnvShape).parse({}));
+}
+
+/** Where the PWA flags a database (Estado, Infraestructura): the RDS probe's own limits. */
+export function databaseThresholds(rds: InfraConfig['rds']): DatabaseThresholds {
+  return { cpuRedLinePercent: rds.cpuRedLinePercent, storageLowPercent: rds.storageLowPercent };
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@turno/shared';
+import { maxStorageGiB, type Database } from '@turno/shared';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import { useCloudStore } from '../../stores/cloud.ts';
@@ -63,5 +63,61 @@ describe('InfraGrowConfirm', () => {
     expect(wrapper.get('[data-testid="grow-change"]').text()).toBe('100 GiB → 150 GiB');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('confirm')).toEqual([[{ targetGiB: 150, confirm: 'flotas-develop' }]]);
+  });
+
+  it('names the RDS maximum beside the minimum in the size hint', () => {
+    const { wrapper } = mountSheet();
+
+    expect(wrapper.get('[data-testid="grow-confirm"] label').text()).toBe(
+      'Nuevo tamaño en GiB: mínimo 110 (10\u00a0% más que hoy), máximo 65536 (el límite de RDS)');
+  });
+
+  it.each([
+    ['70000', 'RDS permite a lo más 65536 GiB (64 TiB) por instancia: escribe un tamaño menor.'],
+    ['105', 'RDS pide crecer al menos 10\u00a0%: escribe 110 GiB o más.'],
+    ['', 'Escribe el nuevo tamaño en GiB como número entero.'],
+  ])('says why accept is off for a target of "%s" GiB', async (typed, why) => {
+    const { wrapper, accept } = mountSheet();
+    await wrapper.get('[data-testid="grow-typed-id"]').setValue('flotas-develop');
+
+    await wrapper.get('[data-testid="grow-target"]').setValue(typed);
+
+    expect(accept().attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="grow-confirm-why"]').text()).toBe(why);
+    expect(accept().attributes('aria-describedby')).toBe('grow-confirm-why');
+  });
+
+  it('says the instance id is missing, then that it does not match, then nothing', async () => {
+    const { wrapper, accept } = mountSheet();
+    const why = () => wrapper.find('[data-testid="grow-confirm-why"]');
+    expect(why().text()).toBe('Falta escribir el nombre de la instancia para confirmar.');
+
+    await wrapper.get('[data-testid="grow-typed-id"]').setValue('flotas-develop-replica');
+    expect(why().text()).toBe('El nombre escrito no coincide: debe ser flotas-develop.');
+
+    await wrapper.get('[data-testid="grow-typed-id"]').setValue('flotas-develop');
+    expect(why().exists()).toBe(false);
+    expect(accept().attributes('aria-describedby')).toBeUndefined();
+  });
+
+  it('gives both reasons when the target is too large and the id not typed', async () => {
+    const { wrapper } = mountSheet();
+
+    await wrapper.get('[data-testid="grow-target"]').setValue('70000');
+
+    const reasons = wrapper.findAll('[data-testid="grow-confirm-why"] li');
+    expect(reasons.map((li) => li.text())).toEqual([
+      'RDS permite a lo más 65536 GiB (64 TiB) por instancia: escribe un tamaño menor.',
+      'Falta escribir el nombre de la instancia para confirmar.',
+    ]);
+  });
+
+  it('accepts the RDS maximum itself', async () => {
+    const { wrapper, accept } = mountSheet();
+    await wrapper.get('[data-testid="grow-typed-id"]').setValue('flotas-develop');
+
+    await wrapper.get('[data-testid="grow-target"]').setValue(String(maxStorageGiB));
+
+    expect(accept().attributes('disabled')).toBeUndefined();
   });
 });
