@@ -118,11 +118,11 @@ service, which checks VAPID and decrypts each message. Each run resolves the las
 ago, so it is not reopened as a flap), inserts ${threshold - 1} disk-full rows and waits for the
 watcher to read them, then waits a further (run + ½) / ${runs} of an interval and inserts the
 row that crosses the threshold; the time runs from just before that insert to the push service
-accepting card 4.1. The interval is short here (\`BENCH_WATCH_INTERVAL_S\`) to keep the benchmark short: the wait for
-the next poll is at most one interval, whatever its length, and the rest is the watcher's own
-work; the local default of 15 s gives a target of 16 s, the Lambda's 10 s one of 11 s. That
-work, estimated as each time less the wait for the next poll (due one interval after the cursor
-moved), took ${ms(spread(work).p50, 0)} (median; max
+accepting card 4.1. The interval is short here (\`BENCH_WATCH_INTERVAL_S\`) to keep the
+benchmark short: the wait for the next poll is at most one interval, whatever its length, and
+the rest is the watcher's own work; the local default of 15 s gives a target of 16 s, the
+Lambda's 10 s one of 11 s. That work, estimated as each time less the wait for the next poll
+(due one interval after the cursor moved), took ${ms(spread(work).p50, 0)} (median; max
 ${ms(spread(work).max, 0)}).
 
 ${table(['runs', 'median', 'min', 'max', 'each run', 'target', 'result'], [[
