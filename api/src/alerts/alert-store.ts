@@ -3,6 +3,7 @@ import {
   transition, TurnoError, type Alert, type AlertState, type AlertSummary,
 } from '@turno/shared';
 import { literal, statement, type Statement } from '../db/statements.ts';
+import { inTransaction } from '../db/transaction.ts';
 import {
   alertColumns, alertSummaryColumns, toAlert, toAlertSummary, type AlertRow,
   type AlertSummaryRow,
@@ -62,18 +63,15 @@ export async function acknowledgeAlert(
     = async () => undefined,
 ): Promise<{ alert: Alert; changed: boolean }> {
   if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
-  const client = await pool.connect();
-  let changed: boolean;
-  try {
-    await client.query('BEGIN');
+  const changed = await inTransaction(pool, async (client) => {
     const { rows } = await client.query<Resolution['before']>(
       'SELECT state, card FROM turno.alerts WHERE id = $1::uuid FOR UPDATE', [id],
     );
     const before = rows[0];
     if (!before) throw new TurnoError('alert_not_found');
     if (before.state === 'resolved') throw new TurnoError('alert_already_resolved');
-    changed = before.state === 'open';
-    if (changed) {
+    const wasOpen = before.state === 'open';
+    if (wasOpen) {
       await client.query(
         `UPDATE turno.alerts SET state = 'acknowledged', acknowledged_at = $2,
             acknowledged_by = $3
@@ -82,13 +80,8 @@ export async function acknowledgeAlert(
       );
     }
     await alsoInside(client, before);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return wasOpen;
+  });
   // Read after the client went back: an embedded database serves one client at a time.
   return { alert: await getAlert(pool, dataSources, id), changed };
 }
@@ -109,31 +102,23 @@ export async function resolveAlert(
   alsoInside: (client: PoolClient, resolution: Resolution['before']) => Promise<void>,
 ): Promise<Resolution> {
   if (!uuidPattern.test(id)) throw new TurnoError('alert_not_found');
-  const client = await pool.connect();
-  let before: Resolution['before'];
-  try {
-    await client.query('BEGIN');
+  const before = await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ state: AlertState; card: string | null }>(
       'SELECT state, card FROM turno.alerts WHERE id = $1::uuid FOR UPDATE', [id],
     );
     const row = rows[0];
     if (!row) throw new TurnoError('alert_not_found');
     if (row.state === 'resolved') throw new TurnoError('alert_already_resolved');
-    before = { state: row.state, card: row.card };
+    const was = { state: row.state, card: row.card };
     await client.query(
       `UPDATE turno.alerts SET state = $2, resolved_at = $3, resolved_by = $4,
           resolved_by_hand = true
         WHERE id = $1::uuid`,
       [id, transition(row.state, 'resolve'), at, user],
     );
-    await alsoInside(client, before);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    await alsoInside(client, was);
+    return was;
+  });
   // Read after the client went back: an embedded database serves one client at a time.
   return { alert: await getAlert(pool, dataSources, id), before };
 }

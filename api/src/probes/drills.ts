@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Bilingual } from '@turno/shared';
+import { inTransaction } from '../db/transaction.ts';
 import type { AppDeps } from '../types.ts';
 import { syncErrorDrills } from '../watcher/drills.ts';
 import { infraDrills } from './infra/drills.ts';
@@ -69,11 +70,7 @@ export async function drillSince(db: Db, name: string): Promise<Date | null> {
 export async function setDrill(
   deps: AppDeps, drill: Drill, on: boolean, now: Date,
 ): Promise<{ before: DrillState; after: DrillState }> {
-  const client = await deps.statePool.connect();
-  let before: DrillState;
-  let after: DrillState;
-  try {
-    await client.query('BEGIN');
+  const change = await inTransaction(deps.statePool, async (client) => {
     await client.query(
       `INSERT INTO turno.settings (key, value) VALUES ($1, '{}'::jsonb)
         ON CONFLICT (key) DO NOTHING`,
@@ -83,26 +80,21 @@ export async function setDrill(
       'SELECT value FROM turno.settings WHERE key = $1 FOR UPDATE', [settingKey],
     );
     const stored = rows[0]?.value ?? {};
-    before = stateOf(stored, drill.name);
+    const before = stateOf(stored, drill.name);
     const next: Stored = { ...stored };
     if (on) next[drill.name] = stored[drill.name] ?? { since: now.toISOString() };
     else delete next[drill.name];
-    after = stateOf(next, drill.name);
+    const after = stateOf(next, drill.name);
     await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
       [settingKey, JSON.stringify(next)]);
     if (drill.probe !== null) {
       await client.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1',
         [drill.probe]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { before, after };
+  });
   await drill.apply?.(deps, on);
-  return { before, after };
+  return change;
 }
 
 function stateOf(stored: Stored, name: string): DrillState {

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { inTransaction } from '../db/transaction.ts';
 import { errorFields } from '../log.ts';
 import type { AppDeps } from '../types.ts';
 import { applyFailure, applyResult, type ProbeAlertChanges } from './probe-alerts.ts';
@@ -38,42 +38,27 @@ export async function runDueProbes(deps: AppDeps, now: Date): Promise<ProbesRepo
   }
   // A due probe gets its run first: after a watcher restart it clears up by itself.
   const waiting = probes.filter((probe) => !due.includes(probe));
-  const upkeep = await inTransaction(deps,
+  const upkeep = await inTransaction(deps.statePool,
     (client) => watchOverProbes(deps, client, probes, waiting, now, report));
   report.overdue = upkeep.overdue;
   report.unregistered = upkeep.unregistered;
   await Promise.all(due.map(async (probe) => {
     try {
       const result = await withTimeout(probe.run(deps, now), probeTimeoutMs);
-      await inTransaction(deps, (client) => applyResult(deps, client, probe, result, now, report));
+      await inTransaction(deps.statePool,
+        (client) => applyResult(deps, client, probe, result, now, report));
       report.ran.push(probe.name);
     } catch (error) {
       report.failed.push(probe.name);
       deps.log.warn('probe.failed', { probe: probe.name, ...errorFields(error) });
-      await inTransaction(deps, (client) => applyFailure(deps, client, probe, error, now, report))
+      await inTransaction(deps.statePool,
+        (client) => applyFailure(deps, client, probe, error, now, report))
         .catch((failure: unknown) => deps.log.error('probe.record_failed', {
           probe: probe.name, ...errorFields(failure),
         }));
     }
   }));
   return report;
-}
-
-async function inTransaction<T>(
-  deps: AppDeps, work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await deps.statePool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { functionFromTargetArn } from '../cloud/lambda-arn.ts';
 import { quoteName } from '../db/sync-error-table.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { readDrillStates } from '../probes/drills.ts';
 import type { AppDeps } from '../types.ts';
 import { syncErrorDrills, type FailingFunction, type SyncErrorDrill } from './drills.ts';
@@ -29,9 +30,7 @@ export async function writeDrillRows(deps: AppDeps, now: Date): Promise<number> 
   const on = syncErrorDrills.filter((drill) => stored[drill.name]);
   if (on.length === 0) return 0;
   const enabled = await enabledFunctions(deps);
-  const client = await deps.statePool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(deps.statePool, async (client) => {
     const written = await writtenUpTo(client);
     const rows = on.flatMap((drill) => {
       const since = new Date(stored[drill.name]?.since ?? now);
@@ -46,14 +45,8 @@ export async function writeDrillRows(deps: AppDeps, now: Date): Promise<number> 
     }));
     await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
       [settingKey, JSON.stringify(next)]);
-    await client.query('COMMIT');
     return rows.length;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The runs of each function after `after` (from a little before `since`) until now. */

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import * as z from 'zod';
+import { inTransaction } from '../../db/transaction.ts';
 
 const settingKey = 'whatsapp.reminder';
 const hour = 3_600_000;
@@ -78,9 +79,7 @@ export async function claimReminder(
 export async function confirmReminder(
   db: Pool, user: string, now: Date,
 ): Promise<{ before: ReminderState; after: ReminderState }> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(db, async (client) => {
     await client.query(
       'INSERT INTO turno.settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
       [settingKey, JSON.stringify(empty)],
@@ -95,12 +94,6 @@ export async function confirmReminder(
     };
     await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
       [settingKey, JSON.stringify(after)]);
-    await client.query('COMMIT');
     return { before, after };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
