@@ -12,7 +12,9 @@ export interface TurnoPaused {
 
 /**
  * Schedules paused through Turno and not resumed through it since, from the audit alone
- * (a resume in the AWS console leaves no row: check the schedule's state too).
+ * (a resume in the AWS console leaves no row: check the schedule's state too). Only a pause
+ * that turned the schedule from ENABLED to DISABLED counts; one that found it paused already
+ * did nothing. Any resume counts: even one that found it running shows the pause had ended.
  */
 export async function pausedThroughTurno(db: Pool): Promise<TurnoPaused[]> {
   const { rows } = await db.query<{ target: string; at: Date; actor: string }>(
@@ -20,7 +22,8 @@ export async function pausedThroughTurno(db: Pool): Promise<TurnoPaused[]> {
         SELECT id, target, action, actor, at,
           max(at) FILTER (WHERE action = 'schedule.resume') OVER (PARTITION BY target) AS resumed
         FROM turno.audit_log
-        WHERE action IN ('schedule.pause', 'schedule.resume') AND outcome = 'ok')
+        WHERE outcome = 'ok' AND (action = 'schedule.resume' OR (action = 'schedule.pause'
+          AND before->>'state' = 'ENABLED' AND after->>'state' = 'DISABLED')))
       SELECT DISTINCT ON (target) target, at, actor FROM changes
         WHERE action = 'schedule.pause' AND (resumed IS NULL OR at > resumed)
         ORDER BY target, at, id`,

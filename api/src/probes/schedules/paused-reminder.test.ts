@@ -106,6 +106,22 @@ describe('the paused-schedules reminder', () => {
     expect(await at(100 * hour)).toEqual([]);
   });
 
+  it('neither claims nor reminds of a schedule a pause found paused already', async () => {
+    const { app, headers, act, at } = await setUp(noon);
+    // Paused outside Turno since 2024 in the sandbox.
+    await act('pause', 'lide-mix-get-assets');
+
+    expect(await at(4 * hour)).toEqual([]);
+    const status = statusResponse.parse(await (await app.request('/api/status', { headers }))
+      .json());
+    const assets = status.pausedSchedules.find((s) => s.name === 'lide-mix-get-assets');
+    expect(assets).toMatchObject({ state: 'DISABLED' });
+    expect(assets?.turnoPause).toBeNull();
+    expect(status.probes.find((p) => p.probe === 'paused-schedules')?.summary)
+      .toMatchObject({ pausedByTurno: 0, sent: false });
+    expect(await at(100 * hour)).toEqual([]);
+  });
+
   it('waits for the end of the quiet hours of the person on call', async () => {
     // 20:00 in Mexico City: due at midnight, in operador's quiet hours until 7:00.
     const { d, act, at } = await setUp('2026-01-08T02:00:00Z');
