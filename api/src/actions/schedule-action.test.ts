@@ -69,3 +69,18 @@ describe('runScheduleAction over the AWS adapter', () => {
     expect(results.map((r) => r.schedule.state)).toEqual(['DISABLED', 'ENABLED']);
   });
 });
+
+describe('runScheduleAction and the paused-schedules probe', () => {
+  it('still reports the pause done when it cannot make the probe due', async () => {
+    deps = await createTestDeps({ now: () => now });
+    await deps.statePool.query('ALTER TABLE turno.probe_runs RENAME TO probe_runs_gone');
+
+    const result = await runScheduleAction(deps, {
+      principal, group: 'default', name: 'linde-mix-get-events', verb: 'pause',
+      idempotencyKey: undefined,
+    });
+
+    expect(result.schedule.state).toBe('DISABLED');
+    expect(result.audit).toMatchObject({ outcome: 'ok', after: { state: 'DISABLED' } });
+  });
+});

@@ -4,6 +4,9 @@ import { TurnoError, type AuditAction, type AuditEntry, type Schedule } from '@t
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { ScheduleDocument, ScheduleState } from '../cloud/types.ts';
+import { errorFields } from '../log.ts';
+import { makeProbeDue } from '../probes/probe-store.ts';
+import { pausedReminderProbeName } from '../probes/schedules/paused-reminder.ts';
 import type { AppDeps, Principal } from '../types.ts';
 import { withActionLock } from './action-lock.ts';
 import {
@@ -91,6 +94,10 @@ async function change(
   const entry = await audit(
     'ok', snapshot(result.before), snapshot(result.after), outcomeDetail(result),
   );
+  // Else Estado's paused count lags up to the probe's interval; failing, it lags, nothing more.
+  await makeProbeDue(db, pausedReminderProbeName).catch((error: unknown) => {
+    log.warn('schedule.paused_probe_not_due', errorFields(error));
+  });
   log.info('schedule.changed', {
     state: result.after.State,
     changed: result.changed,

@@ -66,6 +66,11 @@ export async function retryProbeAt(db: Db, probe: string, at: Date): Promise<voi
   );
 }
 
+/** The probe runs on the watcher's next pass, whatever its interval. */
+export async function makeProbeDue(db: Db, probe: string): Promise<void> {
+  await db.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1', [probe]);
+}
+
 export async function recordProbeRun(
   db: Db,
   probe: string,

@@ -7,6 +7,7 @@ import { saveQuietHours } from '../../notify/quiet-store.ts';
 import {
   bearer, createTestDeps, signIn, type RecordingPusher, type TestDeps,
 } from '../../testing/index.ts';
+import { listProbeRuns } from '../probe-store.ts';
 import { runDueProbes } from '../run-probes.ts';
 import { pausedReminderProbe } from './paused-reminder.ts';
 import { claimPausedReminder, readPausedReminder } from './paused-reminder-state.ts';
@@ -121,6 +122,22 @@ describe('the paused-schedules reminder', () => {
       .toMatchObject({ pausedByTurno: 0, sent: false });
     expect(await at(100 * hour)).toEqual([]);
   });
+
+  it('counts again on the next watcher pass after a pause or resume through Turno',
+    async () => {
+      const { d, act, at } = await setUp(noon);
+      const counted = async () => (await listProbeRuns(d.statePool))
+        .find((run) => run.probe === 'paused-schedules')?.summary?.pausedByTurno;
+      await at(0);
+
+      await act('pause', 'linde-mix-get-events');
+      await at(15_000);
+      expect(await counted()).toBe(1);
+
+      await act('resume', 'linde-mix-get-events');
+      await at(30_000);
+      expect(await counted()).toBe(0);
+    });
 
   it('waits for the end of the quiet hours of the person on call', async () => {
     // 20:00 in Mexico City: due at midnight, in operador's quiet hours until 7:00.
