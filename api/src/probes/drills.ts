@@ -5,6 +5,7 @@ import type { AppDeps } from '../types.ts';
 import { syncErrorDrills } from '../watcher/drills.ts';
 import { infraDrills } from './infra/drills.ts';
 import { messagingDrills } from './messaging/drills.ts';
+import { makeProbeDue } from './probe-store.ts';
 
 /** A way to break one probe's sandbox on purpose, for on-call training (Simulacros). */
 export interface Drill {
@@ -87,10 +88,7 @@ export async function setDrill(
     const after = stateOf(next, drill.name);
     await client.query('UPDATE turno.settings SET value = $2 WHERE key = $1',
       [settingKey, JSON.stringify(next)]);
-    if (drill.probe !== null) {
-      await client.query('UPDATE turno.probe_runs SET next_run_at = NULL WHERE probe = $1',
-        [drill.probe]);
-    }
+    if (drill.probe !== null) await makeProbeDue(client, drill.probe);
     return { before, after };
   });
   await drill.apply?.(deps, on);
