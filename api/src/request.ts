@@ -1,7 +1,14 @@
 import type { Context } from 'hono';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { TurnoError, type ErrorCode } from '@turno/shared';
 import { issuesOf } from './errors.ts';
+
+const maxBigint = 2n ** 63n - 1n;
+
+/** A bigserial row id in a query string (a `before` cursor): digits that fit a bigint. */
+export const rowIdParam = z.string().refine(
+  (id) => /^\d{1,19}$/.test(id) && BigInt(id) <= maxBigint, { message: 'must be a row id' },
+);
 
 /** Codes of their own for some fields, so the PWA can say what is wrong with that one. */
 export type FieldCodes = Partial<Record<string, ErrorCode>>;

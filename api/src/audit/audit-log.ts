@@ -47,11 +47,21 @@ export async function writeAudit(
   return toEntry(row);
 }
 
-/** Newest first. */
-export async function listAudit(db: Pool, limit: number): Promise<AuditEntry[]> {
-  const { rows } = await db.query<Row>(
-    `SELECT ${columns} FROM turno.audit_log ORDER BY at DESC, id DESC LIMIT $1`, [limit],
-  );
+/**
+ * Newest first; with `before` (a row's id), the rows older than that row, none if it does not
+ * exist. The row comparison is a range of the index on (at DESC, id DESC), never a scan.
+ */
+export async function listAudit(
+  db: Pool, limit: number, before?: string,
+): Promise<AuditEntry[]> {
+  const order = 'ORDER BY at DESC, id DESC LIMIT $1';
+  const { rows } = before === undefined
+    ? await db.query<Row>(`SELECT ${columns} FROM turno.audit_log ${order}`, [limit])
+    : await db.query<Row>(
+      `SELECT ${columns} FROM turno.audit_log
+        WHERE (at, id) < (SELECT at, id FROM turno.audit_log WHERE id = $2::bigint) ${order}`,
+      [limit, before],
+    );
   return rows.map(toEntry);
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntrySchema } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { writeAudit } from '../audit/audit-log.ts';
@@ -12,12 +12,27 @@ afterEach(async () => {
   deps = undefined;
 });
 
-async function read(d: TestDeps) {
+async function get(d: TestDeps, query = '') {
   const app = createApp(d);
-  const response = await app.request('/api/audit', {
-    headers: bearer(await signIn(app, 'observador')),
-  });
+  return app.request(`/api/audit${query}`, { headers: bearer(await signIn(app, 'observador')) });
+}
+
+async function read(d: TestDeps, query = '') {
+  const response = await get(d, query);
   return ((await response.json()) as unknown[]).map((row) => auditEntrySchema.parse(row));
+}
+
+/** Writes one drill row per time, in the order given; returns their ids. */
+async function writeRows(d: TestDeps, times: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const at of times) {
+    const entry = await writeAudit(d.statePool, {
+      actor: 'operador', role: 'operator', action: 'drill.on', target: 'cron-disk-full',
+      before: null, after: null, outcome: 'ok',
+    }, new Date(at));
+    ids.push(entry.id);
+  }
+  return ids;
 }
 
 describe('GET /api/audit', () => {
@@ -65,5 +80,53 @@ describe('GET /api/audit', () => {
 
     expect(JSON.stringify(entry)).not.toMatch(/q8w7e6r5t4y3u2i1|abc\.def\.ghi/);
     expect(entry?.targetTitle).toBeNull();
+  });
+
+  it('pages back with before in disjoint, consecutive pages ordered by time, then id', async () => {
+    deps = await createTestDeps();
+    // Written out of time order and with a tie, so neither the id nor the time alone orders them.
+    const ids = await writeRows(deps, [
+      '2026-12-04T10:00:00Z', '2026-12-04T08:00:00Z', '2026-12-04T09:00:00Z',
+      '2026-12-04T09:00:00Z', '2026-12-04T11:00:00Z',
+    ]);
+    const all = (await read(deps)).map((entry) => entry.id);
+    const pages: string[][] = [];
+    let query = '?limit=2';
+    for (let n = 0; n < 4; n += 1) {
+      const page = (await read(deps, query)).map((entry) => entry.id);
+      pages.push(page);
+      query = `?limit=2&before=${page.at(-1) ?? ''}`;
+    }
+
+    expect(all).toEqual([ids[4], ids[0], ids[3], ids[2], ids[1]]);
+    expect(pages).toEqual([all.slice(0, 2), all.slice(2, 4), all.slice(4), []]);
+  });
+
+  it('answers an empty page after a row id it does not have', async () => {
+    deps = await createTestDeps();
+    const [id] = await writeRows(deps, ['2026-12-04T10:00:00Z']);
+
+    expect(await read(deps, `?before=${Number(id) + 1000}`)).toEqual([]);
+  });
+});
+
+describe('GET /api/audit with a malformed before', () => {
+  let shared: TestDeps;
+  beforeAll(async () => {
+    shared = await createTestDeps();
+    await writeRows(shared, ['2026-12-04T10:00:00Z']);
+  });
+  afterAll(async () => {
+    await shared.close();
+  });
+
+  it.each([
+    '?before=abc', '?before=-1', '?before=1.5', '?before=', '?before=1;drop',
+    '?before=9223372036854775808',
+  ])('answers 400 validation_failed for %s', async (query) => {
+    const response = await get(shared, query);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });

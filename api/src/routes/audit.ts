@@ -6,17 +6,23 @@ import {
 } from '@turno/shared';
 import { listAudit } from '../audit/audit-log.ts';
 import { findDrill } from '../probes/drills.ts';
-import { readQuery } from '../request.ts';
+import { readQuery, rowIdParam } from '../request.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 
-const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const auditQuery = z.object({
+  before: rowIdParam.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** `/api/audit`: what was done to production, by whom, newest first. */
+/**
+ * `/api/audit?before=&limit=`: what was done to production, by whom, newest first; `before`
+ * (the last id of a page) pages back through older rows.
+ */
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { limit } = readQuery(c, auditQuery);
-    const entries = await listAudit(deps.statePool, limit);
+    const { before, limit } = readQuery(c, auditQuery);
+    const entries = await listAudit(deps.statePool, limit, before);
     const alerts = await alertTitles(deps.statePool, entries);
     return c.json(entries.map((entry) => forReading(entry, alerts)));
   });

@@ -3,17 +3,11 @@ import * as z from 'zod';
 import { diagnose, redact, TurnoError, type SyncErrorRow } from '@turno/shared';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
 import { readSyncErrorPage } from '../db/sync-errors.ts';
-import { readQuery } from '../request.ts';
+import { readQuery, rowIdParam } from '../request.ts';
 import type { AppConfig, AppDeps, AppEnv } from '../types.ts';
 
-const maxBigint = 2n ** 63n - 1n;
-
 const pageQuery = z.object({
-  before: z.string()
-    .refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= maxBigint, {
-      message: 'must be a row id',
-    })
-    .optional(),
+  before: rowIdParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -48,7 +48,9 @@ export function createTurnoApi(request: ApiRequest) {
         `/api/schedules/${path(schedule.group)}/${path(schedule.name)}/${action}`,
         { method: 'POST', body: {}, headers: { 'Idempotency-Key': idempotencyKey } },
       ),
-    audit: () => request<AuditEntry[]>('/api/audit'),
+    /** Newest first; `before` (the last row's id) reads the next, older page. */
+    audit: (before?: string, limit = 100) =>
+      request<AuditEntry[]>('/api/audit', { query: { before, limit } }),
     databases: () => request<Database[]>('/api/databases'),
     databaseThresholds: () => request<DatabaseThresholds>('/api/databases/thresholds'),
     instances: () => request<Ec2InstanceView[]>('/api/instances'),
