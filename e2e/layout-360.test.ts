@@ -15,7 +15,7 @@ const pages: Array<[path: string, ready: string]> = [
   ['/guias/4.1', 'guide-card'], ['/server-health', 'health-row'], ['/que-significa', ''],
   ['/infraestructura', 'instance-row'], ['/cron', 'cron-process'], ['/logs', 'logs-retention'],
   ['/auditoria', 'audit-row'], ['/ajustes', ''], ['/guardia', 'member'],
-  ['/mantenimiento', 'maintenance-window'],
+  ['/mantenimiento', 'maintenance-window'], ['/alertas/not-a-real-id', 'alert-missing'],
 ];
 // The probe alerts a tester met worded as Sync_error ones, and the Sync_error one beside them.
 const alertCategories = ['rds-storage-low', 'cron-disk-full', 'database-disk-full'];

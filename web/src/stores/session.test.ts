@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api/client.ts';
 import { jwtClaims, NoTurnoRoleError } from '../auth/claims.ts';
 import type { FakeCognito } from '../auth/fake-cognito.ts';
+import { useGuideProgress } from '../composables/useGuideProgress.ts';
 import { useSessionStore } from './session.ts';
 import { oidcKeys, signInWithCognito as signIn, type ApiCall } from './session-testing.ts';
 
@@ -170,5 +171,17 @@ describe('useSessionStore with dev sign-in', () => {
 
     expect(await session.signOut()).toBeNull();
     expect(localStorage.getItem('turno.session')).toBeNull();
+  });
+
+  it('forgets the guide ticks on this phone when signing out', async () => {
+    const session = useSessionStore();
+    session.start(dev);
+    useGuideProgress(() => '4.1').toggle('4.1.1', true);
+    useGuideProgress(() => '4.1', () => 'a-1').toggle('4.1.2', true);
+
+    await session.signOut();
+
+    expect(useGuideProgress(() => '4.1').done.value).toEqual([]);
+    expect(useGuideProgress(() => '4.1', () => 'a-1').done.value).toEqual([]);
   });
 });

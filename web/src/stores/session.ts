@@ -9,6 +9,7 @@ import {
 } from '../auth/client-config.ts';
 import { restoreSession, saveSession, type Session } from '../auth/stored-session.ts';
 import { cognitoLogoutUrl, safeNext } from '../auth/urls.ts';
+import { forgetGuideProgress } from '../composables/useGuideProgress.ts';
 import { budget, revokeAndForget, stopPush } from './session-sign-out.ts';
 
 /** Renew this long before the access token expires, so a request never carries a dead one. */
@@ -149,9 +150,9 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * Signs out: stops pushes to this phone, revokes the refresh token, forgets the session, each
-   * step given up after a short wait so sign-out never hangs. Returns Cognito's logout page to
-   * leave for, or null for the sign-in page.
+   * Signs out: stops pushes to this phone, revokes the refresh token, forgets the session and
+   * the guide ticks, each network step given up after a short wait so sign-out never hangs.
+   * Returns Cognito's logout page to leave for, or null for the sign-in page.
    */
   async function signOut(): Promise<string | null> {
     const left = budget();
@@ -161,6 +162,7 @@ export const useSessionStore = defineStore('session', () => {
     });
     await stopPush(request, left);
     if (found) await revokeAndForget(found.manager, left);
+    forgetGuideProgress();
     end();
     return found ? cognitoLogoutUrl(found.config, window.location.origin) : null;
   }
