@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startHttpServer } from './http-server.ts';
 import { createLogger, errorFields } from './log.ts';
 import { createRuntime } from './runtime.ts';
 import { startWatcher } from './watcher/index.ts';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   else log.warn('server.no_web_build', { distDir, hint: 'run `npm run build` first' });
 
   const watcher = startWatcher(deps);
-  const server = serve({ fetch: root.fetch, port: config.app.port }, (info) => {
+  const server = startHttpServer({ fetch: root.fetch, port: config.app.port, log }, (info) => {
     log.info('server.listening', { url: `http://localhost:${info.port}`, port: info.port });
   });
 

@@ -49,6 +49,18 @@ describe('GET /api/logs/errors', () => {
     expect(JSON.stringify(body)).not.toContain('sandbox0token0123');
   });
 
+  it('keeps only the last 4 digits of the phone number UltraMsg was sending to', async () => {
+    const { app, as } = await setUp();
+
+    const response = await app.request('/api/logs/errors?limit=3', {
+      headers: await as('observador'),
+    });
+
+    const body = logErrorsResponse.parse(await response.json());
+    expect(body.lines[2]?.message).toMatch(/chat\?token=\[redacted\]&to=•••••••5678$/);
+    expect(JSON.stringify(body)).not.toContain('5215512345678');
+  });
+
   it.each(['0', '101', 'x'])('answers 400 for limit=%s', async (limit) => {
     const { app, as } = await setUp();
 

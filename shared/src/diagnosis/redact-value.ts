@@ -1,4 +1,5 @@
 import { secretsIn } from './known-secrets.ts';
+import { maskedPhoneField } from './phone-numbers.ts';
 import { REDACTED, redact } from './redact.ts';
 import { isSecretName } from './secret-names.ts';
 import { storableText } from './storable-text.ts';
@@ -51,7 +52,8 @@ function walkFields(
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const hidden = secret ? !IDENTITY.test(key) : isSecretName(key);
-    copy[storableText(key)] = walk(item, depth + 1, state, hidden);
+    const phone = hidden ? undefined : maskedPhoneField(key, item);
+    copy[storableText(key)] = phone ?? walk(item, depth + 1, state, hidden);
   }
   return copy;
 }

@@ -12,7 +12,7 @@ describe('redact', () => {
       'GET https://api.ultramsg.com/instance12345/instance/status?token=[redacted]&x=1'],
     ['an UltraMsg token in a form body',
       'token=a1b2c3d4&to=%2B5215512345678&body=Hola',
-      'token=[redacted]&to=%2B5215512345678&body=Hola'],
+      'token=[redacted]&to=•••••••5678&body=Hola'],
     ['a Bearer Authorization header',
       'Authorization: Bearer 9f8e7d6c5b4a3210',
       'Authorization: Bearer [redacted]'],
@@ -136,7 +136,7 @@ describe('redactValue', () => {
       config: {
         url: 'https://api.ultramsg.com/instance12345/messages/chat?token=[redacted]',
         headers: { Authorization: 'Bearer [redacted]', 'X-Api-Key': '[redacted]', Accept: 'json' },
-        data: 'token=[redacted]&to=5215512345678&body=Hola',
+        data: 'token=[redacted]&to=•••••••5678&body=Hola',
         auth: { username: 'tech', password: '[redacted]' },
       },
     });

@@ -1,4 +1,5 @@
 import { basicPassword, hideEchoes } from './echoes.ts';
+import { maskPhoneNumbers } from './phone-numbers.ts';
 import { REDACTED } from './redacted.ts';
 import { hideBareSecrets } from './secret-patterns.ts';
 import { isSecretName } from './secret-names.ts';
@@ -47,11 +48,13 @@ const PRIVATE_KEY =
  * secret by the words in it (see {@link isSecretName}); well-known credentials (Google, AWS,
  * Stripe, JWTs) are recognised by their shape. A secret found once is hidden wherever else the
  * text repeats it, as are the `known` values (see `secretsIn`), such as the dump's own headers.
+ * A recipient's phone number (`to`, `phone`, `chatId`) keeps only its last 4 digits.
  * What PostgreSQL cannot store (NUL) becomes U+FFFD first (see {@link storableText}).
- * @example redact('GET /instance1/messages?token=abc&to=1') // '…?token=[redacted]&to=1'
+ * @example redact('GET /instance1/messages?token=abc&to=5215512345678')
+ * // '…?token=[redacted]&to=•••••••5678'
  */
 export function redact(text: string, known: readonly string[] = []): string {
-  return redactFinding(hideEchoes(storableText(text), known)).text;
+  return maskPhoneNumbers(redactFinding(hideEchoes(storableText(text), known)).text);
 }
 
 /** The secret values {@link redact} would hide in a text, for hiding their echoes elsewhere. */

@@ -17,6 +17,14 @@ describe('redact, with well-known secrets that have no name in front', () => {
     ['a Google API key as key=', `/gmail/v1/users/me?alt=json&key=${apiKey}&x=1`,
       '/gmail/v1/users/me?alt=json&key=[redacted]&x=1'],
     ['a Google API key cut short', `key ${apiKey.slice(0, 36)}`, 'key [redacted]'],
+    ['a Google API key in a URL-encoded query', `next=%2Fsend%3Fkey%3D${apiKey}%26alt%3Djson`,
+      'next=%2Fsend%3Fkey%3D[redacted]%26alt%3Djson'],
+    ['a Google API key after a JSON unicode escape', `{"url":"/send?key\\u003d${apiKey}"}`,
+      '{"url":"/send?key\\u003d[redacted]"}'],
+    ['a Google API key after an escaped line break', `"API key:\\n${apiKey}"`,
+      '"API key:\\n[redacted]"'],
+    ['an AWS access key id in a URL-encoded query', 'x%3DAKIAIOSFODNN7EXAMPLE%26y',
+      'x%3D[redacted]%26y'],
     ['a Google refresh token', 'refreshing 1//0gXyzAbCdEfGhIjKl-MnOp failed',
       'refreshing [redacted] failed'],
     ['a Stripe-like live key', 'charge with sk_live_4eC39HqLyjWDarjtT1zdp7dc',
@@ -49,7 +57,7 @@ describe('redact, with well-known secrets that have no name in front', () => {
     ['an escaped quote inside the value', "auth: { user: 'ana', pass: 'x\\'y z' }",
       "auth: { user: 'ana', pass: '[redacted]' }"],
     ['a Python repr', "Request(token='t0k', to='5215512345678')",
-      "Request(token='[redacted]', to='5215512345678')"],
+      "Request(token='[redacted]', to='•••••••5678')"],
   ])('hides %s as util.inspect prints them', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });

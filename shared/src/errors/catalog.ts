@@ -6,6 +6,10 @@ export const errorCatalog = {
   bad_request: { status: 400, message: 'The request is not valid.' },
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
   body_too_large: { status: 413, message: 'The body is too large.' },
+  request_too_large: {
+    status: 431, message: 'The request\'s address or headers are too large.',
+  },
+  request_timeout: { status: 408, message: 'The request took too long to arrive.' },
   validation_failed: { status: 400, message: 'A field is missing or has the wrong form.' },
   query_parameter_repeated: {
     status: 400,
