@@ -1,30 +1,20 @@
-import { cards, type Alert } from '@turno/shared';
+import { cards } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainDiskFullAlert } from '../components/alerts/alert-fixture.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 import GuidePage from './GuidePage.vue';
 
 const steps = cards.find((card) => card.id === '4.1')!.steps.length;
 
-function diskFull(id: string): Alert {
-  return {
-    id, category: 'database-disk-full', card: '4.1', severity: 'critical',
-    state: 'open', count: 3, functions: [], sources: [],
-    firstSeen: '2026-12-03T19:00:00.000Z', lastSeen: '2026-12-03T19:30:00.000Z',
-    openedAt: '2026-12-03T19:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null,
-    resolvedAt: null, resolvedBy: null, samples: [],
-    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
-    resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
-  };
-}
 
 /** Both alerts are on card 4.1: the same problem weeks apart. */
 function serveAlerts(): void {
   vi.stubGlobal('fetch', vi.fn(async (input: string) => {
     const path = new URL(input, 'http://turno.test').pathname;
     const alert = /^\/api\/alerts\/(a-\d)$/.exec(path)?.[1];
-    if (alert) return Response.json(diskFull(alert));
+    if (alert) return Response.json(plainDiskFullAlert(alert));
     if (path === '/api/schedules') return Response.json([]);
     return Response.json({ error: { code: 'not_found', message: 'x' } }, { status: 404 });
   }));

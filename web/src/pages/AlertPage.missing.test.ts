@@ -1,23 +1,12 @@
-import type { Alert } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainDiskFullAlert } from '../components/alerts/alert-fixture.ts';
 import type { Locale } from '../stores/settings.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
 const alertPath = '/api/alerts/not-a-real-id';
 
-function diskFull(): Alert {
-  return {
-    id: 'a-1', category: 'database-disk-full', card: '4.1', severity: 'critical',
-    state: 'open', count: 3, functions: [], sources: [],
-    firstSeen: '2026-12-03T19:00:00.000Z', lastSeen: '2026-12-03T19:30:00.000Z',
-    openedAt: '2026-12-03T19:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null,
-    resolvedAt: null, resolvedBy: null, samples: [],
-    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
-    resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
-  };
-}
 
 /**
  * The API answering an alert's read with `status` and `code`, as its error handler does,
@@ -111,7 +100,7 @@ describe('AlertPage for an alert that does not exist', () => {
     });
 
   it('shows an existing alert routed to the page after a missing one', async () => {
-    answering(404, 'alert_not_found', { '/api/alerts/a-1': diskFull() });
+    answering(404, 'alert_not_found', { '/api/alerts/a-1': plainDiskFullAlert() });
     const wrapper = await open();
 
     await wrapper.setProps({ id: 'a-1' });

@@ -1,20 +1,9 @@
-import type { Alert } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainDiskFullAlert } from '../components/alerts/alert-fixture.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
-function diskFull(): Alert {
-  return {
-    id: 'a-1', category: 'database-disk-full', card: '4.1', severity: 'critical',
-    state: 'open', count: 3, functions: [], sources: [],
-    firstSeen: '2026-12-03T19:00:00.000Z', lastSeen: '2026-12-03T19:30:00.000Z',
-    openedAt: '2026-12-03T19:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null,
-    resolvedAt: null, resolvedBy: null, samples: [],
-    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
-    resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
-  };
-}
 
 /** A network that fails every request until `restore()`, then answers the alert page. */
 function flakyNetwork() {
@@ -24,7 +13,7 @@ function flakyNetwork() {
     const path = new URL(input, 'http://turno.test').pathname;
     paths.push(path);
     if (!online) throw new TypeError('Failed to fetch');
-    if (path === '/api/alerts/a-1') return Response.json(diskFull());
+    if (path === '/api/alerts/a-1') return Response.json(plainDiskFullAlert());
     if (path === '/api/schedules') return Response.json([]);
     return Response.json({ error: { code: 'not_found', message: 'x' } }, { status: 404 });
   }));

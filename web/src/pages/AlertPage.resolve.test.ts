@@ -1,25 +1,14 @@
 import type { Alert, Role } from '@turno/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { plainDiskFullAlert } from '../components/alerts/alert-fixture.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
-function open(): Alert {
-  return {
-    id: 'a-1', category: 'database-disk-full', card: '4.1', severity: 'critical',
-    state: 'open', count: 3, functions: [], sources: [],
-    firstSeen: '2026-12-03T19:00:00.000Z', lastSeen: '2026-12-03T19:30:00.000Z',
-    openedAt: '2026-12-03T19:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null,
-    resolvedAt: null, resolvedBy: null, samples: [],
-    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
-    resources: [], reopened: 0,
-    reopenedAt: null, reopenedAfterBy: null,
-  };
-}
 
 const resolvedBy = (by: string): Alert =>
-  ({ ...open(), state: 'resolved', resolvedAt: '2026-12-03T19:45:00.000Z', resolvedBy: by });
+  ({ ...plainDiskFullAlert(), state: 'resolved', resolvedAt: '2026-12-03T19:45:00.000Z', resolvedBy: by });
 
 interface Post {
   path: string;
@@ -60,7 +49,7 @@ describe('AlertPage, resolving by hand', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks first, sends nothing on cancel, and resolves with an Idempotency-Key', async () => {
-    const posts = serve(open());
+    const posts = serve(plainDiskFullAlert());
     const wrapper = await mountAs('operator');
 
     await wrapper.get('[data-testid="btn-resolve"]').trigger('click');
@@ -85,7 +74,7 @@ describe('AlertPage, resolving by hand', () => {
       { error: { code: 'alert_already_resolved', message: 'That alert is already resolved.' } },
       { status: 409 },
     );
-    serve(open(), conflict);
+    serve(plainDiskFullAlert(), conflict);
     const wrapper = await mountAs('operator');
 
     await wrapper.get('[data-testid="btn-resolve"]').trigger('click');
@@ -97,7 +86,7 @@ describe('AlertPage, resolving by hand', () => {
   });
 
   it('offers no resolution to a viewer', async () => {
-    serve(open());
+    serve(plainDiskFullAlert());
     const wrapper = await mountAs('viewer');
 
     expect(wrapper.get('[data-testid="btn-resolve"]').attributes('disabled')).toBeDefined();

@@ -33,3 +33,16 @@ export function diskFullAlert(): Alert {
     resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
   };
 }
+
+/** A plain open 4.1 alert with no tallies or samples, for pages that only need one to exist. */
+export function plainDiskFullAlert(id = 'a-1'): Alert {
+  return {
+    id, category: 'database-disk-full', card: '4.1', severity: 'critical',
+    state: 'open', count: 3, functions: [], sources: [],
+    firstSeen: '2026-12-03T19:00:00.000Z', lastSeen: '2026-12-03T19:30:00.000Z',
+    openedAt: '2026-12-03T19:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null,
+    resolvedAt: null, resolvedBy: null, samples: [],
+    key: 'database-disk-full', origin: 'sync-error', probe: null, detail: null,
+    resources: [], reopened: 0, reopenedAt: null, reopenedAfterBy: null,
+  };
+}
