@@ -8,7 +8,6 @@ import GuidePage from './GuidePage.vue';
 
 const steps = cards.find((card) => card.id === '4.1')!.steps.length;
 
-
 /** Both alerts are on card 4.1: the same problem weeks apart. */
 function serveAlerts(): void {
   vi.stubGlobal('fetch', vi.fn(async (input: string) => {

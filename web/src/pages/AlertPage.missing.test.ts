@@ -7,7 +7,6 @@ import AlertPage from './AlertPage.vue';
 
 const alertPath = '/api/alerts/not-a-real-id';
 
-
 /**
  * The API answering an alert's read with `status` and `code`, as its error handler does,
  * except the paths `found` answers.

@@ -4,7 +4,6 @@ import { plainDiskFullAlert } from '../components/alerts/alert-fixture.ts';
 import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
-
 /** A network that fails every request until `restore()`, then answers the alert page. */
 function flakyNetwork() {
   let online = false;

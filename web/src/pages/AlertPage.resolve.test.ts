@@ -7,7 +7,8 @@ import { mountApp } from '../test-utils.ts';
 import AlertPage from './AlertPage.vue';
 
 const resolvedBy = (by: string): Alert => ({
-  ...plainDiskFullAlert(), state: 'resolved', resolvedAt: '2026-12-03T19:45:00.000Z', resolvedBy: by,
+  ...plainDiskFullAlert(), state: 'resolved', resolvedAt: '2026-12-03T19:45:00.000Z',
+  resolvedBy: by,
 });
 
 interface Post {
