@@ -7,6 +7,7 @@ import { sourceName } from '../alerts/alert-rows.ts';
 import {
   higherSeverity, liveAlertId, reopenRecent, withOrigin, type AlertRaise,
 } from '../alerts/raise.ts';
+import { noteDeadTokenRows } from '../probes/messaging/gmail-recurrence.ts';
 import type { AppConfig } from '../types.ts';
 import { ruleFor } from './rules.ts';
 import type { SeenError } from './seen-errors.ts';
@@ -33,11 +34,15 @@ export async function applyToAlerts(
     if (live) {
       await attach(client, live, group.rows.map((row) => row.id), now, severityOf(group));
       changes.updated.push(live);
+      if (group.category === 'gmail-token') await noteDeadTokenRows(client, live, now, false);
       continue;
     }
     const opened = await openIfCrossing(client, config, group, now);
     if (opened?.reopened) changes.updated.push(opened.id);
     else if (opened) changes.opened.push(opened.id);
+    if (opened && group.category === 'gmail-token') {
+      await noteDeadTokenRows(client, opened.id, now, true);
+    }
   }
   return changes;
 }

@@ -34,7 +34,8 @@ interface NewSyncError {
   jsonData?: unknown;
   at: Date;
   functionName?: string;
-  dataSourceId?: number;
+  /** MIX's by default; null for a function of UP's own, such as its email Lambda. */
+  dataSourceId?: number | null;
 }
 
 /** Test support: one new Sync_error row. */
@@ -44,7 +45,8 @@ export async function insertSyncError(pool: Pool, row: NewSyncError): Promise<st
       VALUES ($1::json, $2::timestamp, $2::timestamp, $3, $4) RETURNING id::text AS id`,
     [
       JSON.stringify(row.jsonData ?? row.text ?? null), utcTimestamp(row.at),
-      row.dataSourceId ?? 1, row.functionName ?? 'linde-mix-get-events',
+      row.dataSourceId === undefined ? 1 : row.dataSourceId,
+      row.functionName ?? 'linde-mix-get-events',
     ],
   );
   return rows[0]?.id ?? '';

@@ -1,4 +1,6 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+
+type Db = Pool | PoolClient;
 
 const day = 86_400_000;
 /** Openings closer than this are one episode (the probe's alert and Sync_error's, a flap). */
@@ -47,15 +49,15 @@ export function recurrence(openings: Date[]): Recurrence {
 const deadTokenWords = 'invalid_grant|Token has been expired or revoked';
 
 /**
- * When each gmail-token alert of the last months began to say the token died: the probe's
- * opening with invalid_grant, or the first such Sync_error row. Alerts for other causes of
- * card 3.2 are left out. When none is live, `now` stands for the alert about to open.
+ * When each gmail-token alert of the last months began to say the token died: its opening
+ * with invalid_grant or its first such Sync_error row, whichever came first. Alerts for other
+ * causes of card 3.2 are left out. When none is live, `now` stands for the alert about to open.
  */
-export async function gmailTokenOpenings(db: Pool, now: Date): Promise<Date[]> {
+export async function gmailTokenOpenings(db: Db, now: Date): Promise<Date[]> {
   const { rows } = await db.query<{ at: Date | null; live: boolean }>(
-    `SELECT CASE WHEN a.detail->>'error' = 'invalid_grant' THEN a.opened_at
-          ELSE (SELECT min(s.created_at) FROM turno.seen_errors AS s
-            WHERE s.alert_id = a.id AND s.text ~* $3) END AS at,
+    `SELECT least(CASE WHEN a.detail->>'error' = 'invalid_grant' THEN a.opened_at END,
+          (SELECT min(s.created_at) FROM turno.seen_errors AS s
+            WHERE s.alert_id = a.id AND s.text ~* $3)) AS at,
         a.state <> 'resolved' AS live
       FROM turno.alerts AS a
       WHERE a.category = 'gmail-token' AND a.opened_at >= $1 AND a.opened_at <= $2`,
@@ -65,4 +67,33 @@ export async function gmailTokenOpenings(db: Pool, now: Date): Promise<Date[]> {
   const openings = dead.map((row) => row.at);
   if (!dead.some((row) => row.live)) openings.push(now);
   return openings;
+}
+
+/**
+ * Card 3.2 from Sync_error rows, as the probe's: when its rows say the token died, the alert
+ * says so with how far the time before was. `fresh` (just opened or reopened) recounts; a live
+ * alert whose detail already names an error (the probe's, or counted before) keeps it.
+ */
+export async function noteDeadTokenRows(
+  db: Db, alertId: string, now: Date, fresh: boolean,
+): Promise<void> {
+  const { rows } = await db.query<{ dead: boolean; error: string | null }>(
+    `SELECT EXISTS (SELECT 1 FROM turno.seen_errors AS s
+          WHERE s.alert_id = a.id AND s.text ~* $2) AS dead,
+        a.detail->>'error' AS error
+      FROM turno.alerts AS a WHERE a.id = $1::uuid`,
+    [alertId, deadTokenWords],
+  );
+  const [alert] = rows;
+  if (!alert?.dead || (!fresh && alert.error !== null)) return;
+  const again = recurrence(await gmailTokenOpenings(db, now));
+  const said = {
+    error: 'invalid_grant', previousAt: again.previousAt, daysApart: again.daysApart,
+    testingSuspected: again.weekly,
+  };
+  await db.query(
+    `UPDATE turno.alerts SET detail = coalesce(detail, '{}'::jsonb) || $2::jsonb
+      WHERE id = $1::uuid`,
+    [alertId, said],
+  );
 }
