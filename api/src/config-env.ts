@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { categoryIds, roleSchema, type Role } from '@turno/shared';
+import { sqlIdentifierPattern } from '@turno/shared/api/sync-error-names';
 import { pm2EnvShape } from './config-aws.ts';
 import { cognitoEnvShape } from './config-cognito.ts';
 import { infraEnvShape } from './probes/infra/config.ts';
@@ -15,7 +16,7 @@ export const runbookSchedules = [
   'lide-mix-get-assets',
 ].map((name) => `default/${name}`);
 
-const identifier = z.string().regex(/^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/, {
+const identifier = z.string().regex(sqlIdentifierPattern, {
   message: 'must be a plain SQL identifier (letters, digits, _; optionally schema.name)',
 });
 const flag = z.enum(['1', 'true', 'on', 'yes', '0', 'false', 'off', 'no'], {

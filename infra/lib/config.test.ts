@@ -60,6 +60,25 @@ describe('the infra configuration', () => {
   });
 
   it.each([
+    ['no syncError at all', undefined],
+    ['the function column UP really has', { functionColumn: 'lambda_name' }],
+    ['a table in its own schema', { table: 'up_data.sync_errors', jsonColumn: 'payload' }],
+  ])('accepts %s', (_case, syncError) => {
+    expect(parseConfig({ ...shippedConfig(), syncError }).syncError).toEqual(syncError);
+  });
+
+  it.each([
+    ['a quoted name', { table: '"Sync_error"' }],
+    ['SQL in a column', { functionColumn: 'name; DROP TABLE x' }],
+    ['an empty name', { idColumn: '' }],
+    ['a field the API has no setting for', { functionName: 'lambda_name' }],
+    ['a table name instead of an object', 'Sync_error'],
+  ])('refuses a syncError with %s', (_case, syncError) => {
+    expect(() => parseConfig({ ...shippedConfig(), syncError }))
+      .toThrow(/syncError must be \{table, idColumn, .*plain SQL identifier/);
+  });
+
+  it.each([
     ['no cronPm2 at all', undefined],
     ['pm2 under nvm', { bin: '/home/ssm-user/.nvm/versions/node/v20.11.1/bin/pm2' }],
     ['another user and home', { user: 'flotas', home: '/srv/flotas/.pm2' }],

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { pm2TargetRules } from '@turno/shared/api/pm2-target';
+import {
+  sqlIdentifierPattern, syncErrorVariables, type SyncErrorNames,
+} from '@turno/shared/api/sync-error-names';
 
 /** What the stack needs to know about the account it joins (`infra/turno.config.json`). */
 export interface TurnoConfig {
@@ -25,6 +28,8 @@ export interface TurnoConfig {
   cronInstanceId: string;
   /** Whose pm2 Run Command reaches there (CRON_PM2_*); an unset field keeps the API default. */
   cronPm2?: { user?: string; home?: string; bin?: string };
+  /** Where UP's Sync_error is and what its columns are called (SYNC_ERROR_*), each optional. */
+  syncError?: SyncErrorNames;
   /** The EC2 instance running UP on ECS (flotas-application-develop), shown read-only. */
   appInstanceId: string;
   /** The backend task's log group, without a leading slash as the runbook shows it. */
@@ -57,6 +62,11 @@ const cronPm2Valid = (p: TurnoConfig['cronPm2']) => p === undefined
       && typeof value === 'string'
       && cronPm2Fields[key as keyof typeof cronPm2Fields].test(value)));
 
+const syncErrorValid = (names: TurnoConfig['syncError']) => names === undefined
+  || (typeof names === 'object' && names !== null && !Array.isArray(names)
+    && Object.entries(names).every(([key, value]) => Object.hasOwn(syncErrorVariables, key)
+      && typeof value === 'string' && sqlIdentifierPattern.test(value)));
+
 const rules: [string, (config: TurnoConfig) => boolean, string][] = [
   ['account', (c) => /^\d{12}$/.test(c.account), 'twelve digits'],
   ['region', (c) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(c.region), 'a region such as us-east-1'],
@@ -81,6 +91,9 @@ const rules: [string, (config: TurnoConfig) => boolean, string][] = [
   ['cronInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.cronInstanceId), 'i-…'],
   ['cronPm2', (c) => cronPm2Valid(c.cronPm2), '{user: a Unix user name, home: an absolute '
     + 'path, bin: an absolute path}, of letters, digits and ._/-, each optional'],
+  ['syncError', (c) => syncErrorValid(c.syncError), `{${Object.keys(syncErrorVariables)
+    .join(', ')}}, each optional, each a plain SQL identifier (letters, digits, _; `
+    + 'optionally schema.name)'],
   ['appInstanceId', (c) => /^i-[0-9a-f]{8,17}$/.test(c.appInstanceId), 'i-…'],
   ['backendLogGroup', (c) => text(c.backendLogGroup), 'a log group name'],
   ['vapidSubject', (c) => /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(c.vapidSubject),

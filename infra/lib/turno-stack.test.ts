@@ -232,6 +232,35 @@ describe('the Turno stack', () => {
       .toEqual([]);
   });
 
+  it('hands syncError to the api and the watcher as the SYNC_ERROR_* the API reads', () => {
+    const syncError = { table: 'up_data.SyncFailures', functionColumn: 'lambda_name' };
+    const withNames = synthTemplate({ ...config, syncError });
+    const variables = (name: string) => {
+      const fns = Object.values(withNames.findResources('AWS::Lambda::Function', {
+        Properties: { FunctionName: name },
+      }));
+      return (fns[0]?.Properties.Environment as { Variables: Record<string, string> })
+        .Variables;
+    };
+
+    for (const name of ['turno-api', 'turno-watcher']) {
+      const names = Object.fromEntries(Object.entries(variables(name))
+        .filter(([key]) => key.startsWith('SYNC_ERROR_')));
+      const started = loadApiConfig({
+        AWS_REGION: config.region, CRON_INSTANCE_ID: config.cronInstanceId, ...names,
+      });
+
+      expect(names).toEqual({
+        SYNC_ERROR_TABLE: 'up_data.SyncFailures', SYNC_ERROR_FUNCTION_COLUMN: 'lambda_name',
+      });
+      expect(started.app.syncError).toMatchObject({
+        table: 'up_data.SyncFailures', functionColumn: 'lambda_name', jsonColumn: 'json_data',
+      });
+    }
+    expect(Object.keys(variables('turno-authorizer')).filter((key) => key.includes('SYNC')))
+      .toEqual([]);
+  });
+
   it('gives the watcher time for its last probe pass, every probe timing out', () => {
     const watcher = Object.values(template.findResources('AWS::Lambda::Function', {
       Properties: { FunctionName: 'turno-watcher' },

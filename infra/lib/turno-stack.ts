@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
+import { syncErrorVariables } from '@turno/shared/api/sync-error-names';
 import { apiCloudStatements, watcherCloudStatements } from './cloud-access.ts';
 import type { TurnoConfig } from './config.ts';
 import { TurnoFunctions } from './functions.ts';
@@ -11,15 +12,17 @@ import { Watchdog } from './watchdog.ts';
 import { WatcherSchedule } from './watcher-schedule.ts';
 import { WebHosting } from './web.ts';
 
-/** CRON_PM2_* for the fields `cronPm2` sets: the API's defaults stay the defaults. */
-function cronPm2Environment(pm2: TurnoConfig['cronPm2'] = {}): Record<string, string> {
-  const names = { user: 'CRON_PM2_USER', home: 'CRON_PM2_HOME', bin: 'CRON_PM2_BIN' } as const;
-  return Object.fromEntries(Object.entries(names)
-    .flatMap(([field, name]) => {
-      const value = pm2[field as keyof typeof names];
-      return value === undefined ? [] : [[name, value]];
-    }));
+/** The variables named in `names` for the fields `values` sets: the API's defaults stay. */
+function setFields<F extends string>(
+  names: Record<F, string>, values: Partial<Record<F, string>> = {},
+): Record<string, string> {
+  return Object.fromEntries((Object.keys(names) as F[]).flatMap((field) => {
+    const value = values[field];
+    return value === undefined ? [] : [[names[field], value]];
+  }));
 }
+
+const cronPm2Variables = { user: 'CRON_PM2_USER', home: 'CRON_PM2_HOME', bin: 'CRON_PM2_BIN' };
 
 export interface TurnoStackProps extends StackProps {
   config: TurnoConfig;
@@ -70,7 +73,8 @@ export class TurnoStack extends Stack {
       CRON_INSTANCE_ID: config.cronInstanceId,
       EC2_APP_INSTANCE_ID: config.appInstanceId,
       BACKEND_LOG_GROUP: config.backendLogGroup,
-      ...cronPm2Environment(config.cronPm2),
+      ...setFields(cronPm2Variables, config.cronPm2),
+      ...setFields(syncErrorVariables, config.syncError),
       // The Lambda watcher polls every 10 s (watcherCadence): "watcher late" and "probe
       // overdue" are counted in these intervals, by the watcher and the API alike.
       WATCH_INTERVAL_S: '10',
