@@ -15,6 +15,17 @@ import { TurnoStack } from './turno-stack.ts';
 const config = shippedConfig();
 // Synthesised once: every test below only reads the template.
 const template = synthTemplate(config);
+
+/** A function's environment variables whose names start with `prefix`, by function name. */
+const prefixed = (synthesised: ReturnType<typeof synthTemplate>) =>
+  (name: string, prefix: string): Record<string, string> => {
+    const fns = Object.values(synthesised.findResources('AWS::Lambda::Function', {
+      Properties: { FunctionName: name },
+    }));
+    const all = (fns[0]?.Properties.Environment as { Variables: Record<string, string> })
+      .Variables;
+    return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
+  };
 const logicalId = (type: string, props: object) => {
   const ids = Object.keys(template.findResources(type, { Properties: props }));
   expect(ids).toHaveLength(1);
@@ -206,18 +217,10 @@ describe('the Turno stack', () => {
       user: 'flotas', home: '/home/flotas/.pm2',
       bin: '/home/flotas/.nvm/versions/node/v20.11.1/bin/pm2',
     };
-    const withPm2 = synthTemplate({ ...config, cronPm2 });
-    const variables = (name: string) => {
-      const fns = Object.values(withPm2.findResources('AWS::Lambda::Function', {
-        Properties: { FunctionName: name },
-      }));
-      return (fns[0]?.Properties.Environment as { Variables: Record<string, unknown> })
-        .Variables;
-    };
+    const variables = prefixed(synthTemplate({ ...config, cronPm2 }));
 
     for (const name of ['turno-api', 'turno-watcher']) {
-      const pm2 = Object.fromEntries(Object.entries(variables(name))
-        .filter(([key]) => key.startsWith('CRON_PM2_')));
+      const pm2 = variables(name, 'CRON_PM2_');
       const started = loadApiConfig({
         AWS_REGION: config.region, CRON_INSTANCE_ID: config.cronInstanceId, ...pm2,
       });
@@ -228,24 +231,15 @@ describe('the Turno stack', () => {
       expect(started.aws?.pm2)
         .toEqual({ user: cronPm2.user, home: cronPm2.home, pm2Bin: cronPm2.bin });
     }
-    expect(Object.keys(variables('turno-authorizer')).filter((key) => key.includes('PM2')))
-      .toEqual([]);
+    expect(variables('turno-authorizer', 'CRON_PM2_')).toEqual({});
   });
 
   it('hands syncError to the api and the watcher as the SYNC_ERROR_* the API reads', () => {
     const syncError = { table: 'up_data.SyncFailures', functionColumn: 'lambda_name' };
-    const withNames = synthTemplate({ ...config, syncError });
-    const variables = (name: string) => {
-      const fns = Object.values(withNames.findResources('AWS::Lambda::Function', {
-        Properties: { FunctionName: name },
-      }));
-      return (fns[0]?.Properties.Environment as { Variables: Record<string, string> })
-        .Variables;
-    };
+    const variables = prefixed(synthTemplate({ ...config, syncError }));
 
     for (const name of ['turno-api', 'turno-watcher']) {
-      const names = Object.fromEntries(Object.entries(variables(name))
-        .filter(([key]) => key.startsWith('SYNC_ERROR_')));
+      const names = variables(name, 'SYNC_ERROR_');
       const started = loadApiConfig({
         AWS_REGION: config.region, CRON_INSTANCE_ID: config.cronInstanceId, ...names,
       });
@@ -257,8 +251,7 @@ describe('the Turno stack', () => {
         table: 'up_data.SyncFailures', functionColumn: 'lambda_name', jsonColumn: 'json_data',
       });
     }
-    expect(Object.keys(variables('turno-authorizer')).filter((key) => key.includes('SYNC')))
-      .toEqual([]);
+    expect(variables('turno-authorizer', 'SYNC_ERROR_')).toEqual({});
   });
 
   it('gives the watcher time for its last probe pass, every probe timing out', () => {

@@ -33,7 +33,7 @@ describe('fitForDiagnosis', () => {
     ['emoji', '🚚'],
     ['quotes and backslashes, escaped in JSON', '"\\'],
     ['control characters, escaped as \\u00XX', '\u0001\u0002'],
-    ['lone surrogates, escaped as \\udXXX', '\ud800'],
+    ['lone surrogates, escaped as \\ud800', '\ud800'],
   ])('measures %s by the bytes JSON gives them', (_name, unit) => {
     const pasted = unit.repeat(Math.ceil(70_000 / unit.length));
 
