@@ -40,6 +40,18 @@ describe('createApiClient', () => {
       .rejects.toMatchObject({ code: 'body_too_large', status: 413 });
   });
 
+  it.each([
+    ['Turno\'s own answer', { error: { code: 'request_too_large', message: 'Too large.' } }],
+    ['a proxy\'s empty answer', ''],
+  ])('calls a 431 request_too_large, from %s', async (_from, body) => {
+    const request = createApiClient({
+      getToken: () => 't', onUnauthorized: vi.fn(), fetch: respond(431, body),
+    });
+
+    await expect(request('/api/alerts'))
+      .rejects.toMatchObject({ code: 'request_too_large', status: 431 });
+  });
+
   it('sends the bearer token and JSON body, and returns the parsed answer', async () => {
     const fetcher = respond(200, { ok: true });
     const request = createApiClient({

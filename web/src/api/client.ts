@@ -91,6 +91,9 @@ export function errorFromBody(status: number, body: unknown): ApiError {
   }
   // A proxy in front of the API (CloudFront, API Gateway) refuses a big body in its own words.
   if (status === 413) return new ApiError('body_too_large', status, 'The body is too large.');
+  if (status === 431) {
+    return new ApiError('request_too_large', status, 'The request line or headers are too large.');
+  }
   return new ApiError('unexpected', status, `HTTP ${status}`);
 }
 
