@@ -37,6 +37,19 @@ describe('AlertCard', () => {
     expect(functions).toContain('linde-guardian-positions');
   });
 
+  it('says an alert came back after it was resolved, and how many times', () => {
+    const { wrapper } = mountApp(AlertCard, { props: { alert: { ...diskFull(), reopened: 2 } } });
+
+    expect(wrapper.get('[data-testid="alert-item-reopened"]').text())
+      .toBe('Reabierta: volvió 2 veces después de resolverse');
+  });
+
+  it('says nothing of reopening for an alert that never came back', () => {
+    const { wrapper } = mountApp(AlertCard, { props: { alert: diskFull() } });
+
+    expect(wrapper.find('[data-testid="alert-item-reopened"]').exists()).toBe(false);
+  });
+
   it('counts a probe\'s checks and shows what it read, not a missing function', () => {
     const alert = probeAlert('rds-storage-low', {
       database: 'flotas-develop', freeGiB: 7, allocatedGiB: 100, freePercent: 7,
