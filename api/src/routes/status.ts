@@ -9,24 +9,29 @@ import { databaseThresholds } from '../probes/infra/config.ts';
 import { probeRunsStatement } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import { estadoCloudReads } from '../status/estado-cloud.ts';
+import { estadoSnapshotStatement } from '../status/estado-snapshot.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { watcherLate, watcherStatusStatement } from '../watcher/watcher-state.ts';
 
 /**
  * `/api/status`: what Estado shows in one call. Its state comes from PostgreSQL in one round
- * trip, its cloud readings from what the last few seconds read.
+ * trip, its cloud readings from what the last few seconds read or, on AWS, from the snapshot
+ * read in the same round trip while it is usable.
  */
 export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   const readCloud = estadoCloudReads(deps);
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
-    const [openAlerts, watcher, probes, auditMark] = await readTogether(deps.statePool, [
-      alertSummariesStatement(['open', 'acknowledged']),
-      watcherStatusStatement(),
-      probeRunsStatement(deps.now()),
-      latestAuditIdStatement(),
-    ]);
-    const cloud = await readCloud(auditMark, log);
+    const [openAlerts, watcher, probes, auditMark, snapshot] = await readTogether(
+      deps.statePool, [
+        alertSummariesStatement(['open', 'acknowledged']),
+        watcherStatusStatement(),
+        probeRunsStatement(deps.now()),
+        latestAuditIdStatement(),
+        estadoSnapshotStatement(),
+      ],
+    );
+    const cloud = await readCloud(auditMark, log, snapshot);
     const hours = deps.config.pausedReminderHours;
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',
@@ -37,6 +42,7 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
       pausedSchedules: cloud.pausedSchedules
         .map((schedule) => withTurnoPause(schedule, cloud.turnoPaused, hours, deps.now())),
       pausedReminderHours: hours,
+      cloudReadAt: cloud.readAt?.toISOString() ?? null,
       watcher: {
         lastRunAt: watcher.lastRunAt?.toISOString() ?? null,
         lastError: watcher.lastError,

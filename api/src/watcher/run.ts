@@ -3,6 +3,7 @@ import { errorFields } from '../log.ts';
 import type { AppDeps } from '../types.ts';
 import { runDueProbes, type ProbesReport } from '../probes/run-probes.ts';
 import { runEscalation, type EscalatedStep } from '../notify/escalate.ts';
+import { refreshEstadoSnapshot } from '../status/estado-refresh.ts';
 import { applyToAlerts } from './apply-alerts.ts';
 import { writeDrillRows } from './drill-rows.ts';
 import { pushNewAlerts } from './push-alerts.ts';
@@ -74,7 +75,12 @@ export async function runProbePass(
 ): Promise<{ probes: ProbesReport; pushed: string[] }> {
   return recordingFailure(deps, now, async () => {
     const probes = await runDueProbes(deps, now);
-    return { probes, pushed: await pushNewAlerts(deps) };
+    const pushed = await pushNewAlerts(deps);
+    // After the pushes: an alert must not wait on Estado's readings.
+    await refreshEstadoSnapshot(deps, now).catch((error: unknown) => {
+      deps.log.warn('watcher.snapshot_failed', errorFields(error));
+    });
+    return { probes, pushed };
   });
 }
 

@@ -211,6 +211,11 @@ export const statusResponse = z.object({
   pausedSchedules: z.array(pausedScheduleSchema),
   /** Hours a schedule paused through Turno stays paused before the on-call is reminded. */
   pausedReminderHours: z.number().optional(),
+  /**
+   * When the oldest of `databases` and `pausedSchedules` was read from the cloud: on AWS up to
+   * a minute and a half ago (the watcher's snapshot). Null when neither could be read.
+   */
+  cloudReadAt: z.string().nullable().optional(),
   watcher: z.object({
     lastRunAt: z.string().nullable(),
     lastError: z.string().nullable(),
