@@ -31,6 +31,9 @@ export interface ColdStartCase {
   env: Record<string, string>;
   /** Records every file loaded (a loader hook slows loading: never set in timed runs). */
   traceLoads?: boolean;
+  /** Run in the bench's own process before and after each start, untimed: set-up, checks. */
+  before?: () => Promise<void>;
+  after?: () => Promise<void>;
 }
 
 const mark = 'TURNO_BENCH ';
@@ -136,7 +139,9 @@ export async function measureRounds(
   const samples: Record<string, ColdStartSample[]> = {};
   for (let round = -1; round < runs; round += 1) {
     for (const [name, spec] of Object.entries(cases)) {
+      await spec.before?.();
       const sample = await measureOnce(spec);
+      await spec.after?.();
       if (round >= 0) (samples[name] ??= []).push(sample);
     }
   }

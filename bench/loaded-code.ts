@@ -14,7 +14,9 @@ export interface LoadedCode {
 /** Runs the case once more, untimed, with a loader hook that lists the files it loads. */
 export async function loadedCode(spec: ColdStartCase): Promise<LoadedCode> {
   if (!spec.bundle) return { bundleBytes: 0, outsideBytes: 0 };
+  await spec.before?.();
   const { loaded = [] } = await measureOnce({ ...spec, traceLoads: true });
+  await spec.after?.();
   const folder = `${dirname(spec.bundle)}/`;
   const sizes = { bundleBytes: 0, outsideBytes: 0 };
   for (const url of loaded.filter((item) => item.startsWith('file:'))) {
