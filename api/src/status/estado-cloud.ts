@@ -34,8 +34,10 @@ export function keepsSnapshot(deps: Pick<AppDeps, 'cloud'>): boolean {
   return deps.cloud.kind === 'aws';
 }
 
+type LiveReads = { [P in SnapshotPart]: () => Promise<SnapshotParts[P]> };
+
 /** Each part read from the cloud itself. */
-export function liveReads(deps: AppDeps): { [P in SnapshotPart]: () => Promise<SnapshotParts[P]> } {
+export function liveReads(deps: AppDeps): LiveReads {
   return {
     'databases': () => readDatabases(deps.cloud.rds),
     'paused-schedules': () => listPausedScheduleViews(

@@ -26,6 +26,7 @@ async function estado(body: StatusResponse) {
   return {
     cpuHot: row.get('[data-testid="database-cpu"]').classes().includes('database__fill--hot'),
     freeLow: row.get('[data-testid="database-free-row"]').attributes('data-low'),
+    readAt: wrapper.find('[data-testid="cloud-read-at"]'),
     unmount: () => wrapper.unmount(),
   };
 }
@@ -46,6 +47,23 @@ describe('StatusPage', () => {
 
     expect(shown.cpuHot).toBe(false);
     expect(shown.freeLow).toBe('false');
+    shown.unmount();
+  });
+
+  it('says how long ago AWS was read, since on AWS it can be the watcher\'s reading', async () => {
+    const readAt = new Date(Date.now() - 45_000).toISOString();
+    const shown = await estado({ ...status(), cloudReadAt: readAt });
+
+    expect(shown.readAt.text()).toBe('Leído de AWS hace 45 segundos.');
+    expect(shown.readAt.get('time').attributes('datetime')).toBe(readAt);
+    shown.unmount();
+  });
+
+  it('says nothing of AWS for the sandbox, read live in the server', async () => {
+    const readAt = new Date().toISOString();
+    const shown = await estado({ ...status(), sandbox: true, cloudReadAt: readAt });
+
+    expect(shown.readAt.exists()).toBe(false);
     shown.unmount();
   });
 });
