@@ -85,8 +85,9 @@ limit sends a connection's quota for a second in one burst); flat out, ${maxConn
 keep-alive connections send back to back. Latency is autocannon's per response, from the
 request written to the response read; queries are those the server sent to PostgreSQL,
 counted in its pg clients, per request it received. Each request reads the open alerts with
-their counts per function, the watcher's state, the probes' state and the newest audit id in
-one query of four statements; the databases and paused schedules come from the sandbox cloud,
+their counts per function, the watcher's state, the probes' state, the newest audit id and
+Estado's cloud snapshot (used on AWS only) in one query of five statements; the databases and
+paused schedules come from the sandbox cloud,
 read again only after 10 s or after an audited action (\`api/src/status/estado-cloud.ts\`). Two
 seconds of unmeasured load go first, so the pools' connections are open and the hot paths
 compiled. The load tool and the server share this machine's two cores.
