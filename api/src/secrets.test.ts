@@ -2,11 +2,13 @@ import {
   GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sdkSecretReader } from './secrets-sdk.ts';
 import {
-  createSecretReader, loadGmailSecret, loadUltraMsgSecret, loadVapidSecret, SecretError,
+  loadGmailSecret, loadUltraMsgSecret, loadVapidSecret, openSecretReader, SecretError,
   secretTtlMs, withDatabaseCredentials,
 } from './secrets.ts';
+import { startFakeSecretsExtension } from './testing/secrets-extension.ts';
 
 const appArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:turno/vapid-AbCdEf';
 const otherArn = 'arn:aws:secretsmanager:us-east-1:111122223333:secret:turno/gmail-QwErTy';
@@ -23,7 +25,7 @@ function secretsManager(values: Record<string, string | undefined>, clock = { no
     }
     return { ARN: input.SecretId, Name: 'turno/vapid', SecretString: values[input.SecretId] };
   });
-  return { reader: createSecretReader(client, { now: () => clock.now }), mock };
+  return { reader: sdkSecretReader(client, { now: () => clock.now }), mock };
 }
 
 describe('secrets from Secrets Manager', () => {
@@ -133,5 +135,51 @@ describe('secrets from Secrets Manager', () => {
     expect(filled.search).toBe('?sslmode=no-verify');
     expect(kept).toBe('postgres://a:b@db.internal/up');
     expect(await withDatabaseCredentials(reader, url, undefined)).toBe(url);
+  });
+});
+
+describe('the secret reader a Lambda opens', () => {
+  const closings: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of closings.splice(0)) await close();
+  });
+
+  /** Secrets Manager's client mocked for every instance, and an extension, both serving vapid. */
+  async function bothSources() {
+    const sdk = mockClient(SecretsManagerClient);
+    sdk.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify(vapid) });
+    const extension = await startFakeSecretsExtension({ [appArn]: JSON.stringify(vapid) }, 'tok');
+    closings.push(async () => { sdk.restore(); await extension.close(); });
+    const port = String(extension.port);
+    return { sdk, extension, port };
+  }
+
+  it('reads through the extension when its port and a session token are set', async () => {
+    const { sdk, extension, port } = await bothSources();
+    const env = { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port, AWS_SESSION_TOKEN: 'tok' };
+
+    const reader = await openSecretReader('us-east-1', env);
+
+    expect(await loadVapidSecret(reader, appArn)).toEqual(vapid);
+    expect(extension.asked).toEqual([appArn]);
+    expect(sdk.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+
+  it('reads with the SDK client without the extension or without a token', async () => {
+    const { sdk, extension, port } = await bothSources();
+
+    for (const env of [{}, { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port }]) {
+      expect(await loadVapidSecret(await openSecretReader('us-east-1', env), appArn))
+        .toEqual(vapid);
+    }
+
+    expect(sdk.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    expect(extension.asked).toEqual([]);
+  });
+
+  it('refuses an extension port that is no port', async () => {
+    const env = { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '27x3', AWS_SESSION_TOKEN: 'tok' };
+
+    await expect(openSecretReader('us-east-1', env)).rejects.toThrow(SecretError);
   });
 });

@@ -1,9 +1,7 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-
 /** A secret that cannot be used as Turno needs it; the message never carries a value. */
 export class SecretError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'SecretError';
   }
 }
@@ -13,9 +11,16 @@ export type SecretJson = Record<string, unknown>;
 /** Secrets Manager JSON secrets, each kept for a while so a call costs no request. */
 export interface SecretReader {
   json(arn: string): Promise<SecretJson>;
-  /** Drops the kept copy: the service rejected it, so the next read asks again. */
+  /**
+   * Drops the kept copy: the service rejected it, so the next read asks again. Behind the
+   * Parameters and Secrets extension that read may still get the extension's own copy, until
+   * its SECRETS_MANAGER_TTL runs out (60 s in the stack).
+   */
   forget(arn: string): void;
 }
+
+/** One GetSecretValue: the secret's SecretString, undefined for a binary secret. */
+export type FetchSecretString = (arn: string) => Promise<string | undefined>;
 
 export interface SecretReaderOptions {
   /** How long a fetched secret is kept; someone who fixes a token waits at most this long. */
@@ -26,8 +31,12 @@ export interface SecretReaderOptions {
 /** Five minutes: few requests, and a corrected token is picked up soon. */
 export const secretTtlMs = 5 * 60_000;
 
-export function createSecretReader(
-  client: SecretsManagerClient, options: SecretReaderOptions = {},
+/**
+ * The reader every source shares: the per-container cache and the JSON object checks, over
+ * whatever fetches a SecretString (the SDK client or the Lambda extension).
+ */
+export function cachedSecretReader(
+  fetch: FetchSecretString, options: SecretReaderOptions = {},
 ): SecretReader {
   const ttlMs = options.ttlMs ?? secretTtlMs;
   const now = options.now ?? Date.now;
@@ -36,7 +45,7 @@ export function createSecretReader(
     json(arn) {
       const cached = cache.get(arn);
       if (cached && now() - cached.at < ttlMs) return cached.value;
-      const fetched = fetchJson(client, arn);
+      const fetched = fetch(arn).then((text) => parseSecretJson(text, arn));
       const entry = { value: fetched, at: now() };
       cache.set(arn, entry);
       // A failure is not kept: the next invocation asks again.
@@ -51,18 +60,40 @@ export function createSecretReader(
   };
 }
 
+/** Lambda's variables that say the Parameters and Secrets extension serves this function. */
+export type SecretSourceEnv = Partial<Record<
+  'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT' | 'AWS_SESSION_TOKEN', string
+>>;
+
 /**
- * A reader over a new Secrets Manager client. The client is made here, not by its callers,
- * so a bundle keeps only the SDK parts this module uses (a dynamic import of the package
- * would keep every command of the service).
+ * A reader through the Parameters and Secrets extension when the stack gave the function its
+ * layer (the port is set) and Lambda a session token, else over a Secrets Manager client.
+ * Each is imported only when chosen, so a cold start behind the extension loads no AWS SDK.
  */
-export function openSecretReader(region: string | undefined): SecretReader {
-  return createSecretReader(new SecretsManagerClient(region ? { region } : {}));
+export async function openSecretReader(
+  region: string | undefined, env: SecretSourceEnv = process.env,
+): Promise<SecretReader> {
+  const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
+  if (port && env.AWS_SESSION_TOKEN) {
+    const { extensionSecretReader } = await import('./secrets-extension.ts');
+    return extensionSecretReader({
+      port: extensionPort(port), token: () => env.AWS_SESSION_TOKEN,
+    });
+  }
+  const { openSdkSecretReader } = await import('./secrets-sdk.ts');
+  return openSdkSecretReader(region);
 }
 
-async function fetchJson(client: SecretsManagerClient, arn: string): Promise<SecretJson> {
-  const output = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  const text = output.SecretString;
+function extensionPort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new SecretError('PARAMETERS_SECRETS_EXTENSION_HTTP_PORT must be a port (1-65535)');
+  }
+  return port;
+}
+
+/** The secret as a JSON object; a SecretError naming the secret, never quoting it, otherwise. */
+function parseSecretJson(text: string | undefined, arn: string): SecretJson {
   if (text === undefined) throw new SecretError(`Secret ${secretName(arn)} has no SecretString`);
   let parsed: unknown;
   try {

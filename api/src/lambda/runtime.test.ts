@@ -5,7 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { recordingLogger } from '../push/testing/recording-logger.ts';
-import { createSecretReader } from '../secrets.ts';
+import { sdkSecretReader } from '../secrets-sdk.ts';
 import { createTestDatabase } from '../testing/index.ts';
 import type { AppDeps } from '../types.ts';
 import { createLambdaDeps } from './runtime.ts';
@@ -32,7 +32,7 @@ async function setUp() {
     .resolves({ SecretString: JSON.stringify({ username: 'postgres', password: 'from-secret' }) });
   mock.on(GetSecretValueCommand, { SecretId: arn('turno/vapid') })
     .resolves({ SecretString: JSON.stringify(vapid) });
-  const secrets = createSecretReader(client);
+  const secrets = sdkSecretReader(client);
   const built: AppDeps[] = [];
   cleanups.push(async () => {
     await Promise.allSettled(built.flatMap((deps) => [deps.statePool.end(), deps.upPool.end()]));

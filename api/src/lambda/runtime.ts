@@ -15,7 +15,7 @@ import { fitForLambda, lambdaPoolMax } from './pool.ts';
 export interface LambdaDepsOptions {
   /** Brings schema `turno` up to date when behind (node-pg-migrate's lock keeps two apart). */
   migrate: boolean;
-  /** Tests hand in a reader over a mocked client; otherwise Secrets Manager is loaded. */
+  /** Tests hand in a reader over a mocked client; otherwise `openSecretReader` picks one. */
   secrets?: SecretReader;
 }
 
@@ -66,13 +66,13 @@ interface LambdaSecrets {
   vapid(arn: string): Promise<Omit<VapidKeys, 'subject'>>;
 }
 
-/** Secrets Manager and its SDK client are loaded only when some secret is configured. */
+/** The secrets' reader (extension or SDK client) is loaded only when some secret is set. */
 async function openSecrets(
   config: RuntimeConfig, given: SecretReader | undefined,
 ): Promise<LambdaSecrets | undefined> {
   if (!given && !Object.values(config.secrets).some(Boolean)) return undefined;
   const secrets = await import('../secrets.ts');
-  const opened = given ?? secrets.openSecretReader(config.aws?.region);
+  const opened = given ?? await secrets.openSecretReader(config.aws?.region);
   return {
     databaseUrl: (url, arn) => secrets.withDatabaseCredentials(opened, url, arn),
     vapid: (arn) => secrets.loadVapidSecret(opened, arn),

@@ -2,7 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAlerts } from '../../alerts/alert-store.ts';
-import { createSecretReader } from '../../secrets.ts';
+import { sdkSecretReader } from '../../secrets-sdk.ts';
 import { createTestDeps, type TestDeps } from '../../testing/index.ts';
 import { runDueProbes } from '../run-probes.ts';
 import { gmailTokenPort, ultraMsgPort } from './index.ts';
@@ -37,7 +37,7 @@ async function setUp(values: Record<string, string>) {
   mock.on(GetSecretValueCommand).callsFake((input: { SecretId: string }) => ({
     ARN: input.SecretId, SecretString: values[input.SecretId],
   }));
-  const reader = createSecretReader(client, { now: () => clock.now.getTime() });
+  const reader = sdkSecretReader(client, { now: () => clock.now.getTime() });
   const base = peerConfig(peer.url);
   const messaging = {
     ...base,

@@ -12,7 +12,7 @@ export interface GmailCredentials {
   refreshToken: string;
 }
 
-/** Opens Secrets Manager only when a secret is needed; one reader per region and process. */
+/** Opens a secret reader only when a secret is needed; one per region and process. */
 export type ReaderSource = () => Promise<SecretReader>;
 
 const readers = new Map<string, Promise<SecretReader>>();
@@ -34,7 +34,8 @@ export interface CredentialSource<T> {
   read(): Promise<T>;
   /**
    * The service said they are wrong: drop the kept secret, so a token someone fixed in
-   * Secrets Manager is used on the next look instead of after the cache runs out.
+   * Secrets Manager is used on the next look instead of after the cache runs out (behind the
+   * Lambda extension, once the extension's own copy runs out: at most a minute in the stack).
    */
   forget(): Promise<void>;
 }
