@@ -1,11 +1,12 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lambdaBuildOptions } from '../../../scripts/bundle.ts';
+import { measureOnce } from '../../../bench/cold-start.ts';
+import { bundleLambdas, lambdaBuildOptions } from '../../../scripts/bundle.ts';
 import type * as migrate from '../db/migrate.ts';
 import { runMigrations } from '../db/migrate.ts';
 import type * as vapid from '../db/vapid.ts';
@@ -15,6 +16,8 @@ import { memorySubscriptionStore } from '../push/testing/memory-store.ts';
 import { startPushService } from '../push/testing/push-service.ts';
 import { recordingLogger } from '../push/testing/recording-logger.ts';
 import { createTestDatabase } from '../testing/index.ts';
+import { startFakeSecretsExtension } from '../testing/secrets-extension.ts';
+import { apiEvent } from './testing/api-event.ts';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const migrationsDir = source('../db/migrations');
@@ -37,6 +40,12 @@ async function bundled<T>(name: string, path: string): Promise<T> {
   if (name === 'migrate') await cp(migrationsDir, join(dir, 'migrations'), { recursive: true });
   return await import(pathToFileURL(join(dir, `${name}.mjs`)).href) as T;
 }
+
+/** The bundle's files (absolute paths) holding any AWS SDK code. */
+const sdkFiles = (metafile: Metafile) => Object.entries(metafile.outputs)
+  .filter(([, output]) => Object.keys(output.inputs)
+    .some((input) => /node_modules\/(@aws-sdk|@smithy)\//.test(input)))
+  .map(([path]) => resolve(path));
 
 describe('parts of a Lambda bundle that leave a dependency out', () => {
   it('the migrator, without glob, applies every migration of the folder beside it', async () => {
@@ -85,4 +94,49 @@ describe('parts of a Lambda bundle that leave a dependency out', () => {
         await service.close();
       }
     });
+
+  it('the api, behind the secrets extension, starts and answers with no AWS SDK loaded',
+    async () => {
+      const [api] = await bundleLambdas({ outDir: join(outDir, 'lambdas'), names: ['api'] });
+      if (!api) throw new Error('no api bundle');
+      const entry = join(api.dir, 'index.mjs');
+      const arn = (name: string) => `arn:aws:secretsmanager:us-east-1:111122223333:secret:${name}`;
+      const [login, vapid] = [arn('turno/database-AbCdEf'), arn('turno/vapid-GhIjKl')];
+      const database = await createTestDatabase();
+      const extension = await startFakeSecretsExtension({
+        [login]: JSON.stringify({ username: 'postgres', password: 'trust-auth-ignores-it' }),
+        [vapid]: JSON.stringify({ publicKey: 'BPublic', privateKey: 'private' }),
+      }, 'session-token');
+      try {
+        const url = new URL(database.url);
+        url.password = '';
+        const started = await measureOnce({
+          bundle: entry,
+          // The sandbox cloud: /api/health makes no AWS call, so any SDK loaded is the secrets'.
+          env: {
+            AWS_LAMBDA_FUNCTION_NAME: 'turno-api', AWS_REGION: 'us-east-1',
+            TURNO_CLOUD: 'sandbox', DATABASE_URL: url.toString(), LOG_LEVEL: 'silent',
+            DATABASE_SECRET_ARN: login, VAPID_SECRET_ARN: vapid,
+            PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
+            AWS_SESSION_TOKEN: 'session-token',
+          },
+          event: JSON.stringify(apiEvent('GET', '/api/health')),
+          outcome: "'HTTP ' + result.statusCode",
+          expect: 'HTTP 200',
+          traceLoads: true,
+        });
+
+        const loaded = (started.loaded ?? []).filter((url) => url.startsWith('file:'))
+          .map((url) => fileURLToPath(url));
+        const sdk = sdkFiles(api.metafile);
+        expect(sdk.length).toBeGreaterThan(0);
+        expect(loaded).toContain(entry);
+        expect(loaded.filter((file) => sdk.includes(file) || file.includes('@aws-sdk')))
+          .toEqual([]);
+        expect([...new Set(extension.asked)].sort()).toEqual([login, vapid]);
+      } finally {
+        await extension.close();
+        await database.drop();
+      }
+    }, 60_000);
 });
