@@ -66,25 +66,29 @@ export type SecretSourceEnv = Partial<Record<
 >>;
 
 /**
- * A reader through the Parameters and Secrets extension when the stack gave the function its
- * layer (the port is set) and Lambda a session token, else over a Secrets Manager client.
- * Each is imported only when chosen, so a cold start behind the extension loads no AWS SDK.
+ * A reader through the Parameters and Secrets extension when `extensionPortIn(env)` finds it,
+ * else over a Secrets Manager client. Each is imported only when chosen, so a cold start
+ * behind the extension loads no AWS SDK.
  */
 export async function openSecretReader(
   region: string | undefined, env: SecretSourceEnv = process.env,
 ): Promise<SecretReader> {
-  const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
-  if (port && env.AWS_SESSION_TOKEN) {
+  const port = extensionPortIn(env);
+  if (port !== undefined) {
     const { extensionSecretReader } = await import('./secrets-extension.ts');
-    return extensionSecretReader({
-      port: extensionPort(port), token: () => env.AWS_SESSION_TOKEN,
-    });
+    return extensionSecretReader({ port, token: () => env.AWS_SESSION_TOKEN });
   }
   const { openSdkSecretReader } = await import('./secrets-sdk.ts');
   return openSdkSecretReader(region);
 }
 
-function extensionPort(text: string): number {
+/**
+ * The extension's port when the stack gave the function its layer (which sets the port) and
+ * Lambda a session token (which the extension asks for); undefined otherwise.
+ */
+export function extensionPortIn(env: SecretSourceEnv): number | undefined {
+  const text = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
+  if (!text || !env.AWS_SESSION_TOKEN) return undefined;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new SecretError('PARAMETERS_SECRETS_EXTENSION_HTTP_PORT must be a port (1-65535)');
