@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
 import {
-  Architecture, Code, Function as LambdaFunction, Runtime, type FunctionProps,
+  Architecture, Code, Function as LambdaFunction, ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime, type FunctionProps,
 } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -28,6 +29,26 @@ const sizing: Record<FunctionName, Pick<FunctionProps, 'memorySize' | 'timeout'>
   // database lock keep the next minute's invocation from doing the same work twice.
   watcher: { memorySize: 256, timeout: Duration.seconds(90) },
 };
+
+/** The functions that read Turno's secrets; the authorizer reads none. */
+const readsSecrets: Record<FunctionName, boolean> = {
+  api: true, authorizer: false, watcher: true,
+};
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension, which api/src/secrets-extension.ts asks on
+ * localhost: a cold start then loads no SDK client for Secrets Manager. It reads with the
+ * function's own role. Its copy lives a minute, so a token fixed after a rejection (which
+ * drops Turno's own copy) is used within one.
+ */
+const secretsExtension = () => ParamsAndSecretsLayerVersion.fromVersion(
+  ParamsAndSecretsVersions.V1_0_103, {
+    // Turno has four secrets (secrets.ts).
+    cacheSize: 10,
+    secretsManagerTtl: Duration.seconds(60),
+    logLevel: ParamsAndSecretsLogLevel.WARN,
+  },
+);
 
 /** Where a function's bundle lives; refuses early when `npm run bundle` has not run. */
 export function bundleDir(codeDir: string, name: FunctionName): string {
@@ -82,6 +103,7 @@ export class TurnoFunctions extends Construct {
           retention: RetentionDays.ONE_MONTH,
           removalPolicy: RemovalPolicy.DESTROY,
         }),
+        ...readsSecrets[name] ? { paramsAndSecrets: secretsExtension() } : {},
         ...inVpc,
         ...sizing[name],
       });

@@ -32,7 +32,8 @@ function environment(functionName: string) {
   const env = envSchema.parse({ ...Object.fromEntries(text), AWS_REGION: config.region });
   const aws = resolveAws(env).aws;
   if (!aws) throw new Error(`${functionName} is not configured for AWS`);
-  // Each secret named in the environment is read with GetSecretValue (api/src/secrets.ts).
+  // Each secret named in the environment is read with GetSecretValue, by the SDK client or
+  // by the secrets extension with the function's role (api/src/secrets.ts).
   const secrets: SentCommand[] = Object.entries(variables)
     .filter(([name]) => name.endsWith('_SECRET_ARN'))
     .map(([, arn]) => ({ action: 'secretsmanager:GetSecretValue', input: { SecretId: arn } }));

@@ -263,8 +263,15 @@ describe('the Turno stack', () => {
     expect(timeoutMs).toBeGreaterThanOrEqual(longestInvocationMs(watcherCadence));
   });
 
-  it('sets only environment variables the API, the authorizer or Node read', () => {
-    const known = new Set([...Object.keys(envSchema.shape), 'NODE_EXTRA_CA_CERTS']);
+  it('sets only variables the API, the authorizer, Node or the secrets extension read', () => {
+    // The extension's settings, written by CDK from the layer's options (functions.ts).
+    const extension = [
+      'PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED', 'PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE',
+      'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL',
+      'PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS', 'SECRETS_MANAGER_TIMEOUT_MILLIS',
+      'SECRETS_MANAGER_TTL', 'SSM_PARAMETER_STORE_TIMEOUT_MILLIS', 'SSM_PARAMETER_STORE_TTL',
+    ];
+    const known = new Set([...Object.keys(envSchema.shape), 'NODE_EXTRA_CA_CERTS', ...extension]);
     for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
       const variables = (fn.Properties.Environment as { Variables: object }).Variables;
 
