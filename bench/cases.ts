@@ -12,7 +12,7 @@ export const arns = {
   database: secretArn('turno/database-Ab12Cd'), vapid: secretArn('turno/vapid-Ef34Gh'),
 };
 
-/** The secrets the fake Secrets Manager serves: a database login and a fresh VAPID pair. */
+/** The secrets the fakes serve (Secrets Manager, the extension): a login and a VAPID pair. */
 export function benchSecrets(): Record<string, string> {
   const vapid = webPush.generateVAPIDKeys();
   return {
@@ -45,12 +45,23 @@ export async function authorizerCase(dir: string): Promise<ColdStartCase> {
   };
 }
 
+/** Where the bench's fake Parameters and Secrets extension listens, and the token it wants. */
+export interface BenchExtension {
+  port: number;
+  token: string;
+}
+
+/** The AWS_SESSION_TOKEN the bench gives the Lambdas, and its fake extension expects. */
+export const benchSessionToken = 'bench-only-session-token';
+
 /**
  * What the api and the watcher read on Lambda: AWS mode, secrets, a database without password;
- * `endpoints` send the SDK's calls to the fake AWS (fake-aws.ts).
+ * `endpoints` send the SDK's calls to the fake AWS (fake-aws.ts), and `extension`, when the
+ * stack gives the function the secrets extension, is where its secrets are read instead.
  */
 export function lambdaEnv(
   name: string, databaseUrl: string, endpoints: Record<string, string>,
+  extension?: BenchExtension,
 ): Record<string, string> {
   return {
     AWS_LAMBDA_FUNCTION_NAME: `turno-${name}`,
@@ -58,6 +69,11 @@ export function lambdaEnv(
     AWS_ACCESS_KEY_ID: 'AKIDBENCHONLY',
     AWS_SECRET_ACCESS_KEY: 'bench-only',
     ...endpoints,
+    // As the stack's layer and Lambda set them.
+    ...extension ? {
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(extension.port),
+      AWS_SESSION_TOKEN: extension.token,
+    } : {},
     TURNO_CLOUD: 'aws',
     CRON_INSTANCE_ID: 'i-0a1b2c3d4e5f60002',
     DATABASE_URL: databaseUrl,

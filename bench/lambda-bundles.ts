@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { createTestDatabase } from '../api/src/testing/database.ts';
+import { startFakeSecretsExtension } from '../api/src/testing/secrets-extension.ts';
 import { bundleLambdas, lambdaDir, type BundleReport } from '../scripts/bundle.ts';
-import { apiCase, authorizerCase, benchSecrets, lambdaEnv, watcherCase } from './cases.ts';
+import {
+  apiCase, authorizerCase, benchSecrets, benchSessionToken, lambdaEnv, watcherCase,
+} from './cases.ts';
 import { measureRounds, summarize, type ColdStartCase } from './cold-start.ts';
 import { estadoCases } from './estado-cases.ts';
 import { startFakeAws } from './fake-aws.ts';
 import { loadedCode } from './loaded-code.ts';
 import { passes, renderReport, type BundleResult } from './report.ts';
 import { say } from './section.ts';
-import { stackFunction } from './stack-env.ts';
+import { stackFunctions } from './stack-env.ts';
 
 const budgets: Record<string, { sizeBudgetBytes: number; timeBudgetMs: number } | undefined> = {
   authorizer: { sizeBudgetBytes: 100 * 1024, timeBudgetMs: 20 },
@@ -44,16 +47,23 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
     outDir: `${lambdaDir}-runtime-sdk`, names: ['api'], sdk: 'runtime',
   });
   say('reading the stack…');
-  const stack = stackFunction('api');
+  const stacks = stackFunctions('api', 'watcher');
+  const stack = stacks.api;
   const variant = otherSourceMaps(stack.nodeOptions);
   const database = await createTestDatabase();
-  const aws = await startFakeAws(benchSecrets());
+  const secrets = benchSecrets();
+  const aws = await startFakeAws(secrets);
+  const extension = await startFakeSecretsExtension(secrets, benchSessionToken);
   const closers: Array<() => Promise<void>> = [];
   try {
-    // No password in the URL: the api and watcher take it from the (fake) Secrets Manager.
+    // No password in the URL: the api and watcher take it from a (fake) secret.
     const url = new URL(database.url);
     url.password = '';
-    const env = (name: string) => lambdaEnv(name, url.toString(), aws.endpoints);
+    // The secrets extension where the stack gives a function its layer, as deployed.
+    const served = { port: extension.port, token: benchSessionToken };
+    const env = (name: 'api' | 'watcher') => lambdaEnv(
+      name, url.toString(), aws.endpoints, stacks[name].secretsExtension ? served : undefined,
+    );
     const asDeployed: Record<string, string> = stack.nodeOptions === undefined
       ? {} : { NODE_OPTIONS: stack.nodeOptions };
     const makers: Record<string, (bundle: BundleReport) => Promise<ColdStartCase>> = {
@@ -120,12 +130,15 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
     }
     const unexpected = Object.keys(aws.calls()).filter((call) => call.startsWith('unexpected'));
     if (unexpected.length > 0) say(`  the fake AWS refused: ${unexpected.join('; ')}`);
+    say(`  secrets read: ${extension.asked.length} through the fake extension, `
+      + `${aws.calls().GetSecretValue ?? 0} from the fake Secrets Manager`);
     const text = renderReport(results, empty, runs, {
       stack, variant: variant.name, runtimeSdk: runtimeSdkRow, live: liveRow, load,
     });
     return { text, ok: results.every((result) => passes(result) !== false) };
   } finally {
     for (const close of closers) await close();
+    await extension.close();
     await aws.close();
     await database.drop();
   }

@@ -76,6 +76,10 @@ function sourceMapsNote({ stack, variant }: ReportContext): string {
   stack traces (\`errorFields\`), so the maps help only with crashes outside the logger.`;
 }
 
+/** Where the api reads its secrets, as the stack deploys it. */
+const secretsSource = (stack: StackFunction) => (stack.secretsExtension
+  ? 'through the Parameters and Secrets extension' : 'from Secrets Manager');
+
 export function renderReport(
   results: BundleResult[], empty: Summary, runs: number, context: ReportContext,
 ): string {
@@ -111,7 +115,9 @@ process's time origin to the end of that first request, and the same time for an
 is taken away. Beside it, the CPU time the process used (all its threads) less an empty
 process's: the machine is shared, and CPU time is what load from elsewhere disturbs least;
 the budget still holds for the time. The AWS calls go to a fake AWS on 127.0.0.1 that
-answers each service in its own wire protocol (\`bench/fake-aws.ts\`).
+answers each service in its own wire protocol (\`bench/fake-aws.ts\`); a function the stack
+gives the Parameters and Secrets extension reads its secrets from a fake of that extension
+instead (\`api/src/testing/secrets-extension.ts\`).
 
 Sizes: **startup** is \`index.mjs\` and the chunks it imports statically; **loaded by the cold
 start** adds every chunk the first request imported (and any file from outside the bundle),
@@ -129,7 +135,7 @@ ${results.map((result) => `| ${row(result)} |`).join('\n')}
   preloaded with \`cacheJwks\` (on AWS the first request also fetches the pool's JWKS once).
 - **api:** \`GET /api/status\` as a viewer named by the authorizer context: the call the PWA's
   home page (Estado) makes when a technician opens it. The cold start reads the database and
-  VAPID secrets from Secrets Manager, opens the pool to the local PostgreSQL and checks the
+  VAPID secrets ${secretsSource(stack)}, opens the pool to the local PostgreSQL and checks the
   migrations; the request reads the alerts, the watcher, the probes and Estado's cloud snapshot
   from PostgreSQL in one round trip. As deployed, the watcher refreshes that snapshot (the two
   RDS instances, their CloudWatch metrics, the paused schedules) every minute, so the start
