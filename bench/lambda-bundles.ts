@@ -90,7 +90,9 @@ export async function lambdaBundlesPart(runs: number): Promise<{ text: string; o
       cases[variant.name] = { ...made, env: { ...made.env, NODE_OPTIONS: variant.options } };
       rows.push({ name: variant.name, bundle });
       if (!runtimeSdkApi) continue;
-      cases[runtimeSdkRow] = { ...made, bundle: join(runtimeSdkApi.dir, 'index.mjs') };
+      // Read live: from the snapshot the api loads no SDK client, so bundling them shows there.
+      const live = cases[liveRow] ?? made;
+      cases[runtimeSdkRow] = { ...live, bundle: join(runtimeSdkApi.dir, 'index.mjs') };
       rows.push({ name: runtimeSdkRow, bundle: runtimeSdkApi });
     }
 

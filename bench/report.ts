@@ -150,12 +150,13 @@ ${results.map((result) => `| ${row(result)} |`).join('\n')}
   is where the api row's snapshot comes from here. No verdict: the budget is for the start a
   technician meets.
 ${sourceMapsNote(context)}
-- **${context.runtimeSdk}:** the api's case, built with every
-  \`@aws-sdk/client-*\` left out of the bundle for the runtime's SDK to provide (here resolved
-  from \`node_modules\`: the same version, CommonJS like the runtime's); no verdict, since the
-  stack does not deploy it so. It is the choice not made: bundled, the clients are the
-  version the adapters were tested with (\`aws-sdk-client-mock\`), and this row compares
-  what the cold start loads, outside files included, and its time on every run.
+- **${context.runtimeSdk}:** the case of "${context.live}" (the one that loads SDK clients),
+  built with every \`@aws-sdk/client-*\` left out of the bundle for the runtime's SDK to
+  provide (here resolved from \`node_modules\`: the same version, CommonJS like the
+  runtime's); no verdict, since the stack does not deploy it so. It is the choice not made:
+  bundled, the clients are the version the adapters were tested with
+  (\`aws-sdk-client-mock\`), and this row compares what the cold start loads, outside files
+  included, and its time on every run.
 - **watcher:** one pass over \`Sync_error\` (the deadline given stops it after one run), same
   set-up as the api.
 - Budgets (issue 3): authorizer ≤ 100 KB and ≤ 20 ms over empty Node; api ≤ 1 MB and ≤ 150 ms.
