@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { statusResponse, type StatusResponse } from '@turno/shared';
 import { createApp } from '../app.ts';
 import { createSandboxCloud } from '../cloud/sandbox.ts';
-import type { Cloud } from '../cloud/types.ts';
 import { cloudReadTtlMs } from '../status/estado-cloud.ts';
+import { countingCloud } from '../status/testing/counting-cloud.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 
 let deps: TestDeps | undefined;
@@ -20,25 +20,7 @@ async function setUp() {
   let clock = new Date('2026-03-02T16:00:00Z').getTime();
   const now = () => new Date(clock);
   const sandbox = createSandboxCloud({ now, random: () => 0.5 });
-  const reads = { rds: 0, scheduler: 0, failRds: false };
-  const cloud: Cloud = {
-    ...sandbox,
-    rds: {
-      ...sandbox.rds,
-      async listDatabases() {
-        reads.rds += 1;
-        if (reads.failRds) throw new Error('RDS did not answer');
-        return sandbox.rds.listDatabases();
-      },
-    },
-    scheduler: {
-      ...sandbox.scheduler,
-      async listSchedules() {
-        reads.scheduler += 1;
-        return sandbox.scheduler.listSchedules();
-      },
-    },
-  };
+  const { cloud, reads } = countingCloud(sandbox);
   deps = await createTestDeps({ cloud, now });
   const app = createApp(deps);
   const as = async (user: string) => bearer(await signIn(app, user));

@@ -7,6 +7,7 @@ import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.
 import { runProbePass } from '../watcher/run.ts';
 import { refreshEstadoSnapshot } from './estado-refresh.ts';
 import { snapshotFreshMs, snapshotRefreshMs } from './estado-snapshot.ts';
+import { countingCloud } from './testing/counting-cloud.ts';
 
 let deps: TestDeps | undefined;
 
@@ -26,26 +27,7 @@ async function setUp(kind: Cloud['kind'] = 'aws') {
   let clock = new Date('2026-03-02T16:00:00Z').getTime();
   const now = () => new Date(clock);
   const sandbox = createSandboxCloud({ now, random: () => 0.5 });
-  const reads = { rds: 0, scheduler: 0, failRds: false };
-  const cloud: Cloud = {
-    ...sandbox,
-    kind,
-    rds: {
-      ...sandbox.rds,
-      async listDatabases() {
-        reads.rds += 1;
-        if (reads.failRds) throw new Error('RDS did not answer');
-        return sandbox.rds.listDatabases();
-      },
-    },
-    scheduler: {
-      ...sandbox.scheduler,
-      async listSchedules() {
-        reads.scheduler += 1;
-        return sandbox.scheduler.listSchedules();
-      },
-    },
-  };
+  const { cloud, reads } = countingCloud(sandbox, kind);
   const made = await createTestDeps({ cloud, now });
   deps = made;
   const container = () => {
