@@ -95,10 +95,10 @@ describe('/api/drills', () => {
   });
 
   it.each([
-    ['a body without "on"', 'whatsapp-unpaid', { enabled: true }, 400, 'validation_failed'],
-    ['"on" as text', 'whatsapp-unpaid', { on: 'yes' }, 400, 'validation_failed'],
-    ['an unknown drill', 'rds-on-fire', { on: true }, 404, 'drill_not_found'],
-  ])('answers %s with %i', async (_name, drill, body, status, code) => {
+    ['a body without "on"', 400, 'whatsapp-unpaid', { enabled: true }, 'validation_failed'],
+    ['"on" as text', 400, 'whatsapp-unpaid', { on: 'yes' }, 'validation_failed'],
+    ['an unknown drill', 404, 'rds-on-fire', { on: true }, 'drill_not_found'],
+  ])('answers %s with %i', async (_name, status, drill, body, code) => {
     const { toggle } = await setUp();
     const response = await toggle(drill, body);
     expect(response.status).toBe(status);
