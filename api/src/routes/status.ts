@@ -9,7 +9,7 @@ import { databaseThresholds } from '../probes/infra/config.ts';
 import { probeRunsStatement } from '../probes/probe-store.ts';
 import type { ProbeRun } from '../probes/types.ts';
 import { estadoCloudReads } from '../status/estado-cloud.ts';
-import { estadoSnapshotStatement } from '../status/estado-snapshot.ts';
+import { estadoSnapshotStatement, lastActionAtStatement } from '../status/estado-snapshot.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { watcherLate, watcherStatusStatement } from '../watcher/watcher-state.ts';
 
@@ -22,16 +22,17 @@ export function statusRoutes(deps: AppDeps): Hono<AppEnv> {
   const readCloud = estadoCloudReads(deps);
   return new Hono<AppEnv>().get('/', async (c) => {
     const log = c.get('log') ?? deps.log;
-    const [openAlerts, watcher, probes, auditMark, snapshot] = await readTogether(
+    const [openAlerts, watcher, probes, auditMark, lastActionAt, snapshot] = await readTogether(
       deps.statePool, [
         alertSummariesStatement(['open', 'acknowledged']),
         watcherStatusStatement(),
         probeRunsStatement(deps.now()),
         latestAuditIdStatement(),
+        lastActionAtStatement(),
         estadoSnapshotStatement(),
       ],
     );
-    const cloud = await readCloud(auditMark, log, snapshot);
+    const cloud = await readCloud(auditMark, log, { snapshot, lastActionAt });
     const hours = deps.config.pausedReminderHours;
     const body: StatusResponse = {
       sandbox: deps.cloud.kind === 'sandbox',

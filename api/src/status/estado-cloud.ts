@@ -5,16 +5,20 @@ import { listPausedScheduleViews } from '../actions/schedule-view.ts';
 import { errorFields } from '../log.ts';
 import type { AppDeps, Logger } from '../types.ts';
 import {
-  saveSnapshotPart, usableReading, type CloudReading, type EstadoSnapshot, type SnapshotPart,
-  type SnapshotParts,
+  saveSnapshotPart, settled, snapshotFreshMs, usableReading, type CloudReading,
+  type EstadoSnapshot, type SnapshotPart, type SnapshotParts,
 } from './estado-snapshot.ts';
 import { sharedRead, type SharedRead } from './shared-read.ts';
 
 /**
- * How long Estado shows what it last read from RDS, CloudWatch and Scheduler. A change made
- * through Turno shows at once (it leaves an audit row); one made in the AWS console within this.
+ * How long a container shares what it read from RDS, CloudWatch and Scheduler. A change made
+ * through Turno shows at once (it leaves an audit row); one made in the AWS console within
+ * this on the sandbox, and within `snapshotFreshMs` on AWS, where the snapshot is read.
  */
 export const cloudReadTtlMs = 10_000;
+
+/** A stored reading shared for `cloudReadTtlMs` is never shown older than `snapshotFreshMs`. */
+const snapshotMaxAgeMs = snapshotFreshMs - cloudReadTtlMs;
 
 /** What Estado shows from the cloud, and who paused what through Turno (from the audit). */
 export interface EstadoCloud {
@@ -53,20 +57,28 @@ export function liveReads(deps: AppDeps): LiveReads {
  * request passes the newest audit id it read (`latestAuditIdStatement`) and a new one reads
  * everything again: the next Estado read after an action, in any container, shows it.
  */
+/** What the request read from PostgreSQL about the snapshot and the last action. */
+export interface StoredState {
+  snapshot: EstadoSnapshot;
+  lastActionAt: Date | null;
+}
+
 export function estadoCloudReads(
   deps: AppDeps,
-): (auditMark: string, log: Logger, snapshot?: EstadoSnapshot) => Promise<EstadoCloud> {
+): (auditMark: string, log: Logger, stored?: StoredState) => Promise<EstadoCloud> {
   const databases = sharedRead<CloudReading<DatabaseReading[]>>(cloudReadTtlMs, deps.now);
   const schedules = sharedRead<CloudReading<Schedule[]>>(cloudReadTtlMs, deps.now);
   const turno = sharedRead<TurnoPaused[]>(cloudReadTtlMs, deps.now);
   const live = liveReads(deps);
   const keeps = keepsSnapshot(deps);
-  return async (mark, log, snapshot = {}) => {
+  return async (mark, log, stored = { snapshot: {}, lastActionAt: null }) => {
     const part = <P extends SnapshotPart>(name: P, shared: SharedRead<CloudReading<
       SnapshotParts[P]>>) => orEmpty(log, name, shared(mark, () => {
-      const kept = snapshot[name] as CloudReading<SnapshotParts[P]> | undefined;
-      if (keeps && usableReading(kept, mark, deps.now())) return Promise.resolve(kept);
-      return readLive(deps, log, name, mark, live[name]);
+      const kept = stored.snapshot[name] as CloudReading<SnapshotParts[P]> | undefined;
+      if (keeps && usableReading(kept, mark, deps.now(), snapshotMaxAgeMs)) {
+        return Promise.resolve(kept);
+      }
+      return readLive(deps, log, name, mark, live[name], stored.lastActionAt);
     }));
     // A cloud that does not answer leaves its part empty rather than hiding the alerts.
     const [readings, paused, turnoPaused] = await Promise.all([
@@ -84,12 +96,16 @@ export function estadoCloudReads(
   };
 }
 
-/** A part read from the cloud, then stored for the containers that start after this one. */
+/**
+ * A part read from the cloud, then stored for the containers that start after this one,
+ * unless the last action was too recent for AWS to show it everywhere (`snapshotSettleMs`).
+ */
 async function readLive<P extends SnapshotPart>(
   deps: AppDeps, log: Logger, part: P, mark: string, read: () => Promise<SnapshotParts[P]>,
+  lastActionAt: Date | null,
 ): Promise<CloudReading<SnapshotParts[P]>> {
   const reading = { readAt: deps.now(), mark, value: await read() };
-  if (keepsSnapshot(deps)) {
+  if (keepsSnapshot(deps) && settled(lastActionAt, reading.readAt)) {
     await saveSnapshotPart(deps.statePool, part, reading).catch((error: unknown) => {
       log.warn('status.snapshot_unsaved', { part, ...errorFields(error) });
     });

@@ -6,7 +6,10 @@ import type { Cloud } from '../cloud/types.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 import { runProbePass } from '../watcher/run.ts';
 import { refreshEstadoSnapshot } from './estado-refresh.ts';
-import { snapshotFreshMs, snapshotRefreshMs } from './estado-snapshot.ts';
+import { cloudReadTtlMs } from './estado-cloud.ts';
+import {
+  clockSkewMs, snapshotFreshMs, snapshotRefreshMs, snapshotSettleMs,
+} from './estado-snapshot.ts';
 import { countingCloud } from './testing/counting-cloud.ts';
 
 let deps: TestDeps | undefined;
@@ -51,6 +54,8 @@ async function setUp(kind: Cloud['kind'] = 'aws') {
 }
 
 const pausedNames = (status: StatusResponse) => status.pausedSchedules.map((s) => s.name);
+/** A container shares a reading for `cloudReadTtlMs`: it takes one only this young. */
+const usableFor = snapshotFreshMs - cloudReadTtlMs;
 
 describe('Estado on AWS with the snapshot the watcher keeps', () => {
   it('answers a new container from the watcher\'s reading without asking AWS', async () => {
@@ -58,7 +63,7 @@ describe('Estado on AWS with the snapshot the watcher keeps', () => {
     const readAt = now();
     await refreshEstadoSnapshot(d, now());
     expect(reads).toMatchObject({ rds: 1, scheduler: 1 });
-    advance(snapshotFreshMs - 1);
+    advance(usableFor - 1);
 
     const status = await container().estado();
 
@@ -72,7 +77,7 @@ describe('Estado on AWS with the snapshot the watcher keeps', () => {
     async () => {
       const { deps: d, reads, container, now, advance } = await setUp();
       await refreshEstadoSnapshot(d, now());
-      advance(snapshotFreshMs);
+      advance(usableFor);
 
       const first = await container().estado();
       const second = await container().estado();
@@ -120,6 +125,53 @@ describe('Estado on AWS with the snapshot the watcher keeps', () => {
 
     expect(reads).toMatchObject({ rds: 2, scheduler: 2 });
   });
+  it('never shows a reading older than 90 s, even one a container shared', async () => {
+    const { deps: d, reads, container, now, advance } = await setUp();
+    await refreshEstadoSnapshot(d, now());
+    advance(usableFor - 1);
+    const phone = container();
+    await phone.estado();
+    advance(cloudReadTtlMs);
+
+    const status = await phone.estado();
+
+    expect(reads).toMatchObject({ rds: 2, scheduler: 2 });
+    expect(status.cloudReadAt).toBe(now().toISOString());
+  });
+
+  it('keeps a reading made just after an action to its own container until AWS settles',
+    async () => {
+      const { deps: d, reads, container, now, advance } = await setUp();
+      await refreshEstadoSnapshot(d, now());
+      expect((await container().pause(schedule)).status).toBe(200);
+
+      await container().estado();
+      await container().estado();
+      const soon = reads.scheduler;
+      advance(snapshotSettleMs);
+      await container().estado();
+      await container().estado();
+
+      expect(soon).toBe(3);
+      expect(reads.scheduler).toBe(4);
+    });
+
+  it('takes a reading stamped a little ahead, and replaces one stamped far ahead',
+    async () => {
+      const { deps: d, reads, container, now, advance } = await setUp();
+      advance(clockSkewMs);
+      await refreshEstadoSnapshot(d, now());
+      advance(-clockSkewMs);
+      await container().estado();
+      expect(reads.rds).toBe(1);
+
+      await d.statePool.query(`UPDATE turno.estado_snapshot SET read_at = $1`,
+        [new Date(now().getTime() + 3_600_000)]);
+      await container().estado();
+      await container().estado();
+
+      expect(reads.rds).toBe(2);
+    });
 });
 
 describe('the watcher refreshing the snapshot', () => {

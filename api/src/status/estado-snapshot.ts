@@ -16,6 +16,20 @@ export const snapshotFreshMs = 90_000;
 /** How long after one refresh the next may start: a watcher invocation lasts about a minute. */
 export const snapshotRefreshMs = 50_000;
 
+/**
+ * A reading begun this soon after an action is not stored for other containers: AWS's lists
+ * may not show the change yet (ListSchedules is not documented as read-after-write), and a
+ * stale reading would then stand for everyone until the next refresh instead of for one
+ * container's few seconds.
+ */
+export const snapshotSettleMs = 15_000;
+
+/**
+ * Clocks of two Lambda containers differ by milliseconds, not seconds: a reading stamped this
+ * much ahead still counts as new, and one stamped further ahead is some clock's mistake.
+ */
+export const clockSkewMs = 5_000;
+
 /** What each part holds. */
 export interface SnapshotParts {
   'databases': DatabaseReading[];
@@ -55,19 +69,33 @@ export function estadoSnapshotStatement(): Statement<EstadoSnapshot> {
   );
 }
 
+/** When the newest audit row says its action was done; null before the first. */
+export function lastActionAtStatement(): Statement<Date | null> {
+  return statement('SELECT at FROM turno.audit_log ORDER BY id DESC LIMIT 1',
+    (rows: Array<{ at: Date }>) => rows[0]?.at ?? null);
+}
+
 /**
  * Whether a stored reading may stand for a live one: no action since it began (same audit
- * mark) and younger than `snapshotFreshMs`. A reading from the future (a clock set back) is not.
+ * mark) and younger than `maxAgeMs`. One stamped more than `clockSkewMs` ahead is not.
  */
 export function usableReading<T>(
-  reading: CloudReading<T> | undefined, mark: string, now: Date,
+  reading: CloudReading<T> | undefined, mark: string, now: Date, maxAgeMs: number,
 ): reading is CloudReading<T> {
   if (!reading || reading.mark !== mark) return false;
   const age = now.getTime() - reading.readAt.getTime();
-  return age >= 0 && age < snapshotFreshMs;
+  return age >= -clockSkewMs && age < maxAgeMs;
 }
 
-/** Stores a part unless a reading that began later is stored already. */
+/** Whether a reading begun at `readAt` may be stored: `snapshotSettleMs` after the last action. */
+export function settled(lastActionAt: Date | null, readAt: Date): boolean {
+  return !lastActionAt || readAt.getTime() - lastActionAt.getTime() >= snapshotSettleMs;
+}
+
+/**
+ * Stores a part unless a reading that began later is stored already; one stamped beyond
+ * `clockSkewMs` ahead of this one is replaced, or a clock set wrong once would freeze it.
+ */
 export async function saveSnapshotPart<P extends SnapshotPart>(
   pool: Pool, part: P, reading: CloudReading<SnapshotParts[P]>,
 ): Promise<void> {
@@ -76,10 +104,14 @@ export async function saveSnapshotPart<P extends SnapshotPart>(
       VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (part) DO UPDATE SET format = EXCLUDED.format,
         audit_mark = EXCLUDED.audit_mark, read_at = EXCLUDED.read_at, value = EXCLUDED.value
-      WHERE estado_snapshot.read_at < EXCLUDED.read_at
+      WHERE estado_snapshot.read_at <= EXCLUDED.read_at
+        OR estado_snapshot.read_at > EXCLUDED.read_at + $6 * interval '1 millisecond'
         OR estado_snapshot.format <> EXCLUDED.format`,
     // Stringified here: pg would send a JavaScript array as a PostgreSQL array.
-    [part, snapshotFormat, reading.mark, reading.readAt, JSON.stringify(reading.value)],
+    [
+      part, snapshotFormat, reading.mark, reading.readAt, JSON.stringify(reading.value),
+      clockSkewMs,
+    ],
   );
 }
 
