@@ -207,6 +207,20 @@ describe('the watcher refreshing the snapshot', () => {
       expect((await stored()).map((row) => row.part)).toEqual(['databases', 'paused-schedules']);
     });
 
+  it('stores nothing in the seconds after an action, and the next refresh stores it',
+    async () => {
+      const { deps: d, container, now, advance, stored } = await setUp();
+      expect((await container().pause(schedule)).status).toBe(200);
+
+      const soon = await refreshEstadoSnapshot(d, now());
+      advance(snapshotRefreshMs);
+      const later = await refreshEstadoSnapshot(d, now());
+
+      expect(soon).toEqual([]);
+      expect(later).toEqual(['databases', 'paused-schedules']);
+      expect((await stored()).map((row) => row.part)).toEqual(['databases', 'paused-schedules']);
+    });
+
   it('is part of the watcher\'s probe pass', async () => {
     const { deps: d, now, stored } = await setUp();
 
