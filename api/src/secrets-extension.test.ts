@@ -20,8 +20,15 @@ async function setUp(options: Partial<ExtensionReaderOptions> = {}) {
   const secrets: Record<string, string> = { [arn]: JSON.stringify(vapid) };
   const started = await startFakeSecretsExtension(secrets, token);
   extension = started;
-  const reader = extensionSecretReader({ port: started.port, token: () => token, ...options });
-  return { reader, secrets, extension: started };
+  const waits: number[] = [];
+  const sleep = (ms: number) => {
+    waits.push(ms);
+    return Promise.resolve();
+  };
+  const reader = extensionSecretReader({
+    port: started.port, token: () => token, sleep, ...options,
+  });
+  return { reader, secrets, extension: started, waits };
 }
 
 /** The rejection of `read`, which must be a SecretError. */
@@ -50,17 +57,63 @@ describe('secrets through the Parameters and Secrets extension', () => {
     expect(extension.asked).toEqual([arn, arn]);
   });
 
-  it('names the secret and the status when the extension refuses, never the answer', async () => {
-    const { reader, extension } = await setUp();
-    extension.answerNext({ status: 500, body: JSON.stringify({ SecretString: privateKey }) });
+  it.each([429, 500, 503])('asks again after a %i, and reads the secret', async (status) => {
+    const { reader, extension, waits } = await setUp();
+    extension.answerNext({ status, body: '{}' });
 
-    const error = await failure(reader.json(arn));
-
-    expect(error.message).toBe('Secret turno/vapid-AbCdEf: the Parameters and Secrets '
-      + 'extension answered 500');
-    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(privateKey);
     expect(await reader.json(arn)).toEqual(vapid);
+    expect(extension.asked).toEqual([arn, arn]);
+    expect(waits).toHaveLength(1);
   });
+
+  it('asks again after the connection is reset, and reads the secret', async () => {
+    const { reader, extension } = await setUp();
+    extension.answerNext('reset');
+
+    expect(await reader.json(arn)).toEqual(vapid);
+    expect(extension.asked).toEqual([arn, arn]);
+  });
+
+  it('gives up after three 500s, naming the secret and the attempts, never the answer',
+    async () => {
+      const { reader, extension } = await setUp();
+      const answer = { status: 500, body: JSON.stringify({ SecretString: privateKey }) };
+      for (let i = 0; i < 3; i += 1) extension.answerNext(answer);
+
+      const error = await failure(reader.json(arn));
+
+      expect(error.message).toBe('Secret turno/vapid-AbCdEf: the Parameters and Secrets '
+        + 'extension answered 500, after 3 attempts');
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(privateKey);
+      expect(extension.asked).toEqual([arn, arn, arn]);
+      expect(await reader.json(arn)).toEqual(vapid);
+    });
+
+  it('waits under 150 ms, then under 300 ms, before asking again', async () => {
+    const { reader, extension, waits } = await setUp();
+    extension.answerNext({ status: 503, body: '{}' });
+    extension.answerNext({ status: 503, body: '{}' });
+
+    await reader.json(arn);
+
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(0);
+    expect(waits[0]).toBeLessThan(150);
+    expect(waits[1]).toBeLessThan(300);
+  });
+
+  it.each([400, 401, 403, 404])('does not ask again after a %i, which would not change',
+    async (status) => {
+      const { reader, extension, waits } = await setUp();
+      extension.answerNext({ status, body: '{}' });
+
+      const error = await failure(reader.json(arn));
+
+      expect(error.message).toContain(`extension answered ${status}`);
+      expect(error.message).toMatch(/, after 1 attempt$/);
+      expect(extension.asked).toEqual([arn]);
+      expect(waits).toEqual([]);
+    });
 
   it('says a secret the extension cannot find is not found', async () => {
     const { reader } = await setUp();
@@ -108,22 +161,33 @@ describe('secrets through the Parameters and Secrets extension', () => {
     expect(error.message).toBe('Secret turno/vapid-AbCdEf is not JSON');
   });
 
-  it('gives up on an extension that does not answer, and says so', async () => {
+  it('asks again when a request gets no answer in time, and reads the secret', async () => {
     const { reader, extension } = await setUp({ timeoutMs: 100 });
     extension.answerNext('hang');
+
+    expect(await reader.json(arn)).toEqual(vapid);
+    expect(extension.asked).toEqual([arn, arn]);
+  });
+
+  it('gives up on an extension that never answers, and says so', async () => {
+    const { reader, extension } = await setUp({ timeoutMs: 100 });
+    for (let i = 0; i < 3; i += 1) extension.answerNext('hang');
 
     const error = await failure(reader.json(arn));
 
     expect(error.message).toBe('Secret turno/vapid-AbCdEf: the Parameters and Secrets '
-      + 'extension gave no answer within 100 ms');
+      + 'extension gave no answer within 100 ms, after 3 attempts');
+    expect(extension.asked).toEqual([arn, arn, arn]);
   });
 
   it('says it cannot reach an extension that is not listening', async () => {
-    const { reader, extension } = await setUp();
+    const { reader, extension, waits } = await setUp();
     await extension.close();
 
     const error = await failure(reader.json(arn));
 
-    expect(error.message).toContain('extension could not be read (ECONNREFUSED)');
+    expect(error.message)
+      .toContain('extension could not be read (ECONNREFUSED), after 3 attempts');
+    expect(waits).toHaveLength(2);
   });
 });

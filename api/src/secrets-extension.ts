@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { backoffMs, defaultSleep } from './cloud/backoff.ts';
+import { ExtensionFailure, getFromExtension } from './secrets-extension-get.ts';
 import {
   cachedSecretReader, SecretError, secretName, type SecretReader, type SecretReaderOptions,
 } from './secrets.ts';
@@ -6,25 +7,25 @@ import {
 export interface ExtensionReaderOptions extends SecretReaderOptions {
   /** PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: where the extension listens (2773 by default). */
   port: number;
-  /** AWS_SESSION_TOKEN, asked for at each request: the extension refuses one without it. */
+  /** AWS_SESSION_TOKEN, asked for at each read: the extension refuses a request without it. */
   token: () => string | undefined;
-  /** Each request gives up after this long. */
+  /** Each attempt gives up after this long. */
   timeoutMs?: number;
+  /** Waits between attempts; tests pass one that resolves at once. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** Long enough for the extension's own call to Secrets Manager on a cold start. */
-export const extensionTimeoutMs = 5_000;
+/**
+ * Ample for the extension's own call to Secrets Manager on a cold start, and short enough that
+ * every attempt timing out, waits included, takes under 10 s of the api's 29 s.
+ */
+export const extensionTimeoutMs = 3_000;
 
-// Not the documented `localhost`: Lambda may resolve it to ::1, which it cannot reach
-// (turbot/steampipe#3264), and an address needs no DNS lookup on a cold start.
-const host = '127.0.0.1';
+/** As many as the Secrets Manager client's standard retry mode made before the extension. */
+export const extensionAttempts = 3;
 
-const reasons: Partial<Record<number, string>> = {
-  400: 'refused the request',
-  401: "denied: check the session token and the role's secretsmanager:GetSecretValue",
-  403: "denied: check the session token and the role's secretsmanager:GetSecretValue",
-  404: 'found no such secret',
-};
+// Full jitter (backoff.ts): the first wait is under 150 ms, the second under 300 ms.
+const retryBaseMs = 150;
 
 /**
  * Secrets from the AWS Parameters and Secrets Lambda Extension, a layer that serves
@@ -46,47 +47,28 @@ export function extensionSecretReader(options: ExtensionReaderOptions): SecretRe
   }, options);
 }
 
-/** The body of a 200 from `GET /secretsmanager/get`; a SecretError for anything else. */
-function getSecretValue(arn: string, options: ExtensionReaderOptions): Promise<string> {
+/**
+ * The body of a 200, asking again after a failure that may pass (a 5xx, a 429, a lost
+ * connection, a timeout); a SecretError saying how many attempts were made otherwise.
+ */
+async function getSecretValue(arn: string, options: ExtensionReaderOptions): Promise<string> {
   const failure = (what: string, cause?: unknown) => new SecretError(
     `Secret ${secretName(arn)}: the Parameters and Secrets extension ${what}`, { cause },
   );
   const token = options.token();
-  if (!token) return Promise.reject(failure('needs AWS_SESSION_TOKEN, which is not set'));
+  if (!token) throw failure('needs AWS_SESSION_TOKEN, which is not set');
   const timeoutMs = options.timeoutMs ?? extensionTimeoutMs;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (error: SecretError | undefined, body = '') => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve(body);
-    };
-    const unreadable = (error: NodeJS.ErrnoException) =>
-      settle(failure(`could not be read (${error.code ?? 'no answer'})`, error));
-    const req = request({
-      host, port: options.port, path: `/secretsmanager/get?secretId=${encodeURIComponent(arn)}`,
-      headers: { 'X-Aws-Parameters-Secrets-Token': token },
-      // A connection of its own: one kept while the container was frozen may be dead.
-      agent: false,
-    }, (response) => {
-      response.on('error', unreadable);
-      const status = response.statusCode ?? 0;
-      if (status !== 200) {
-        response.resume();
-        settle(failure(`answered ${status}${reasons[status] ? ` (${reasons[status]})` : ''}`));
-        return;
+  const sleep = options.sleep ?? defaultSleep;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await getFromExtension(arn, { port: options.port, token, timeoutMs });
+    } catch (error) {
+      if (!(error instanceof ExtensionFailure)) throw error;
+      if (!error.transient || attempt === extensionAttempts) {
+        const made = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+        throw failure(`${error.message}, after ${made}`, error.cause);
       }
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => settle(undefined, Buffer.concat(chunks).toString('utf8')));
-    });
-    req.on('error', unreadable);
-    const timer = setTimeout(() => {
-      settle(failure(`gave no answer within ${timeoutMs} ms`));
-      req.destroy();
-    }, timeoutMs);
-    req.end();
-  });
+      await sleep(backoffMs(attempt - 1, Math.random, retryBaseMs));
+    }
+  }
 }

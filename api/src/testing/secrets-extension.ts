@@ -1,15 +1,18 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the fake answers next instead of the secret: a status and body, or nothing at all. */
-export type ExtensionAnswer = { status: number; body: string } | 'hang';
+/**
+ * What the fake answers next instead of the secret: a status and body, nothing at all, or a
+ * connection cut before any answer.
+ */
+export type ExtensionAnswer = { status: number; body: string } | 'hang' | 'reset';
 
 export interface FakeSecretsExtension {
   /** What PARAMETERS_SECRETS_EXTENSION_HTTP_PORT would say. */
   port: number;
   /** The secretId of each request, in order, whatever it was answered. */
   asked: string[];
-  /** Answers the next request with `answer`, then serves secrets again. */
+  /** Answers the next request with `answer`; calls queue up, then secrets are served again. */
   answerNext(answer: ExtensionAnswer): void;
   close(): Promise<void>;
 }
@@ -51,6 +54,10 @@ export async function startFakeSecretsExtension(
     const reply = answer(request);
     // A hanging request is ended by close(), which cuts every connection.
     if (reply === 'hang') return;
+    if (reply === 'reset') {
+      request.socket.destroy();
+      return;
+    }
     response.writeHead(reply.status, { 'content-type': 'application/json' });
     response.end(reply.body);
   });
