@@ -1,9 +1,15 @@
 import { TurnoError, type CronCommandStarted } from '@turno/shared';
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
-import type { AppDeps, Principal } from '../types.ts';
+import type { CronCommand } from '../cloud/cron-host.ts';
+import { errorFields } from '../log.ts';
+import { cronDiskProbeName, pm2ProbeName } from '../probes/infra/probe-names.ts';
+import { makeProbeDue } from '../probes/probe-store.ts';
+import type { AppDeps, Logger, Principal } from '../types.ts';
 import { withActionLock } from './action-lock.ts';
-import { flushAction, flushInFlight, pendingDetail } from './flush-pm2-audit.ts';
+import {
+  completeFlushAudit, flushAction, flushInFlight, pendingDetail,
+} from './flush-pm2-audit.ts';
 
 export interface FlushRequest {
   principal: Principal;
@@ -48,4 +54,25 @@ export async function startPm2Flush(
     }),
   );
   return { ...body, replayed };
+}
+
+/**
+ * What a poll of any cron command does once it sees a flush ended: the first such poll completes
+ * the audit and, on success, makes the disk and pm2 probes due, so the watcher's next pass
+ * (seconds away) shows the freed disk and closes card T.7 instead of the probes' next turn
+ * minutes later. Later polls find the audit complete and mark nothing again. Not when the flush
+ * is sent: a pass then would only read the disk still full, one more command on a busy host.
+ */
+export async function finishPm2Flush(
+  deps: AppDeps, command: CronCommand, log: Logger,
+): Promise<void> {
+  if (!(await completeFlushAudit(deps.statePool, command))) return;
+  log.info('pm2_flush.finished', { commandId: command.commandId, status: command.status });
+  if (command.status !== 'success') return;
+  for (const probe of [cronDiskProbeName, pm2ProbeName]) {
+    // Failing, Estado lags until the probe's turn, as before: the flush itself went through.
+    await makeProbeDue(deps.statePool, probe).catch((error: unknown) => {
+      log.warn('pm2_flush.probe_not_due', { probe, ...errorFields(error) });
+    });
+  }
 }

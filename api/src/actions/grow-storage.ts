@@ -3,6 +3,9 @@ import { TurnoError, type AuditEntry, type Database, type ErrorCode } from '@tur
 import { writeAudit } from '../audit/audit-log.ts';
 import { runIdempotent } from '../audit/idempotency.ts';
 import type { StorageModification } from '../cloud/rds.ts';
+import { errorFields } from '../log.ts';
+import { rdsProbeName } from '../probes/infra/probe-names.ts';
+import { makeProbeDue } from '../probes/probe-store.ts';
 import type { AppDeps, Logger, Principal } from '../types.ts';
 import { withActionLock } from './action-lock.ts';
 import { callRds } from './grow-storage-errors.ts';
@@ -79,6 +82,11 @@ async function act(
   const entry = await audit('ok', snapshot(changed.before), {
     requested: plan,
     ...(after ? snapshot(after) : {}),
+  });
+  // The probe's next pass, seconds away, shows the instance modifying (no longer storage-full)
+  // rather than its next turn; failing, Estado lags as before, and the disk still grows.
+  await makeProbeDue(db, rdsProbeName).catch((error: unknown) => {
+    log.warn('database.rds_probe_not_due', errorFields(error));
   });
   log.info('database.storage_grown', {
     from: changed.before.instance.allocatedStorageGiB, to: plan.allocatedStorageGiB,

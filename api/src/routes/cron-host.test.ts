@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import type { CronHostPort } from '../cloud/cron-host.ts';
 import { createSandboxCronHost } from '../cloud/sandbox-cron-host.ts';
 import { createSandboxCloud } from '../cloud/sandbox.ts';
+import { recordingLogger } from '../push/testing/recording-logger.ts';
 import { bearer, createTestDeps, signIn, type TestDeps } from '../testing/index.ts';
 
 let deps: TestDeps | undefined;
@@ -13,7 +14,9 @@ afterEach(async () => {
   deps = undefined;
 });
 
-async function setUp(options: { daemonRunning?: boolean; cronHost?: CronHostPort } = {}) {
+async function setUp(options: {
+  daemonRunning?: boolean; cronHost?: CronHostPort; log?: ReturnType<typeof recordingLogger>;
+} = {}) {
   let clock = Date.parse('2024-03-27T15:00:00Z');
   const now = () => new Date(clock);
   const sandbox = createSandboxCloud({ now });
@@ -29,7 +32,9 @@ async function setUp(options: { daemonRunning?: boolean; cronHost?: CronHostPort
     },
     getCommand: (id) => inner.getCommand(id),
   };
-  deps = await createTestDeps({ cloud: { ...sandbox, cronHost } });
+  deps = await createTestDeps({
+    cloud: { ...sandbox, cronHost }, ...(options.log ? { log: options.log } : {}),
+  });
   const app = createApp(deps);
   const as = async (user: string) => bearer(await signIn(app, user));
   const later = (ms: number) => { clock += ms; };
@@ -128,6 +133,24 @@ describe('POST /api/cron-host/commands', () => {
     expect(bodies.map((b) => b.replayed).sort()).toEqual([false, true]);
     expect(sent).toEqual(['pm2-flush']);
     expect(await flushAudits(d)).toHaveLength(1);
+  });
+
+  it('answers a finished flush whose probes cannot be made due, and logs why', async () => {
+    const log = recordingLogger();
+    const { app, as, later, deps: d } = await setUp({ log });
+    const operator = await as('operador');
+    await d.statePool.query('ALTER TABLE turno.probe_runs RENAME TO probe_runs_gone');
+
+    const started = await start(app, operator, { kind: 'pm2-flush' });
+    const { commandId } = cronCommandStarted.parse(await started.json());
+    later(5_000);
+    const { status, body } = await poll(app, operator, commandId);
+
+    expect(status).toBe(200);
+    expect(body.status).toBe('success');
+    expect((await flushAudits(d))[0]).toMatchObject({ outcome: 'ok' });
+    expect(log.lines.filter((line) => line.event === 'pm2_flush.probe_not_due')
+      .map((line) => line.context.probe)).toEqual(['cron-disk', 'pm2']);
   });
 
   it('records a failed flush when the pm2 daemon is not running', async () => {

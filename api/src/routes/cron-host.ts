@@ -3,8 +3,7 @@ import {
   cronCommandRequest, cronWriteKinds, redact, TurnoError,
   type CronCommandStarted, type CronCommandView,
 } from '@turno/shared';
-import { completeFlushAudit } from '../actions/flush-pm2-audit.ts';
-import { startPm2Flush } from '../actions/flush-pm2.ts';
+import { finishPm2Flush, startPm2Flush } from '../actions/flush-pm2.ts';
 import { hasRole, requireRole } from '../auth/middleware.ts';
 import { readJson } from '../request.ts';
 import type { CronCommand } from '../cloud/cron-host.ts';
@@ -51,9 +50,7 @@ export function cronHostRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const command = await deps.cloud.cronHost.getCommand(id);
     if (!command) throw new TurnoError('cron_command_not_found');
-    if (await completeFlushAudit(deps.statePool, command)) {
-      c.get('log').info('pm2_flush.finished', { commandId: id, status: command.status });
-    }
+    await finishPm2Flush(deps, command, c.get('log'));
     return c.json(toView(command));
   });
 

@@ -1,12 +1,13 @@
 import type { Probe } from '../types.ts';
 import type { InfraConfig } from './config.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { cronDiskProbeName } from './probe-names.ts';
 import { realWait, runCronCommand, type CommandWait } from './cron-command.ts';
 
 /** The disk of flotas-cron-arc, every five minutes: pm2 logs fill it until someone flushes. */
 export function cronDiskProbe(config: InfraConfig['cron'], wait: CommandWait = realWait): Probe {
   return {
-    name: 'cron-disk',
+    name: cronDiskProbeName,
     intervalSeconds: config.intervalSeconds,
     async run(deps) {
       await syncInfraDrills(deps);

@@ -1,6 +1,8 @@
-import { TurnoError } from '@turno/shared';
+import { cronCommandStarted, statusResponse, TurnoError } from '@turno/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
 import type { CronHostPort } from '../../cloud/cron-host.ts';
+import { bearer, signIn } from '../../testing/index.ts';
 import { cronDiskProbe } from './cron-disk-probe.ts';
 import { runCronCommand } from './cron-command.ts';
 import { pm2Probe } from './pm2-probe.ts';
@@ -90,6 +92,58 @@ describe('cron disk probe', () => {
 
     expect((await t.run()).opened).toEqual([]);
   });
+});
+
+/** Operador flushes through the API and polls until the flush is done; then once more. */
+async function flushThroughTurno(t: InfraTest) {
+  const app = createApp(t.deps);
+  const headers = bearer(await signIn(app, 'operador'));
+  const started = await app.request('/api/cron-host/commands', {
+    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'pm2-flush' }),
+  });
+  const { commandId } = cronCommandStarted.parse(await started.json());
+  const poll = async () => (await app.request(`/api/cron-host/commands/${commandId}`,
+    { headers })).json();
+  t.advance(5_000);
+  expect(await poll()).toMatchObject({ status: 'success' });
+  const status = async () => statusResponse.parse(
+    await (await app.request('/api/status', { headers })).json());
+  return { poll, status };
+}
+
+describe('a pm2 flush through Turno', () => {
+  it('has the next probe pass see the freed disk and resolve card T.7 on Estado', async () => {
+    const t = await setUp();
+    t.cloud.cronHost.drills.fillDisk(90);
+    const { opened } = await t.run();
+    const { status } = await flushThroughTurno(t);
+
+    t.advance(10_000);
+    const report = await t.run();
+
+    expect(report.ran.sort()).toEqual(['cron-disk', 'pm2']);
+    expect(report.resolved).toEqual(opened);
+    const estado = await status();
+    expect(estado.openAlerts).toEqual([]);
+    expect(estado.probes.find((p) => p.probe === 'cron-disk')).toMatchObject({
+      outcome: 'ok', summary: { diskUsePercent: 37 },
+    });
+  });
+
+  it('makes the probes due once: a later poll of the same flush leaves them to their turn',
+    async () => {
+      const t = await setUp();
+      await t.run();
+      const { poll } = await flushThroughTurno(t);
+      t.advance(10_000);
+      await t.run();
+
+      await poll();
+      t.advance(10_000);
+
+      expect((await t.run()).ran).toEqual([]);
+    });
 });
 
 describe('a cron host Turno cannot reach', () => {

@@ -2,6 +2,7 @@ import type { Pm2Process } from '../../cloud/cron-host.ts';
 import type { Probe, ProbeFinding } from '../types.ts';
 import type { InfraConfig } from './config.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { pm2ProbeName } from './probe-names.ts';
 import { realWait, runCronCommand, type CommandWait } from './cron-command.ts';
 
 /** What both the SSM script and the sandbox say when no pm2 daemon answers. */
@@ -10,7 +11,7 @@ const daemonDown = /pm2 daemon .* is not running/i;
 /** pm2 on flotas-cron-arc, every five minutes: every process `online`. */
 export function pm2Probe(config: InfraConfig['cron'], wait: CommandWait = realWait): Probe {
   return {
-    name: 'pm2',
+    name: pm2ProbeName,
     intervalSeconds: config.intervalSeconds,
     async run(deps) {
       await syncInfraDrills(deps);

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { bearer, signIn } from '../../testing/index.ts';
 import { insertSyncError } from '../../watcher/fixtures.ts';
 import { runWatcherOnce } from '../../watcher/run.ts';
 import { rdsProbe } from './rds-probe.ts';
@@ -154,6 +156,27 @@ describe('rds probe', () => {
     expect(alerts[0]?.detail).toMatchObject({ status: 'storage-full', freeGiB: 0 });
     expect((await t.lastRun('rds'))?.summary).toMatchObject({ notAvailable: 1 });
   });
+
+  it('sees storage grown through Turno on its next pass, the instance modifying, no longer full',
+    async () => {
+      const t = await setUp();
+      t.cloud.rds.drills.setFreeStoragePercent('flotas-develop', 0);
+      const { opened } = await t.run();
+      const app = createApp(t.deps);
+      const grown = await app.request('/api/databases/flotas-develop/grow-storage', {
+        method: 'POST',
+        headers: { ...bearer(await signIn(app, 'admin')), 'content-type': 'application/json' },
+        body: JSON.stringify({ confirm: 'flotas-develop' }),
+      });
+      expect(grown.status).toBe(200);
+
+      t.advance(10_000);
+      const report = await t.run();
+
+      expect(report.ran).toEqual(['rds']);
+      expect(report.resolved).toEqual(opened);
+      expect((await t.lastRun('rds'))?.summary).toMatchObject({ notAvailable: 1 });
+    });
 
   it('is one alert with UP\'s "No space left on device" rows, pushed once', async () => {
     const t = await setUp();

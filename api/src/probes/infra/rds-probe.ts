@@ -4,6 +4,7 @@ import type { Probe, ProbeFinding, ProbeResult } from '../types.ts';
 import { busiestFunction } from './busiest-function.ts';
 import type { InfraConfig } from './config.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { rdsProbeName } from './probe-names.ts';
 import { databaseDown } from './rds-status.ts';
 import { hoursToFull, sustainedAbove } from './rds-trends.ts';
 
@@ -29,7 +30,7 @@ interface Seen {
 /** RDS, every minute: CPU sustained over the red line, free storage low or running out, full. */
 export function rdsProbe(config: RdsConfig): Probe {
   return {
-    name: 'rds',
+    name: rdsProbeName,
     intervalSeconds: config.intervalSeconds,
     async run(deps, now) {
       await syncInfraDrills(deps);
