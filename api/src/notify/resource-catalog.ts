@@ -1,6 +1,7 @@
 import type { MaintenanceResource, MaintenanceResourceKind } from '@turno/shared';
 import { functionFromTargetArn } from '../cloud/lambda-arn.ts';
 import { errorFields } from '../log.ts';
+import { cronDiskProbeName, pm2ProbeName } from '../probes/infra/probe-names.ts';
 import type { AppDeps } from '../types.ts';
 
 /** A resource a maintenance window may name, and every name alerts may call it by. */
@@ -18,7 +19,7 @@ export interface Catalog {
 /** The messaging services the probes and Sync_error alerts name. */
 const services = ['ultramsg', 'gmail'];
 /** Probes whose checks run on the cron instance: a window on it expects them to fail. */
-const cronHostProbes = ['pm2', 'cron-disk'];
+const cronHostProbes = [pm2ProbeName, cronDiskProbeName];
 /** Functions named by Sync_error rows this recent are offered beside the scheduled ones. */
 const recentFunctionsDays = 30;
 

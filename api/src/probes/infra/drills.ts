@@ -2,6 +2,7 @@ import type { SandboxCloud } from '../../cloud/sandbox.ts';
 import type { AppDeps } from '../../types.ts';
 import type { Drill } from '../drills.ts';
 import { syncInfraDrills } from './drill-sync.ts';
+import { cronDiskProbeName, pm2ProbeName, rdsProbeName } from './probe-names.ts';
 
 /** A drill of the sandbox's RDS, EC2 or cron host: what it breaks, from when it was turned on. */
 export interface InfraDrill extends Drill {
@@ -21,7 +22,7 @@ const apply = (deps: AppDeps) => syncInfraDrills(deps);
 export const infraDrills: InfraDrill[] = [
   {
     name: 'rds-cpu-high',
-    probe: 'rds',
+    probe: rdsProbeName,
     title: { es: 'CPU de RDS arriba de la línea roja', en: 'RDS CPU over the red line' },
     description: {
       es: 'La CPU de flotas-develop lleva 15 minutos al 95 %. Se abre la tarjeta 5.1 con la '
@@ -35,7 +36,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'rds-storage-low',
-    probe: 'rds',
+    probe: rdsProbeName,
     title: { es: 'Poco almacenamiento en RDS', en: 'Low RDS storage' },
     description: {
       es: 'A flotas-develop le queda 7 % de almacenamiento libre. Se abre la tarjeta 4.1; al '
@@ -48,7 +49,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'rds-storage-filling',
-    probe: 'rds',
+    probe: rdsProbeName,
     title: { es: 'RDS se llena rápido', en: 'RDS filling up fast' },
     description: {
       es: 'El almacenamiento libre de flotas-develop baja 1.5 GiB por hora: se llenaría en unas '
@@ -62,7 +63,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'rds-storage-full',
-    probe: 'rds',
+    probe: rdsProbeName,
     title: { es: 'RDS sin almacenamiento', en: 'RDS out of storage' },
     description: {
       es: 'flotas-develop queda en estado "storage-full": alerta crítica con la tarjeta 4.1.',
@@ -73,7 +74,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'rds-probe-denied',
-    probe: 'rds',
+    probe: rdsProbeName,
     title: { es: 'La revisión de RDS no se puede hacer', en: 'The RDS check cannot run' },
     description: {
       es: 'El rol de Turno pierde el permiso cloudwatch:GetMetricData y la revisión de RDS '
@@ -101,7 +102,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'pm2-process-stopped',
-    probe: 'pm2',
+    probe: pm2ProbeName,
     title: { es: 'Proceso de pm2 detenido', en: 'pm2 process stopped' },
     description: {
       es: 'Linde-Ocurrences queda "stopped" en flotas-cron-arc. Se abre la tarjeta T.9.',
@@ -112,7 +113,7 @@ export const infraDrills: InfraDrill[] = [
   },
   {
     name: 'cron-disk-full',
-    probe: 'cron-disk',
+    probe: cronDiskProbeName,
     title: { es: 'Disco del cron al 90 %', en: 'Cron disk at 90 %' },
     description: {
       es: 'Los logs de pm2 llenan el disco de flotas-cron-arc al 90 %. Se abre la tarjeta T.7; '
