@@ -135,26 +135,28 @@ ${results.map((result) => `| ${row(result)} |`).join('\n')}
   preloaded with \`cacheJwks\` (on AWS the first request also fetches the pool's JWKS once).
 - **api:** \`GET /api/status\` as a viewer named by the authorizer context: the call the PWA's
   home page (Estado) makes when a technician opens it. The cold start reads the database and
-  VAPID secrets ${secretsSource(stack)}, opens the pool to the local PostgreSQL and checks the
-  migrations; the request reads the alerts, the watcher, the probes and Estado's cloud snapshot
-  from PostgreSQL in one round trip. As deployed, the watcher refreshes that snapshot (the two
-  RDS instances, their CloudWatch metrics, the paused schedules) every minute, so the start
-  loads no RDS, CloudWatch or Scheduler client; the bench checks after each start that the
-  fake AWS was asked nothing but secrets. EC2, SSM, CloudWatch Logs, web-push and the routes of
-  every other path under \`/api\` are not loaded: each is imported by the first request that
+  VAPID secrets
+  ${secretsSource(stack)},
+  opens the pool to the local PostgreSQL and checks the migrations; the request reads the
+  alerts, the watcher, the probes and Estado's cloud snapshot from PostgreSQL in one round
+  trip. As deployed, the watcher refreshes that snapshot (the two RDS instances, their
+  CloudWatch metrics, the paused schedules) every minute, so the start loads no RDS,
+  CloudWatch or Scheduler client; the bench checks after each start that the fake AWS was
+  asked nothing but secrets. EC2, SSM, CloudWatch Logs, web-push and the routes of every
+  other path under \`/api\` are not loaded: each is imported by the first request that
   needs it.
-- **${context.live}:** the api's case with the snapshot deleted first, as when the watcher has
-  stopped for 90 s or an action has just changed something: the request reads the instances
-  (RDS), their metrics (CloudWatch) and the schedules (EventBridge Scheduler: the list, then
-  each paused managed schedule in full), and stores what it read for the next container, which
-  is where the api row's snapshot comes from here. No verdict: the budget is for the start a
-  technician meets.
+- **${context.live}:** the api's case with the snapshot deleted first, as when the
+  watcher has stopped for 90 s or an action has just changed something: the request reads
+  the instances (RDS), their metrics (CloudWatch) and the schedules (EventBridge Scheduler:
+  the list, then each paused managed schedule in full), and stores what it read for the next
+  container, which is where the api row's snapshot comes from here. No verdict: the budget
+  is for the start a technician meets.
 ${sourceMapsNote(context)}
-- **${context.runtimeSdk}:** the case of "${context.live}" (the one that loads SDK clients),
-  built with every \`@aws-sdk/client-*\` left out of the bundle for the runtime's SDK to
-  provide (here resolved from \`node_modules\`: the same version, CommonJS like the
-  runtime's); no verdict, since the stack does not deploy it so. It is the choice not made:
-  bundled, the clients are the version the adapters were tested with
+- **${context.runtimeSdk}:** the case of "${context.live}" (the one that
+  loads SDK clients), built with every \`@aws-sdk/client-*\` left out of the bundle for the
+  runtime's SDK to provide (here resolved from \`node_modules\`: the same version, CommonJS
+  like the runtime's); no verdict, since the stack does not deploy it so. It is the choice
+  not made: bundled, the clients are the version the adapters were tested with
   (\`aws-sdk-client-mock\`), and this row compares what the cold start loads, outside files
   included, and its time on every run.
 - **watcher:** one pass over \`Sync_error\` (the deadline given stops it after one run), same
