@@ -124,6 +124,34 @@ describe('the API app', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it.each([
+    ['DELETE', '/api/audit', 'GET, HEAD'],
+    ['GET', '/api/diagnose', 'POST'],
+    ['PUT', '/api/alerts/7/ack', 'POST'],
+    ['POST', '/api/logs/retention', 'GET, HEAD, PUT'],
+  ])('answers %s %s with 405 method_not_allowed, allowing %s', async (method, path, allow) => {
+    const app = createApp(deps);
+    const token = await signIn(app, 'observador');
+
+    const response = await app.request(path, { method, headers: bearer(token) });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
+  it('still answers 404 for a path no method serves, in a group that exists', async () => {
+    const app = createApp(deps);
+    const token = await signIn(app, 'observador');
+
+    const response = await app.request('/api/alerts/7/nothing', {
+      method: 'POST', headers: bearer(token),
+    });
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
+  });
+
   it('answers a body that is not JSON with 400 invalid_json', async () => {
     const app = createApp(deps);
     const token = await signIn(app);

@@ -5,11 +5,11 @@ import { maxRequestBytes } from '@turno/shared';
 import { accessLog } from './access-log.ts';
 import { configuredVerifier } from './auth/configured-verifier.ts';
 import { requireAuth } from './auth/middleware.ts';
-import { handleError, notFound } from './errors.ts';
+import { allowedMethods } from './allowed-methods.ts';
+import { errorResponse, handleError, notFound } from './errors.ts';
 import { routeGroups, type RouteGroup } from './route-groups.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { recordUsers } from './users/record-users.ts';
-
 
 /** What an unknown segment gets: no routes, so the token check and then 404 not_found. */
 const noRoutes: RouteGroup = { open: [], guarded: [] };
@@ -64,23 +64,32 @@ export function preloadRoutes(path: string): void {
   routeGroups.get(segmentOf(path))?.().catch(() => undefined);
 }
 
-/** One group's app: its open routes, the token check, its guarded routes, then 404. */
+/**
+ * One group's app: its open routes, the token check, its guarded routes, then 405 with `Allow`
+ * for a known path asked with another method, else 404.
+ */
 function servingGroup(
   deps: AppDeps, segment: string, group: RouteGroup, auth: MiddlewareHandler<AppEnv>,
 ): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', accessLog(deps.log));
+  app.use('/api/*', bodyLimit({ maxSize: maxRequestBytes }));
+  app.onError(handleError(deps.log));
+  app.notFound(notFound);
+  const methodsAt = allowedMethods(app);
+
   const api = new Hono<AppEnv>();
   for (const routes of group.open) api.route(`/${segment}`, routes(deps));
   api.use('*', auth);
   api.use('*', recordUsers(deps));
   for (const routes of group.guarded) api.route(`/${segment}`, routes(deps));
-  api.all('*', notFound);
-
-  const app = new Hono<AppEnv>();
-  app.use('*', requestId());
-  app.use('*', accessLog(deps.log));
-  app.use('/api/*', bodyLimit({ maxSize: maxRequestBytes }));
+  api.all('*', (c) => {
+    const allowed = methodsAt(c.req.path);
+    if (allowed.length === 0) return notFound(c);
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(c, 'method_not_allowed');
+  });
   app.route('/api', api);
-  app.onError(handleError(deps.log));
-  app.notFound(notFound);
   return app;
 }

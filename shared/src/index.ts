@@ -7,6 +7,7 @@ export * from './diagnosis/redact.ts';
 export * from './diagnosis/redact-value.ts';
 export * from './diagnosis/known-secrets.ts';
 export * from './diagnosis/storable-text.ts';
+export * from './diagnosis/oauth-description.ts';
 export * from './diagnosis/secret-names.ts';
 export * from './runbook/types.ts';
 export * from './runbook/cards.ts';

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { Pool } from 'pg';
 import * as z from 'zod';
 import {
-  categoryTitle, redact, redactValue, type AuditEntry, type Bilingual, type CategoryId,
+  categoryTitle, pageLimit, redact, redactValue, type AuditEntry, type Bilingual,
+  type CategoryId,
 } from '@turno/shared';
 import { listAudit } from '../audit/audit-log.ts';
 import { findDrill } from '../probes/drills.ts';
@@ -11,7 +12,7 @@ import type { AppDeps, AppEnv } from '../types.ts';
 
 const auditQuery = z.object({
   before: rowIdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
 });
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

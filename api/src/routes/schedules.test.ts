@@ -211,6 +211,16 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
     expect(await auditRows(d)).toBe(1);
   });
 
+  it('replays the first answer word for word, saying only that it is a replay', async () => {
+    const { app, as } = await setUp();
+    const headers = { ...(await as('operador')), 'Idempotency-Key': 'tap-as-sent' };
+
+    const first = await (await app.request(`${path}/pause`, { method: 'POST', headers })).text();
+    const second = await (await app.request(`${path}/pause`, { method: 'POST', headers })).text();
+
+    expect(second).toBe(first.replace('"replayed":false', '"replayed":true'));
+  });
+
   it('acts once when a double tap sends both requests at the same time', async () => {
     const { deps: d, app, writes, as } = await setUp();
     const headers = { ...(await as('operador')), 'Idempotency-Key': 'tap-concurrent' };

@@ -107,6 +107,17 @@ describe('GET /api/sync-errors', () => {
       expect(await response.json()).toMatchObject({ error: { code: 'validation_failed' } });
     });
 
+  it.each(['?limit=abc', '?limit=1.5', '?limit=0', '?limit=500'])(
+    'says in its own words what a page size must be for %s', async (query) => {
+      const body = await (await get(query)).json() as {
+        error: { details: { issues: Array<{ path: string; message: string }> } };
+      };
+
+      expect(body.error.details.issues).toEqual([
+        { path: 'limit', message: 'must be a whole number from 1 to 200' },
+      ]);
+    });
+
   it('names a bad row id once', async () => {
     const body = await (await get('?before=abc')).json() as {
       error: { details: { issues: Array<{ path: string }> } };

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { diagnose, redact, TurnoError, type SyncErrorRow } from '@turno/shared';
+import { diagnose, pageLimit, redact, TurnoError, type SyncErrorRow } from '@turno/shared';
 import type { SyncErrorRecord } from '../db/sync-error-table.ts';
 import { readSyncErrorPage } from '../db/sync-errors.ts';
 import { readQuery, rowIdParam } from '../request.ts';
@@ -8,7 +8,7 @@ import type { AppConfig, AppDeps, AppEnv } from '../types.ts';
 
 const pageQuery = z.object({
   before: rowIdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 
 /** GET /api/sync-errors?before=&limit=: UP's Server Health view, newest first, with a diagnosis. */

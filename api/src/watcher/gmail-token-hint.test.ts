@@ -97,6 +97,16 @@ describe('card 3.2 opened from Sync_error rows, with no Gmail probe running', ()
     });
   });
 
+  it('quotes Google\'s description of the dead token, as the probe\'s alert does', async () => {
+    const { start, burst } = await setUp();
+
+    const only = await burst(new Date(start.getTime() + hour), deadToken, { quiet: false });
+
+    expect(only?.detail).toMatchObject({
+      error: 'invalid_grant', description: 'Token has been expired or revoked.',
+    });
+  });
+
   it('counts only dead tokens: a rejected client a week before is no previous time',
     async () => {
       const { start, burst } = await setUp();

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pageLimit } from './limits.ts';
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy `retentionInDays`). */
 export const logRetentionDays = [
@@ -33,7 +34,7 @@ export const logErrorLineSchema = z.object({
 export type LogErrorLine = z.infer<typeof logErrorLineSchema>;
 
 export const logErrorsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: pageLimit(100, 20),
 });
 
 export const logErrorsResponse = z.object({

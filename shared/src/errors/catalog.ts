@@ -21,6 +21,9 @@ export const errorCatalog = {
   dev_sign_in_disabled: { status: 403, message: 'Development sign-in is turned off here.' },
   unknown_user: { status: 403, message: 'That user is not configured.' },
   not_found: { status: 404, message: 'Not found.' },
+  method_not_allowed: {
+    status: 405, message: 'This address does not take that method; see the Allow header.',
+  },
   alert_not_found: { status: 404, message: 'That alert does not exist.' },
   schedule_not_found: { status: 404, message: 'That schedule does not exist.' },
   schedule_not_managed: {

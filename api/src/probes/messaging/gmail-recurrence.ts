@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { oauthDescription } from '@turno/shared';
 
 type Db = Pool | PoolClient;
 
@@ -77,19 +78,20 @@ export async function gmailTokenOpenings(db: Db, now: Date): Promise<Date[]> {
 export async function noteDeadTokenRows(
   db: Db, alertId: string, now: Date, fresh: boolean,
 ): Promise<void> {
-  const { rows } = await db.query<{ dead: boolean; error: string | null }>(
-    `SELECT EXISTS (SELECT 1 FROM turno.seen_errors AS s
-          WHERE s.alert_id = a.id AND s.text ~* $2) AS dead,
+  const { rows } = await db.query<{ dead: string | null; error: string | null }>(
+    `SELECT (SELECT s.text FROM turno.seen_errors AS s
+          WHERE s.alert_id = a.id AND s.text ~* $2
+          ORDER BY s.created_at DESC, s.sync_error_id DESC LIMIT 1) AS dead,
         a.detail->>'error' AS error
       FROM turno.alerts AS a WHERE a.id = $1::uuid`,
     [alertId, deadTokenWords],
   );
   const [alert] = rows;
-  if (!alert?.dead || (!fresh && alert.error !== null)) return;
+  if (alert?.dead == null || (!fresh && alert.error !== null)) return;
   const again = recurrence(await gmailTokenOpenings(db, now));
   const said = {
-    error: 'invalid_grant', previousAt: again.previousAt, daysApart: again.daysApart,
-    testingSuspected: again.weekly,
+    error: 'invalid_grant', description: oauthDescription(alert.dead),
+    previousAt: again.previousAt, daysApart: again.daysApart, testingSuspected: again.weekly,
   };
   await db.query(
     `UPDATE turno.alerts SET detail = coalesce(detail, '{}'::jsonb) || $2::jsonb
