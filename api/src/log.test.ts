@@ -44,6 +44,14 @@ describe('createLogger', () => {
     expect(line).not.toContain('s3cr3tvalue');
   });
 
+  it('masks a phone number given as a field of its own, keeping its last 4 digits', () => {
+    const { lines, sink } = recorder();
+
+    createLogger({ sink }).info('whatsapp.sent', { to: '+5215512345678', chatId: 'x' });
+
+    expect(lines[0]).toMatchObject({ to: '•••••••5678', chatId: 'x' });
+  });
+
   it('logs an error as its name and redacted message, never the object', () => {
     const { lines, sink } = recorder();
     const error = Object.assign(new Error('password=hunter22 rejected'), { config: { a: 1 } });

@@ -1,4 +1,6 @@
-import { isSecretName, redact, redactValue, secretsIn } from '@turno/shared';
+import {
+  isSecretName, maskedPhoneField, redact, redactValue, secretsIn,
+} from '@turno/shared';
 import type { LogContext, Logger } from './types.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -61,8 +63,8 @@ export function errorFields(error: unknown, known: readonly string[] = []): LogC
 }
 
 /**
- * Secret fields dropped at any depth, strings redacted, errors reduced to their fields; a secret
- * one field holds is hidden in the others too.
+ * Secret fields dropped at any depth, strings redacted, phone numbers masked (`to` at the top
+ * too), errors reduced to their fields; a secret one field holds is hidden in the others too.
  */
 function safeContext(context: LogContext): LogContext {
   const out: LogContext = {};
@@ -70,7 +72,7 @@ function safeContext(context: LogContext): LogContext {
   for (const [key, value] of Object.entries(context)) {
     if (isSecretName(key) || key === PUSH_KEY) out[key] = '[redacted]';
     else if (value instanceof Error) Object.assign(out, errorFields(value, known));
-    else out[key] = redactValue(value, known);
+    else out[key] = maskedPhoneField(key, value) ?? redactValue(value, known);
   }
   return out;
 }

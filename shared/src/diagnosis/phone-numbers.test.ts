@@ -26,6 +26,13 @@ describe('redact, with a recipient\'s phone number', () => {
       `{ to: '${masked}', body: 'Hola' }`],
     ['in a Python repr', "Request(token='t0k', to='5215512345678')",
       `Request(token='[redacted]', to='${masked}')`],
+    ['as the sender of an UltraMsg webhook', '{"from":"5215512345678@c.us","body":"Hola"}',
+      `{"from":"${masked}@c.us","body":"Hola"}`],
+    ['named from in a query', '/messages?from=5215512345678', `/messages?from=${masked}`],
+    ['in prose with a plus', 'no se pudo enviar a +5215512345678.',
+      `no se pudo enviar a ${masked}.`],
+    ['in prose as a chat id', 'chat 5215512345678@c.us closed', `chat ${masked}@c.us closed`],
+    ['in prose as a URL-encoded number', 'a %2B5215512345678 b', `a ${masked} b`],
   ])('keeps only the last 4 digits of one %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -38,7 +45,9 @@ describe('redact, with a recipient\'s phone number', () => {
     ['a date range', '/api/positions?from=2024-03-01&to=2024-03-02'],
     ['a short id', 'GET /messages?token=[redacted]&to=1'],
     ['an email recipient', '{"to":"guardia@flotas.mx","subject":"Alerta"}'],
-    ['a number in prose, which names no recipient', 'instance12345 to +5215512345678'],
+    ['a number in prose with no plus, which names no recipient',
+      'instance12345 to 5215512345678'],
+    ['a plus before a short number', 'retry +12345678 ms'],
     ['UltraMsg\'s validation error', '{"error":[{"to":"is required"},{"body":"is required"}]}'],
     ['a longer id than a phone number', 'to=12345678901234567'],
   ])('leaves %s as it is', (_name, text) => {
@@ -46,7 +55,9 @@ describe('redact, with a recipient\'s phone number', () => {
   });
 
   it('gives the same text when applied twice', () => {
-    const once = redact('to=5215512345678&chatId=5215512345678@c.us {"phone":5215512345678}');
+    const once = redact(
+      'to=5215512345678&chatId=5215512345678@c.us {"phone":5215512345678} +5215512345678',
+    );
     expect(redact(once)).toBe(once);
   });
 });

@@ -2,14 +2,15 @@
 const DOTS = '•'.repeat(7);
 const KEPT_DIGITS = 4;
 
-// The names a recipient's number goes by: UltraMsg's `to` and `chatId`, and `phone`.
-const PHONE_NAME = /^(?:to|phone(?:number)?|chatid)$/;
-const NAME_SOURCE = String.raw`to|phone(?:[-_]?number)?|chat[-_]?id`;
+// The names a number goes by: UltraMsg's `to` and `chatId`, its webhooks' `from`, and `phone`.
+const PHONE_NAME = /^(?:to|from|phone(?:number)?|chatid)$/;
+const NAME_SOURCE = String.raw`to|from|phone(?:[-_]?number)?|chat[-_]?id`;
 
 // A number as UltraMsg takes it: 8 to 15 digits (E.164), a "+" (also URL-encoded) and
 // WhatsApp's chat suffix allowed. A digits-only date or epoch in `to` is masked too: the safer
 // mistake.
-const NUMBER_SOURCE = String.raw`(?:\+|%2B)?(\d{8,15})((?:@|%40)(?:[cg]\.us|s\.whatsapp\.net))?`;
+const CHAT_SOURCE = String.raw`((?:@|%40)(?:[cg]\.us|s\.whatsapp\.net))`;
+const NUMBER_SOURCE = String.raw`(?:\+|%2B)?(\d{8,15})${CHAT_SOURCE}?`;
 const NUMBER_END = String.raw`(?![\w@]|%40)`;
 const WHOLE_NUMBER = new RegExp(`^${NUMBER_SOURCE}$`, 'i');
 
@@ -21,17 +22,33 @@ const NAMED_NUMBER = new RegExp(
   'gi',
 );
 
-/** True for a field or parameter that holds a recipient's phone number: to, phone, chatId. */
+// Unnamed, a number still shows it is a phone's by a leading "+" (E.164: 10 to 15 digits) or
+// by WhatsApp's chat suffix; other runs of digits in prose (ids, epochs, amounts) stay.
+const SELF_EVIDENT = new RegExp(
+  String.raw`(?<![\w+%])(?:(?:\+|%2B)(\d{10,15})${CHAT_SOURCE}?|(\d{8,15})${CHAT_SOURCE})` +
+  NUMBER_END,
+  'gi',
+);
+
+/** True for a field or parameter that holds a phone number: to, from, phone, chatId. */
 function isPhoneName(name: string): boolean {
   return PHONE_NAME.test(name.toLowerCase().replace(/[-_.\s]/g, ''));
 }
 
 /**
- * Masks the phone numbers that `to`, `phone` and `chatId` carry in URLs, form bodies, JSON and
- * printed objects, keeping the last 4 digits so recipients can still be told apart.
+ * Masks the phone numbers that `to`, `from`, `phone` and `chatId` carry in URLs, form bodies,
+ * JSON and printed objects, and those that need no name (`+52…`, `…@c.us`), keeping the last 4
+ * digits so recipients can still be told apart.
  * @example maskPhoneNumbers('?to=5215512345678') // '?to=•••••••5678'
  */
 export function maskPhoneNumbers(text: string): string {
+  return maskNamed(text).replace(SELF_EVIDENT, (...parts: Array<string | undefined>) => {
+    const [, plus = '', plusChat = '', chatDigits = '', chat = ''] = parts;
+    return plus === '' ? `${masked(chatDigits)}${chat}` : `${masked(plus)}${plusChat}`;
+  });
+}
+
+function maskNamed(text: string): string {
   return text.replace(NAMED_NUMBER, (...parts: Array<string | undefined>) => {
     const [, nameQuote = '', name = '', separator = '', valueQuote = '', digits = '', chat = '']
       = parts;
