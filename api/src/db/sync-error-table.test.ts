@@ -99,6 +99,9 @@ describe('a Sync_error table with its own table and column names', () => {
       const rest = await get(`?limit=10&before=${first.nextBefore ?? ''}`);
 
       const items = [...first.items, ...rest.items];
+      const { rows: customers } = await d.statePool.query<{ customer: string }>(
+        `SELECT customer_id::text AS customer FROM up_data."SyncFailures" WHERE failure_id = 15`,
+      );
       expect(first.nextBefore).toBe('6');
       expect(rest.nextBefore).toBeNull();
       expect(items.map((item) => item.id)).toEqual(
@@ -109,6 +112,7 @@ describe('a Sync_error table with its own table and column names', () => {
         status: 'Creado',
         description: expect.stringContaining('No space left on device'),
         function: 'linde-mix-get-events',
+        client: customers[0]?.customer,
         source: 'MIX',
         createdAt: latest.toISOString(),
         diagnosis: { category: 'database-disk-full', card: '4.1' },

@@ -15,7 +15,7 @@ export async function readSyncErrorPage(
   pool: pg.Pool, table: AppConfig['syncError'], page: PageRequest,
 ): Promise<SyncErrorRecord[]> {
   const id = syncErrorColumn(table.idColumn);
-  const select = selectSyncErrors(table);
+  const select = selectSyncErrors(table, { client: true });
   const { rows } = page.before === undefined
     ? await pool.query<SyncErrorDbRow>(`${select} ORDER BY ${id} DESC LIMIT $1`, [page.limit])
     : await pool.query<SyncErrorDbRow>(

@@ -51,7 +51,7 @@ describe('GET /api/sync-errors', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
-  it('shows a row as UP\'s Server Health view does, with its diagnosis', async () => {
+  it('shows a row as UP\'s Server Health view does, with its client and diagnosis', async () => {
     const response = await get('?before=7&limit=1');
     const page = await response.json() as Page;
 
@@ -61,6 +61,7 @@ describe('GET /api/sync-errors', () => {
       status: 'Creado',
       description: expect.stringContaining('No space left on device'),
       function: 'linde-mix-get-events',
+      client: '58535',
       source: 'MIX',
       createdAt: '2024-03-25T15:46:28.655Z',
       diagnosis: { category: 'database-disk-full', card: '4.1' },

@@ -37,6 +37,7 @@ export function toServerHealthRow(record: SyncErrorRecord, config: AppConfig): S
     status: 'Creado',
     description: redact(diagnosis.text),
     function: record.functionName,
+    client: record.clientId ?? null,
     source: sourceId === null ? null : (config.dataSources[sourceId] ?? String(sourceId)),
     createdAt: record.createdAt.toISOString(),
     diagnosis: { category: diagnosis.category, card: diagnosis.card },

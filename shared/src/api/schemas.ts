@@ -141,6 +141,8 @@ export const syncErrorRowSchema = z.object({
   status: z.string(),        // "Creado"
   description: z.string(),   // redacted error text
   function: z.string().nullable(),
+  /** UP's client id (SYNC_ERROR_CLIENT_COLUMN), as text. */
+  client: z.string().nullable(),
   source: z.string().nullable(),
   createdAt: z.string(),
   diagnosis: z.object({ category: z.string(), card: z.string().nullable() }),

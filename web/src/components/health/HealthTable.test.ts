@@ -11,7 +11,7 @@ function row(overrides: Partial<SyncErrorRow> = {}): SyncErrorRow {
   return {
     id: '59521', category: 'Error en las APIs externas', status: 'Creado',
     description: 'Request failed with status code 403', function: 'linde-guardian-positions',
-    source: 'Guardian', createdAt: '2026-12-04T08:30:00.000Z',
+    client: '58529', source: 'Guardian', createdAt: '2026-12-04T08:30:00.000Z',
     diagnosis: { category: 'provider-forbidden', card: '2.1' },
     ...overrides,
   };
@@ -36,6 +36,16 @@ describe('HealthTable', () => {
 
   it('keeps them as UP shows them in Spanish', () => {
     expect(cells([row()], 'es-MX')).toEqual([['Error en las APIs externas', 'Creado']]);
+  });
+
+  it('shows the client UP\'s row is about, or a dash when the row names none', () => {
+    const wrapper = mount(HealthTable, {
+      props: { rows: [row(), row({ id: '59522', client: null })] },
+      global: { plugins: [createTurnoI18n('es-MX')] },
+    });
+
+    expect(wrapper.findAll('[data-testid="health-client"]').map((td) => td.text()))
+      .toEqual(['58529', '—']);
   });
 
   it('shows a category it does not know as UP wrote it', () => {
