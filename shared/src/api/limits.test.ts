@@ -12,7 +12,7 @@ describe('pageLimit', () => {
     expect(limit.parse('7')).toBe(7);
   });
 
-  it.each(['abc', '', '2.5', '0', '51', '-1'])('refuses %j in words of its own', (text) => {
+  it.each(['abc', '', '2.5', '0', '51', '-1', '0x10', '1e1', ' 10', '9'.repeat(23)])('refuses %j in words of its own', (text) => {
     const result = limit.safeParse(text);
 
     expect(result.success).toBe(false);
