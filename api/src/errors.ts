@@ -34,9 +34,25 @@ export function handleError(fallbackLog: Logger): ErrorHandler<AppEnv> {
       return errorResponse(c, code);
     }
     const log = c.get('log') ?? fallbackLog;
+    if (clientGaveUp(c, error)) {
+      // A phone that lost its signal mid-upload: nothing is wrong on this side.
+      log.info('request.aborted', { path: c.req.path });
+      return errorResponse(c, 'bad_request');
+    }
     log.error('request.failed', { ...errorFields(error), path: c.req.path });
     return errorResponse(c, 'internal');
   };
+}
+
+/**
+ * True when reading the body failed because the client left: the local server's request stream
+ * ended early (`ECONNRESET`, "aborted"). A reset from anything else (a database, a provider)
+ * stays a server error.
+ */
+function clientGaveUp(c: Context, error: unknown): boolean {
+  const incoming = (c.env as { incoming?: { readableAborted?: boolean } } | undefined)?.incoming;
+  return incoming?.readableAborted === true
+    && (error as { code?: unknown } | null)?.code === 'ECONNRESET';
 }
 
 /** Unknown `/api` routes answer JSON too. */

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { Duplex } from 'node:stream';
 import type { ServerType } from '@hono/node-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorCatalog } from '@turno/shared';
 import { createApp } from './app.ts';
 import { answerClientError, startHttpServer } from './http-server.ts';
 import { createLogger, type LogSink } from './log.ts';
-import { createTestDeps, type TestDeps } from './testing/index.ts';
+import { createTestDeps, signIn, type TestDeps } from './testing/index.ts';
 
 let deps: TestDeps | undefined;
 let server: ServerType | undefined;
@@ -28,21 +28,28 @@ async function start() {
     raw.push(line);
     lines.push(JSON.parse(line) as Record<string, unknown>);
   };
-  deps = await createTestDeps();
-  const app = createApp(deps);
   const log = createLogger({ sink, level: 'debug' });
+  deps = await createTestDeps({ log });
+  const app = createApp(deps);
+  const token = await signIn(app);
   const port = await new Promise<number>((resolve) => {
     server = startHttpServer({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', log },
       (info: AddressInfo) => resolve(info.port));
   });
   const clientErrors = () => lines.filter((line) => line.event === 'http.client_error');
-  return { url: `http://127.0.0.1:${port}`, port, raw, clientErrors };
+  return { url: `http://127.0.0.1:${port}`, port, raw, lines, token, clientErrors };
 }
 
 /** Sends bytes as they are and reads the whole answer, which Node's own client would refuse. */
-function rawExchange(port: number, request: string): Promise<string> {
+function rawExchange(
+  port: number, request: string, { endAfterWrite = false } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(request);
+      // Half-closes: a client that sent part of a body and gave up.
+      if (endAfterWrite) socket.end();
+    });
     let answer = '';
     socket.on('data', (chunk: Buffer) => { answer += chunk.toString(); });
     socket.on('close', () => resolve(answer));
@@ -92,6 +99,26 @@ describe('the HTTP server, for what Node refuses before the app', () => {
     });
     expect(clientErrors()).toHaveLength(1);
   });
+
+  it.each([
+    ['a bad chunk size', 'ZZ\r\nabc\r\n'],
+    ['a body cut off by the client', '5\r\n{"tex'],
+  ])('logs an upload that fails on %s as the client\'s doing, not a server error',
+    async (_name, body) => {
+      const { port, lines, token } = await start();
+
+      await rawExchange(port, [
+        'POST /api/diagnose HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Bearer ${token}`,
+        'Content-Type: application/json', 'Transfer-Encoding: chunked', 'Connection: close',
+        '', body,
+      ].join('\r\n'), { endAfterWrite: true });
+      const done = () => lines.find((line) =>
+        line.event === 'request.done' && line.path === '/api/diagnose');
+      await vi.waitFor(() => expect(done()).toBeDefined());
+
+      expect(done()).toMatchObject({ status: 400 });
+      expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+    });
 
   it('still serves an ordinary request', async () => {
     const { url, clientErrors } = await start();
