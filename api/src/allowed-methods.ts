@@ -4,8 +4,8 @@ import type { AppEnv } from './types.ts';
 
 /**
  * The methods an app's routes answer at a path, for a 405's `Allow` header. Middleware and
- * catch-alls (method `ALL`) are not routes of their own. The table is built on the first
- * wrong-method request, not at start, since cold starts are measured and such requests are rare.
+ * catch-alls (method `ALL`) are not routes of their own. The table is built on the group's first
+ * request, once its routes are all in place.
  */
 export function allowedMethods(app: Hono<AppEnv>): (path: string) => string[] {
   let router: PatternRouter<string> | undefined;

@@ -140,6 +140,22 @@ describe('the API app', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
 
+  it.each([
+    ['POST', '/api/health', 'GET, HEAD'],
+    ['GET', '/api/session/dev', 'POST'],
+  ])('answers %s %s with 405 before sign-in, not "sign in"', async (method, path, allow) => {
+    const response = await createApp(deps).request(path, { method });
+
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+  });
+
+  it('answers HEAD where GET is served', async () => {
+    const response = await createApp(deps).request('/api/health', { method: 'HEAD' });
+
+    expect(response.status).toBe(200);
+  });
+
   it('still answers 404 for a path no method serves, in a group that exists', async () => {
     const app = createApp(deps);
     const token = await signIn(app, 'observador');

@@ -65,8 +65,8 @@ export function preloadRoutes(path: string): void {
 }
 
 /**
- * One group's app: its open routes, the token check, its guarded routes, then 405 with `Allow`
- * for a known path asked with another method, else 404.
+ * One group's app: 405 with `Allow` for a known path asked with another method, its open
+ * routes, the token check, its guarded routes, then 404.
  */
 function servingGroup(
   deps: AppDeps, segment: string, group: RouteGroup, auth: MiddlewareHandler<AppEnv>,
@@ -80,16 +80,19 @@ function servingGroup(
   const methodsAt = allowedMethods(app);
 
   const api = new Hono<AppEnv>();
+  // Before the token check, so `POST /api/health` says 405 rather than "sign in".
+  api.use('*', async (c, next) => {
+    const allowed = methodsAt(c.req.path);
+    const asked = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (allowed.length === 0 || allowed.includes(asked)) return next();
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(c, 'method_not_allowed');
+  });
   for (const routes of group.open) api.route(`/${segment}`, routes(deps));
   api.use('*', auth);
   api.use('*', recordUsers(deps));
   for (const routes of group.guarded) api.route(`/${segment}`, routes(deps));
-  api.all('*', (c) => {
-    const allowed = methodsAt(c.req.path);
-    if (allowed.length === 0) return notFound(c);
-    c.header('Allow', allowed.join(', '));
-    return errorResponse(c, 'method_not_allowed');
-  });
+  api.all('*', notFound);
   app.route('/api', api);
   return app;
 }
