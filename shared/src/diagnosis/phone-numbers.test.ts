@@ -32,7 +32,14 @@ describe('redact, with a recipient\'s phone number', () => {
     ['in prose with a plus', 'no se pudo enviar a +5215512345678.',
       `no se pudo enviar a ${masked}.`],
     ['in prose as a chat id', 'chat 5215512345678@c.us closed', `chat ${masked}@c.us closed`],
+    ['as an old group\'s id', 'group 5215512345678-1585432100@g.us',
+      `group ${masked}-1585432100@g.us`],
     ['in prose as a URL-encoded number', 'a %2B5215512345678 b', `a ${masked} b`],
+    ['written with spaces after a plus', 'to=+52 55 1234 5678', `to=${masked}`],
+    ['written with spaces in JSON', '{"phone":"+52 1 55 1234 5678"}', `{"phone":"${masked}"}`],
+    ['written with dashes in a phone field', '{"phone":"55-1234-5678"}', `{"phone":"${masked}"}`],
+    ['written with parentheses in a to field', '{"to":"(55) 1234-5678"}', `{"to":"${masked}"}`],
+    ['written with spaces in prose', 'llamar al +52 55 1234 5678 hoy', `llamar al ${masked} hoy`],
   ])('keeps only the last 4 digits of one %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -50,6 +57,8 @@ describe('redact, with a recipient\'s phone number', () => {
     ['a plus before a short number', 'retry +12345678 ms'],
     ['UltraMsg\'s validation error', '{"error":[{"to":"is required"},{"body":"is required"}]}'],
     ['a longer id than a phone number', 'to=12345678901234567'],
+    ['a date in a to field', '{"from":"2024-03-01","to":"2024-03-02"}'],
+    ['a sum with a plus', 'total +1 2 3 = 6'],
   ])('leaves %s as it is', (_name, text) => {
     expect(redact(text)).toBe(text);
   });
@@ -67,9 +76,11 @@ describe('redactValue, with phone numbers in fields', () => {
     const value = {
       to: '+5215512345678', chatId: '5215512345678@c.us', phone: 5215512345678,
       mail: { to: 'guardia@flotas.mx' }, range: { to: '2024-03-02' },
+      contact: { phone: '+52 55 1234 5678', from: '(55) 1234-5678' },
     };
 
     expect(redactValue(value)).toEqual({
+      contact: { phone: masked, from: masked },
       to: masked, chatId: `${masked}@c.us`, phone: masked,
       mail: { to: 'guardia@flotas.mx' }, range: { to: '2024-03-02' },
     });

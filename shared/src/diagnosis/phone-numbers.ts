@@ -23,12 +23,26 @@ const NAMED_NUMBER = new RegExp(
 );
 
 // Unnamed, a number still shows it is a phone's by a leading "+" (E.164: 10 to 15 digits) or
-// by WhatsApp's chat suffix; other runs of digits in prose (ids, epochs, amounts) stay.
+// by WhatsApp's chat suffix (an old group's id is its creator's number, "-" and a time); other
+// runs of digits in prose (ids, epochs, amounts) stay.
 const SELF_EVIDENT = new RegExp(
-  String.raw`(?<![\w+%])(?:(?:\+|%2B)(\d{10,15})${CHAT_SOURCE}?|(\d{8,15})${CHAT_SOURCE})` +
+  String.raw`(?<![\w+%])(?:(?:\+|%2B)(\d{10,15})${CHAT_SOURCE}?|(\d{8,15})` +
+  String.raw`((?:-\d{6,12})?(?:@|%40)(?:[cg]\.us|s\.whatsapp\.net)))` +
   NUMBER_END,
   'gi',
 );
+
+// A number written for people: "+52 55 1234 5678", "(55) 1234-5678", "55-1234-5678". Named and
+// quoted, it is a phone's when it starts with "+" or "(" or its name is phone or chatId (a `to`
+// or `from` of "2024-03-02" is a date); unnamed, when it starts with "+" and groups its digits.
+const WRITTEN_SOURCE = String.raw`[+(]?\d[\d\s().-]{6,24}\d`;
+const NAMED_WRITTEN = new RegExp(
+  String.raw`(?<=^|[^\w.-]|%26|%3F)(\\?["']?)(${NAME_SOURCE})\1(\s*[:=]\s*)(\\?["'])` +
+  String.raw`(${WRITTEN_SOURCE})\4`,
+  'gi',
+);
+const GROUPED_PLUS = /(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,6}(?![\w@])/g;
+const PHONE_DIGITS = /^\d{8,15}$/;
 
 /** True for a field or parameter that holds a phone number: to, from, phone, chatId. */
 function isPhoneName(name: string): boolean {
@@ -42,10 +56,35 @@ function isPhoneName(name: string): boolean {
  * @example maskPhoneNumbers('?to=5215512345678') // '?to=•••••••5678'
  */
 export function maskPhoneNumbers(text: string): string {
-  return maskNamed(text).replace(SELF_EVIDENT, (...parts: Array<string | undefined>) => {
+  const named = maskWritten(maskNamed(text));
+  return named.replace(SELF_EVIDENT, (...parts: Array<string | undefined>) => {
     const [, plus = '', plusChat = '', chatDigits = '', chat = ''] = parts;
     return plus === '' ? `${masked(chatDigits)}${chat}` : `${masked(plus)}${plusChat}`;
   });
+}
+
+function maskWritten(text: string): string {
+  return text
+    .replace(NAMED_WRITTEN, (whole, nameQuote: string, name: string, separator: string,
+      valueQuote: string, value: string) => {
+      const digits = writtenDigits(name, value);
+      if (digits === undefined) return whole;
+      const quoted = `${valueQuote}${masked(digits)}${valueQuote}`;
+      return `${nameQuote}${name}${nameQuote}${separator}${quoted}`;
+    })
+    .replace(GROUPED_PLUS, (whole) => {
+      const digits = whole.replace(/\D/g, '');
+      return digits.length >= 10 && digits.length <= 15 ? masked(digits) : whole;
+    });
+}
+
+/** The digits of a number written for people, when it is a phone's by its form or its name. */
+function writtenDigits(name: string, value: string): string | undefined {
+  const digits = value.replace(/[\s().-]/g, '');
+  const plain = digits.replace(/^\+/, '');
+  const byForm = /^[+(]/.test(value);
+  const byName = !/^(?:to|from)$/i.test(name);
+  return PHONE_DIGITS.test(plain) && (byForm || byName) ? plain : undefined;
 }
 
 function maskNamed(text: string): string {
@@ -64,8 +103,12 @@ export function maskedPhoneField(name: string, value: unknown): string | undefin
   if (!isPhoneName(name) || (typeof value !== 'string' && typeof value !== 'number')) {
     return undefined;
   }
-  const number = WHOLE_NUMBER.exec(String(value));
-  return number ? `${masked(number[1] ?? '')}${number[2] ?? ''}` : undefined;
+  const text = String(value);
+  const number = WHOLE_NUMBER.exec(text);
+  if (number) return `${masked(number[1] ?? '')}${number[2] ?? ''}`;
+  const written = new RegExp(`^${WRITTEN_SOURCE}$`).test(text)
+    ? writtenDigits(name, text) : undefined;
+  return written === undefined ? undefined : masked(written);
 }
 
 function masked(digits: string): string {
