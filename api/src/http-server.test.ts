@@ -120,6 +120,21 @@ describe('the HTTP server, for what Node refuses before the app', () => {
       expect(lines.filter((line) => line.level === 'error')).toEqual([]);
     });
 
+  it.each([
+    ['no Host at all', 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n'],
+    ['no Host in HTTP/1.0', 'GET /api/health HTTP/1.0\r\n\r\n'],
+    ['a Host with a space', 'GET /api/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'],
+  ])('answers a request with %s with 400 bad_request in JSON', async (_name, request) => {
+    const { port } = await start();
+
+    const answer = await rawExchange(port, request);
+
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.[01] 400 /);
+    expect(head.toLowerCase()).toContain('content-type: application/json');
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'bad_request' } });
+  });
+
   it('still serves an ordinary request', async () => {
     const { url, clientErrors } = await start();
 

@@ -1,11 +1,11 @@
-import { STATUS_CODES } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
 import { errorCatalog, type ErrorBody, type ErrorCode } from '@turno/shared';
 import type { Logger } from './types.ts';
 
-type Fetch = Parameters<typeof serve>[0]['fetch'];
+type Fetch = Parameters<typeof getRequestListener>[0];
 
 export interface HttpServerOptions {
   fetch: Fetch;
@@ -16,14 +16,30 @@ export interface HttpServerOptions {
 
 /**
  * Serves the app with Node's HTTP server, and answers what Node's parser refuses before the
- * app sees it (a request line or headers over 16 KB, malformed HTTP) in Turno's JSON shape.
+ * app sees it (a request line or headers over 16 KB, malformed HTTP, a missing or malformed
+ * Host) in Turno's JSON shape.
  */
 export function startHttpServer(
   options: HttpServerOptions, onListening?: (info: AddressInfo) => void,
 ): ServerType {
   const { fetch, port, hostname } = options;
-  const server = serve({ fetch, port, ...(hostname ? { hostname } : {}) }, onListening);
-  server.on('clientError', answerClientError(options.log.child('http')));
+  const log = options.log.child('http');
+  // No default host for the listener: a request without one is refused, as HTTP/1.1 wants.
+  const listener = getRequestListener(fetch, {
+    errorHandler: (error) => {
+      if (!(error instanceof RequestError)) throw error;
+      log.info('http.bad_request', { reason: error.message });
+      return new Response(jsonBody('bad_request'), {
+        status: errorCatalog.bad_request.status,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      });
+    },
+  });
+  // Node would answer a request with no Host by itself, with an empty 400: the listener's own
+  // check answers it in JSON instead.
+  const server = createServer({ requireHostHeader: false }, listener);
+  server.on('clientError', answerClientError(log));
+  server.listen(port, hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
 }
 
@@ -62,10 +78,14 @@ function responseStarted(socket: Duplex): boolean {
   return inFlight?.headersSent === true;
 }
 
+function jsonBody(code: ErrorCode): string {
+  const body: ErrorBody = { error: { code, message: errorCatalog[code].message } };
+  return JSON.stringify(body);
+}
+
 function rawResponse(code: ErrorCode): string {
-  const { status, message } = errorCatalog[code];
-  const body: ErrorBody = { error: { code, message } };
-  const json = JSON.stringify(body);
+  const { status } = errorCatalog[code];
+  const json = jsonBody(code);
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     'Content-Type: application/json',
