@@ -8,7 +8,7 @@ export * from './diagnosis/redact-value.ts';
 export * from './diagnosis/known-secrets.ts';
 export * from './diagnosis/storable-text.ts';
 export * from './diagnosis/oauth-description.ts';
-export { maskedPhoneField } from './diagnosis/phone-numbers.ts';
+export * from './diagnosis/phone-numbers.ts';
 export * from './diagnosis/secret-names.ts';
 export * from './runbook/types.ts';
 export * from './runbook/cards.ts';
