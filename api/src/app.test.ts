@@ -168,6 +168,40 @@ describe('the API app', () => {
     expect(response.headers.get('allow')).toBeNull();
   });
 
+  it.each([
+    ['POST', '/api/push/unsubscribe', { endpoint: 'https://push.example/\u0000' }, 'endpoint'],
+    ['POST', '/api/push/subscribe',
+      { endpoint: 'https://push.example/a', keys: { p256dh: 'k\u0000', auth: 'a' } },
+      'keys.p256dh'],
+  ])('refuses U+0000 in a %s %s body with the route\'s 400, naming the field',
+    async (method, path, body, at) => {
+      const app = createApp(deps);
+      const token = await signIn(app, 'operador');
+
+      const response = await app.request(path, {
+        method, body: JSON.stringify(body),
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+      });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: 'subscription_invalid', details: { issues: [{ path: at }] } },
+      });
+    });
+
+  it('refuses U+0000 in a path as 400 bad_request before it reaches a route', async () => {
+    const app = createApp(deps);
+    const token = await signIn(app, 'admin');
+
+    const response = await app.request('/api/databases/x%00/grow-storage', {
+      method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ confirm: 'x' }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_request' } });
+  });
+
   it('answers a body that is not JSON with 400 invalid_json', async () => {
     const app = createApp(deps);
     const token = await signIn(app);

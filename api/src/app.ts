@@ -82,6 +82,8 @@ function servingGroup(
   const api = new Hono<AppEnv>();
   // Before the token check, so `POST /api/health` says 405 rather than "sign in".
   api.use('*', async (c, next) => {
+    // No name Turno knows holds U+0000, and PostgreSQL's text cannot store it.
+    if (c.req.path.includes('\u0000')) return errorResponse(c, 'bad_request');
     const allowed = methodsAt(c.req.path);
     const asked = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (allowed.length === 0 || allowed.includes(asked)) return next();

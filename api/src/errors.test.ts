@@ -29,6 +29,26 @@ describe('the one error handler', () => {
     });
   });
 
+  it('answers PostgreSQL refusing the request\'s bytes (22021) with 400, logged below error',
+    async () => {
+      const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'),
+        { code: '22021' });
+      const { app, lines } = appThrowing(refused);
+
+      const response = await app.request('/boom');
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'bad_request' } });
+      expect(lines.map((line) => JSON.parse(line) as { level: string }))
+        .toEqual([expect.objectContaining({ level: 'info', event: 'request.unstorable_text' })]);
+    });
+
+  it('still answers another database error with 500 internal', async () => {
+    const { app } = appThrowing(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+
+    expect((await app.request('/boom')).status).toBe(500);
+  });
+
   it('answers a zod error with 400 validation_failed and the field paths only', async () => {
     const result = z.object({ user: z.string() }).safeParse({ user: 4242 });
     const { app } = appThrowing(result.error);

@@ -34,6 +34,12 @@ export function handleError(fallbackLog: Logger): ErrorHandler<AppEnv> {
       return errorResponse(c, code);
     }
     const log = c.get('log') ?? fallbackLog;
+    if ((error as { code?: unknown } | null)?.code === '22021') {
+      // PostgreSQL refused bytes the request carried (U+0000 in a path segment, say): the
+      // statement failed whole, so nothing was stored, and the fault is the input's.
+      log.info('request.unstorable_text', { path: c.req.path });
+      return errorResponse(c, 'bad_request');
+    }
     if (clientGaveUp(c, error)) {
       // A phone that lost its signal mid-upload: nothing is wrong on this side.
       log.info('request.aborted', { path: c.req.path });

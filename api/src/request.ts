@@ -27,7 +27,26 @@ export async function readJson<T extends z.ZodType>(
   } catch {
     throw new TurnoError('invalid_json');
   }
+  const nul = nulPath(body);
+  if (nul !== undefined) {
+    // PostgreSQL's text cannot hold U+0000: refused here, before anything acts on it.
+    throw new TurnoError(code, undefined, {
+      issues: [{ path: nul, message: 'must not contain the NUL character (U+0000)' }],
+    });
+  }
   return check(schema, body, code, fields);
+}
+
+/** Where in a parsed JSON body a string (or a key) holds U+0000, as a dotted path. */
+function nulPath(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '')].join('.');
+    const found = nulPath(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
