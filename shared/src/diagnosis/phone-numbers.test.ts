@@ -40,6 +40,9 @@ describe('redact, with a recipient\'s phone number', () => {
     ['written with dashes in a phone field', '{"phone":"55-1234-5678"}', `{"phone":"${masked}"}`],
     ['written with parentheses in a to field', '{"to":"(55) 1234-5678"}', `{"to":"${masked}"}`],
     ['written with spaces in prose', 'llamar al +52 55 1234 5678 hoy', `llamar al ${masked} hoy`],
+    ['with one space after the country', 'al +52 5512345678', `al ${masked}`],
+    ['with the country and area together', 'al +5255 1234 5678', `al ${masked}`],
+    ['with no-break spaces', 'al +52\u00a055\u202f1234 5678', `al ${masked}`],
   ])('keeps only the last 4 digits of one %s', (_name, input, expected) => {
     expect(redact(input)).toBe(expected);
   });

@@ -41,7 +41,8 @@ const NAMED_WRITTEN = new RegExp(
   String.raw`(${WRITTEN_SOURCE})\4`,
   'gi',
 );
-const GROUPED_PLUS = /(?<![\w+])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,6}(?![\w@])/g;
+// Groups apart by a space (also the no-break ones apps copy), a dot or a dash.
+const GROUPED_PLUS = /(?<![\w+])\+\d{1,5}(?:[ .\u00a0\u202f-]\(?\d{1,10}\)?){1,6}(?![\w@])/g;
 const PHONE_DIGITS = /^\d{8,15}$/;
 
 /** True for a field or parameter that holds a phone number: to, from, phone, chatId. */
