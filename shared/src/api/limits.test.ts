@@ -12,11 +12,12 @@ describe('pageLimit', () => {
     expect(limit.parse('7')).toBe(7);
   });
 
-  it.each(['abc', '', '2.5', '0', '51', '-1', '0x10', '1e1', ' 10', '9'.repeat(23)])('refuses %j in words of its own', (text) => {
-    const result = limit.safeParse(text);
+  it.each(['abc', '', '2.5', '0', '51', '-1', '0x10', '1e1', ' 10', '9'.repeat(23)])(
+    'refuses %j in words of its own', (text) => {
+      const result = limit.safeParse(text);
 
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message))
-      .toEqual(['must be a whole number from 1 to 50']);
-  });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.message))
+        .toEqual(['must be a whole number from 1 to 50']);
+    });
 });
