@@ -189,6 +189,20 @@ describe('the API app', () => {
       });
     });
 
+  it('reads a body nested as deep as the size limit lets it without running out of stack',
+    async () => {
+      const app = createApp(deps);
+      const token = await signIn(app, 'operador');
+      const depth = 30_000;
+
+      const response = await app.request('/api/diagnose', {
+        method: 'POST', body: `${'['.repeat(depth)}"\u0000"${']'.repeat(depth)}`,
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+      });
+
+      expect(response.status).toBe(400);
+    });
+
   it('refuses U+0000 in a path as 400 bad_request before it reaches a route', async () => {
     const app = createApp(deps);
     const token = await signIn(app, 'admin');

@@ -27,10 +27,12 @@ export function startHttpServer(
   // No default host for the listener: a request without one is refused, as HTTP/1.1 wants.
   const listener = getRequestListener(fetch, {
     errorHandler: (error) => {
-      if (!(error instanceof RequestError)) throw error;
-      log.info('http.bad_request', { reason: error.message });
-      return new Response(jsonBody('bad_request'), {
-        status: errorCatalog.bad_request.status,
+      const refused = error instanceof RequestError;
+      if (refused) log.info('http.bad_request', { reason: error.message });
+      else log.error('http.failed', { error });
+      const code = refused ? 'bad_request' : 'internal';
+      return new Response(jsonBody(code), {
+        status: errorCatalog[code].status,
         headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
       });
     },

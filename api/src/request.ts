@@ -37,16 +37,38 @@ export async function readJson<T extends z.ZodType>(
   return check(schema, body, code, fields);
 }
 
-/** Where in a parsed JSON body a string (or a key) holds U+0000, as a dotted path. */
-function nulPath(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '')].join('.');
-    const found = nulPath(item, [...path, key]);
-    if (found !== undefined) return found;
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | undefined;
+}
+
+/**
+ * Where in a parsed JSON body a string (or a key) holds U+0000, as a dotted path. A loop, not
+ * recursion: 64 KB of `[` nests deeper than the call stack goes; each entry points to its
+ * parent, so paths are spelled out only for the one found.
+ */
+function nulPath(body: unknown): string | undefined {
+  const pending: Visit[] = [{ value: body, key: '', parent: undefined }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return pathOf(visit);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        const child = { value: item, key: key.replaceAll('\u0000', ''), parent: visit };
+        if (key.includes('\u0000')) return pathOf(child);
+        pending.push(child);
+      }
+    }
   }
   return undefined;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
 }
 
 /**

@@ -161,6 +161,18 @@ describe('POST /api/schedules/:group/:name/pause and /resume', () => {
   it.each([
     ['a NUL byte', '/api/schedules/default/%00/pause'],
     ['a NUL byte in the group', '/api/schedules/default%00/linde-mix-get-events/pause'],
+  ])('answers 400 bad_request without an audit row for a name with %s', async (_, url) => {
+    const { deps: d, app, writes, as } = await setUp();
+
+    const response = await app.request(url, { method: 'POST', headers: await as('operador') });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_request' } });
+    expect(await auditRows(d)).toBe(0);
+    expect(writes).toHaveLength(0);
+  });
+
+  it.each([
     ['a name longer than EventBridge allows', `/api/schedules/default/${'a'.repeat(65)}/pause`],
     ['a space', '/api/schedules/default/linde%20mix/pause'],
   ])('answers 404 without an audit row for a name with %s', async (_, url) => {
