@@ -34,7 +34,7 @@ export function handleError(fallbackLog: Logger): ErrorHandler<AppEnv> {
       return errorResponse(c, code);
     }
     const log = c.get('log') ?? fallbackLog;
-    if ((error as { code?: unknown } | null)?.code === '22021') {
+    if (codeOf(error) === '22021') {
       // PostgreSQL refused bytes the request carried (U+0000 in a path segment, say): the
       // statement failed whole, so nothing was stored, and the fault is the input's.
       log.info('request.unstorable_text', { path: c.req.path });
@@ -57,8 +57,12 @@ export function handleError(fallbackLog: Logger): ErrorHandler<AppEnv> {
  */
 function clientGaveUp(c: Context, error: unknown): boolean {
   const incoming = (c.env as { incoming?: { readableAborted?: boolean } } | undefined)?.incoming;
-  return incoming?.readableAborted === true
-    && (error as { code?: unknown } | null)?.code === 'ECONNRESET';
+  return incoming?.readableAborted === true && codeOf(error) === 'ECONNRESET';
+}
+
+/** A Node or PostgreSQL error's `code`, when the thrown value has one. */
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
 }
 
 /** Unknown `/api` routes answer JSON too. */

@@ -43,6 +43,7 @@ const NAMED_WRITTEN = new RegExp(
 );
 // Groups apart by a space (also the no-break ones apps copy), a dot or a dash.
 const GROUPED_PLUS = /(?<![\w+])\+\d{1,5}(?:[ .\u00a0\u202f-]\(?\d{1,10}\)?){1,6}(?![\w@])/g;
+const WHOLE_WRITTEN = new RegExp(`^${WRITTEN_SOURCE}$`);
 const PHONE_DIGITS = /^\d{8,15}$/;
 
 /** True for a field or parameter that holds a phone number: to, from, phone, chatId. */
@@ -107,8 +108,7 @@ export function maskedPhoneField(name: string, value: unknown): string | undefin
   const text = String(value);
   const number = WHOLE_NUMBER.exec(text);
   if (number) return `${masked(number[1] ?? '')}${number[2] ?? ''}`;
-  const written = new RegExp(`^${WRITTEN_SOURCE}$`).test(text)
-    ? writtenDigits(name, text) : undefined;
+  const written = WHOLE_WRITTEN.test(text) ? writtenDigits(name, text) : undefined;
   return written === undefined ? undefined : masked(written);
 }
 
